@@ -1,0 +1,113 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Every setting the product reads, validated once at start-up. Nothing else
+ * in the codebase reads `process.env`: services and the CLI build this object
+ * and pass it down, so a wrong setting fails at start with its name, not
+ * mid-job.
+ */
+const bytes = z.coerce.number().int().positive();
+
+const envSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
+    .optional(),
+  BUDGET_INGEST_DATA_DIR: z.string().min(1).default('./data'),
+  BUDGET_INGEST_BLOB_DIR: z.string().min(1).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_FORMAT: z.enum(['json', 'pretty', 'auto']).default('auto'),
+  MAX_FILE_BYTES: bytes.default(200 * 1024 * 1024),
+  MAX_PAGES: z.coerce.number().int().positive().default(2000),
+  MAX_SECONDS_PER_DOCUMENT: z.coerce.number().positive().default(300),
+  MAX_UNCOMPRESSED_BYTES: bytes.default(500 * 1024 * 1024),
+  MAX_ZIP_ENTRIES: z.coerce.number().int().positive().default(10_000),
+  SOFFICE_PATH: z.string().min(1).optional(),
+  EXTRACT_CONCURRENCY: z.coerce.number().int().positive().default(2),
+  PARSE_CONCURRENCY: z.coerce.number().int().positive().default(4),
+  FETCH_CONCURRENCY: z.coerce.number().int().positive().default(4),
+});
+
+export type Env = Record<string, string | undefined>;
+
+export interface Limits {
+  /** Largest input file accepted, in bytes. */
+  readonly maxFileBytes: number;
+  readonly maxPages: number;
+  readonly maxSecondsPerDocument: number;
+  /** Ceiling on the sum of uncompressed entry sizes of a DOCX/XLSX (zip bomb guard). */
+  readonly maxUncompressedBytes: number;
+  readonly maxZipEntries: number;
+}
+
+export interface Config {
+  /** Real Postgres when set; otherwise the embedded PGlite database under `dataDir`. */
+  readonly databaseUrl: string | null;
+  /** BullMQ queues when set; otherwise stages run in-process. */
+  readonly redisUrl: string | null;
+  /** Absolute directory of the embedded database and the local blob store. */
+  readonly dataDir: string;
+  /** Absolute directory of the content-addressed blob store. */
+  readonly blobDir: string;
+  readonly logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  readonly logFormat: 'json' | 'pretty' | 'auto';
+  readonly limits: Limits;
+  readonly sofficePath: string | null;
+  readonly concurrency: { readonly extract: number; readonly parse: number; readonly fetch: number };
+}
+
+/** Settings given on the command line; they win over the environment. */
+export interface ConfigOverrides {
+  readonly dataDir?: string;
+  readonly databaseUrl?: string;
+  readonly logLevel?: string;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(readonly issues: readonly string[]) {
+    super(`invalid configuration:\n${issues.map((i) => `  - ${i}`).join('\n')}`);
+  }
+}
+
+export function loadConfig(env: Env, overrides: ConfigOverrides = {}, cwd: string = process.cwd()): Config {
+  const merged: Env = {
+    ...env,
+    ...(overrides.dataDir !== undefined ? { BUDGET_INGEST_DATA_DIR: overrides.dataDir } : {}),
+    ...(overrides.databaseUrl !== undefined ? { DATABASE_URL: overrides.databaseUrl } : {}),
+    ...(overrides.logLevel !== undefined ? { LOG_LEVEL: overrides.logLevel } : {}),
+  };
+  // An empty variable (`DATABASE_URL=`) means "not set", as shells and compose files produce them.
+  for (const [k, v] of Object.entries(merged)) if (v === '') delete merged[k];
+  const parsed = envSchema.safeParse(merged);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const dataDir = resolve(cwd, e.BUDGET_INGEST_DATA_DIR);
+  return {
+    databaseUrl: e.DATABASE_URL ?? null,
+    redisUrl: e.REDIS_URL ?? null,
+    dataDir,
+    blobDir: resolve(cwd, e.BUDGET_INGEST_BLOB_DIR ?? `${dataDir}/blobs`),
+    logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT,
+    limits: {
+      maxFileBytes: e.MAX_FILE_BYTES,
+      maxPages: e.MAX_PAGES,
+      maxSecondsPerDocument: e.MAX_SECONDS_PER_DOCUMENT,
+      maxUncompressedBytes: e.MAX_UNCOMPRESSED_BYTES,
+      maxZipEntries: e.MAX_ZIP_ENTRIES,
+    },
+    sofficePath: e.SOFFICE_PATH ?? null,
+    concurrency: { extract: e.EXTRACT_CONCURRENCY, parse: e.PARSE_CONCURRENCY, fetch: e.FETCH_CONCURRENCY },
+  };
+}
+
+/** The default limits, for pure code and tests that need them without an environment. */
+export const DEFAULT_LIMITS: Limits = loadConfig({}, {}, '/').limits;

@@ -1,0 +1,81 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import * as schema from './schema.ts';
+
+export type Schema = typeof schema;
+/** A drizzle database over either PGlite or node-postgres; code above this layer cannot tell which. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+
+export interface DbHandle {
+  readonly db: Db;
+  readonly kind: 'pglite' | 'postgres';
+  /** Where the data lives, for messages: a directory or the URL without its password. */
+  readonly location: string;
+  /** Runs raw SQL (several statements allowed); for migrations and comments. */
+  exec(sql: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface ConnectOptions {
+  /** Real Postgres when set. */
+  readonly databaseUrl: string | null;
+  /** Directory of the embedded database, used when databaseUrl is null. */
+  readonly dataDir: string;
+  /** Pool size for node-postgres. */
+  readonly maxConnections?: number;
+}
+
+export async function createDb(opts: ConnectOptions): Promise<DbHandle> {
+  if (opts.databaseUrl) return connectPostgres(opts.databaseUrl, opts.maxConnections ?? 5);
+  return connectPglite(join(opts.dataDir, 'pglite'));
+}
+
+async function connectPostgres(url: string, max: number): Promise<DbHandle> {
+  const { default: pg } = await import('pg');
+  const { drizzle } = await import('drizzle-orm/node-postgres');
+  // numeric stays a string (pg's default for OID 1700), so no float ever touches money.
+  const pool = new pg.Pool({ connectionString: url, max });
+  // Fail fast with a clear message instead of on the first query.
+  const client = await pool.connect().catch((err: unknown) => {
+    throw new Error(`cannot connect to DATABASE_URL (${redact(url)}): ${(err as Error).message}`, { cause: err });
+  });
+  client.release();
+  const db = drizzle(pool, { schema }) as unknown as Db;
+  return {
+    db,
+    kind: 'postgres',
+    location: redact(url),
+    exec: async (sql) => {
+      await pool.query(sql);
+    },
+    close: () => pool.end(),
+  };
+}
+
+async function connectPglite(dir: string): Promise<DbHandle> {
+  mkdirSync(dir, { recursive: true });
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { drizzle } = await import('drizzle-orm/pglite');
+  const client = await PGlite.create(dir);
+  const db = drizzle(client, { schema }) as unknown as Db;
+  return {
+    db,
+    kind: 'pglite',
+    location: dir,
+    exec: async (sql) => {
+      await client.exec(sql);
+    },
+    close: () => client.close(),
+  };
+}
+
+export function redact(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '(unparseable url)';
+  }
+}

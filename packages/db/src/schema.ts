@@ -1,0 +1,289 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  bigserial,
+  boolean,
+  char,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgEnum,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import type { DocumentModel, ExtractionWarning } from '@budget-ingest/doc-model';
+
+/*
+ * The analysts' schema. Conventions:
+ * - money is numeric(20,2) in yuan; other extracted numbers are unconstrained
+ *   numeric (drizzle returns both as strings, so no float ever touches them);
+ * - every extracted row keeps page + source_text for provenance;
+ * - unique keys make re-ingestion idempotent (documents.sha256, one report per
+ *   (document, ordinal), one amount per (report, item, phase, fiscal_year));
+ * - child rows cascade from documents, so re-parsing replaces them atomically.
+ * Column and table descriptions live in schema-docs.ts and become COMMENT ON.
+ */
+
+const yuan = (name: string) => numeric(name, { precision: 20, scale: 2 });
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
+
+export const documentStatus = pgEnum('document_status', ['pending', 'extracted', 'parsed', 'failed', 'needs_ocr', 'unsupported']);
+export const documentFormat = pgEnum('document_format', ['pdf', 'docx', 'doc', 'xlsx', 'xls', 'wps', 'unknown']);
+export const reportKind = pgEnum('report_kind', [
+  'department_performance_self_evaluation',
+  'project_performance_self_evaluation',
+  'department_final_accounts',
+  'department_budget',
+]);
+export const amountItem = pgEnum('amount_item', [
+  'total_income',
+  'total_expenditure',
+  'fiscal_appropriation',
+  'general_public_budget',
+  'government_fund_budget',
+  'basic_expenditure',
+  'personnel_expenditure',
+  'public_expenditure',
+  'project_expenditure',
+  'three_public_expenditure',
+  'official_reception',
+  'official_vehicles',
+  'overseas_travel',
+  'agency_operating_expenditure',
+  'government_procurement',
+]);
+export const amountPhase = pgEnum('amount_phase', ['budget_initial', 'budget_adjusted', 'actual']);
+export const lineClassification = pgEnum('line_classification', ['functional', 'economic', 'project']);
+export const comparisonOp = pgEnum('comparison_op', ['>=', '<=', '=', '>', '<']);
+export const findingSeverity = pgEnum('finding_severity', ['error', 'warning', 'info']);
+export const crawlRunStatus = pgEnum('crawl_run_status', ['running', 'succeeded', 'failed', 'blocked']);
+export const fetchStatus = pgEnum('fetch_status', ['fetched', 'not_modified', 'skipped', 'failed', 'blocked']);
+
+export const sources = pgTable('sources', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  name: text('name').notNull().unique(),
+  regionCode: char('region_code', { length: 6 }),
+  baseUrl: text('base_url'),
+  config: jsonb('config').$type<Record<string, unknown>>().notNull().default({}),
+  enabled: boolean('enabled').notNull().default(true),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const documents = pgTable(
+  'documents',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    sha256: char('sha256', { length: 64 }).notNull().unique(),
+    fileName: text('file_name').notNull(),
+    sourceUrl: text('source_url'),
+    sourceId: bigint('source_id', { mode: 'number' }).references(() => sources.id, { onDelete: 'set null' }),
+    format: documentFormat('format').notNull(),
+    mediaType: text('media_type'),
+    byteSize: bigint('byte_size', { mode: 'number' }).notNull(),
+    pageCount: integer('page_count'),
+    status: documentStatus('status').notNull().default('pending'),
+    errorCode: text('error_code'),
+    errorMessage: text('error_message'),
+    blobKey: text('blob_key'),
+    extractorVersion: text('extractor_version'),
+    parserVersion: text('parser_version'),
+    extractMs: integer('extract_ms'),
+    parseMs: integer('parse_ms'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    extractedAt: timestamp('extracted_at', { withTimezone: true }),
+    parsedAt: timestamp('parsed_at', { withTimezone: true }),
+  },
+  (t) => [index('documents_status_idx').on(t.status), check('documents_byte_size_nonneg', sql`${t.byteSize} >= 0`)],
+);
+
+export const documentContents = pgTable('document_contents', {
+  documentId: bigint('document_id', { mode: 'number' })
+    .primaryKey()
+    .references(() => documents.id, { onDelete: 'cascade' }),
+  modelVersion: smallint('model_version').notNull(),
+  model: jsonb('model').$type<DocumentModel>().notNull(),
+  plainText: text('plain_text').notNull(),
+  warnings: jsonb('warnings').$type<readonly ExtractionWarning[]>().notNull().default([]),
+  createdAt: createdAt(),
+});
+
+export const reports = pgTable(
+  'reports',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    documentId: bigint('document_id', { mode: 'number' })
+      .notNull()
+      .references(() => documents.id, { onDelete: 'cascade' }),
+    ordinal: smallint('ordinal').notNull(),
+    kind: reportKind('kind').notNull(),
+    title: text('title'),
+    organization: text('organization'),
+    regionCode: char('region_code', { length: 6 }),
+    province: text('province'),
+    city: text('city'),
+    county: text('county'),
+    fiscalYear: smallint('fiscal_year'),
+    publishedOn: date('published_on', { mode: 'string' }),
+    documentNumber: text('document_number'),
+    selfEvaluationScore: numeric('self_evaluation_score'),
+    selfEvaluationRating: text('self_evaluation_rating'),
+    pageStart: integer('page_start'),
+    pageEnd: integer('page_end'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('reports_document_ordinal_uq').on(t.documentId, t.ordinal),
+    index('reports_region_year_idx').on(t.regionCode, t.fiscalYear),
+    index('reports_kind_year_idx').on(t.kind, t.fiscalYear),
+  ],
+);
+
+export const amounts = pgTable(
+  'amounts',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    reportId: bigint('report_id', { mode: 'number' })
+      .notNull()
+      .references(() => reports.id, { onDelete: 'cascade' }),
+    item: amountItem('item').notNull(),
+    phase: amountPhase('phase').notNull(),
+    fiscalYear: smallint('fiscal_year').notNull(),
+    yuan: yuan('yuan').notNull(),
+    alternatives: jsonb('alternatives').$type<readonly string[]>().notNull().default([]),
+    sourceText: text('source_text').notNull(),
+    page: integer('page'),
+  },
+  (t) => [uniqueIndex('amounts_report_item_phase_year_uq').on(t.reportId, t.item, t.phase, t.fiscalYear)],
+);
+
+export const expenditureLines = pgTable(
+  'expenditure_lines',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    reportId: bigint('report_id', { mode: 'number' })
+      .notNull()
+      .references(() => reports.id, { onDelete: 'cascade' }),
+    ordinal: integer('ordinal').notNull(),
+    classification: lineClassification('classification').notNull(),
+    path: text('path').array().notNull(),
+    code: text('code'),
+    phase: amountPhase('phase').notNull(),
+    fiscalYear: smallint('fiscal_year').notNull(),
+    yuan: yuan('yuan'),
+    budgetYuan: yuan('budget_yuan'),
+    sourceText: text('source_text').notNull(),
+    page: integer('page'),
+  },
+  (t) => [
+    uniqueIndex('expenditure_lines_report_ordinal_uq').on(t.reportId, t.ordinal),
+    index('expenditure_lines_code_idx').on(t.code),
+    check('expenditure_lines_code_digits', sql`${t.code} IS NULL OR ${t.code} ~ '^[0-9]{3,7}$'`),
+  ],
+);
+
+export const indicators = pgTable(
+  'indicators',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    reportId: bigint('report_id', { mode: 'number' })
+      .notNull()
+      .references(() => reports.id, { onDelete: 'cascade' }),
+    ordinal: integer('ordinal').notNull(),
+    level1: text('level1'),
+    level2: text('level2'),
+    level3: text('level3').notNull(),
+    targetRaw: text('target_raw'),
+    targetOp: comparisonOp('target_op'),
+    targetValue: numeric('target_value'),
+    targetUnit: text('target_unit'),
+    actualRaw: text('actual_raw'),
+    actualOp: comparisonOp('actual_op'),
+    actualValue: numeric('actual_value'),
+    actualUnit: text('actual_unit'),
+    weight: numeric('weight'),
+    score: numeric('score'),
+    note: text('note'),
+    page: integer('page'),
+  },
+  (t) => [uniqueIndex('indicators_report_ordinal_uq').on(t.reportId, t.ordinal)],
+);
+
+export const validationFindings = pgTable(
+  'validation_findings',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    reportId: bigint('report_id', { mode: 'number' })
+      .notNull()
+      .references(() => reports.id, { onDelete: 'cascade' }),
+    rule: text('rule').notNull(),
+    severity: findingSeverity('severity').notNull(),
+    message: text('message').notNull(),
+    expected: text('expected'),
+    actual: text('actual'),
+    pages: integer('pages').array().notNull().default(sql`'{}'::integer[]`),
+    createdAt: createdAt(),
+  },
+  (t) => [index('validation_findings_report_idx').on(t.reportId), index('validation_findings_rule_idx').on(t.rule)],
+);
+
+export const crawlRuns = pgTable('crawl_runs', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  sourceId: bigint('source_id', { mode: 'number' })
+    .notNull()
+    .references(() => sources.id, { onDelete: 'cascade' }),
+  status: crawlRunStatus('status').notNull().default('running'),
+  startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+  finishedAt: timestamp('finished_at', { withTimezone: true }),
+  pagesFetched: integer('pages_fetched').notNull().default(0),
+  newFiles: integer('new_files').notNull().default(0),
+  unchanged: integer('unchanged').notNull().default(0),
+  errors: integer('errors').notNull().default(0),
+  blocked: integer('blocked').notNull().default(0),
+  durationMs: integer('duration_ms'),
+  message: text('message'),
+});
+
+export const fetchedUrls = pgTable(
+  'fetched_urls',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    sourceId: bigint('source_id', { mode: 'number' }).references(() => sources.id, { onDelete: 'cascade' }),
+    url: text('url').notNull().unique(),
+    status: fetchStatus('status').notNull(),
+    httpStatus: smallint('http_status'),
+    etag: text('etag'),
+    lastModified: text('last_modified'),
+    contentType: text('content_type'),
+    fileName: text('file_name'),
+    sha256: char('sha256', { length: 64 }),
+    documentId: bigint('document_id', { mode: 'number' }).references(() => documents.id, { onDelete: 'set null' }),
+    error: text('error'),
+    firstSeenAt: timestamp('first_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    fetchedAt: timestamp('fetched_at', { withTimezone: true }),
+  },
+  (t) => [index('fetched_urls_sha256_idx').on(t.sha256)],
+);
+
+export type DocumentRow = typeof documents.$inferSelect;
+export type NewDocumentRow = typeof documents.$inferInsert;
+export type ReportRow = typeof reports.$inferSelect;
+export type NewReportRow = typeof reports.$inferInsert;
+export type AmountRow = typeof amounts.$inferSelect;
+export type NewAmountRow = typeof amounts.$inferInsert;
+export type ExpenditureLineRow = typeof expenditureLines.$inferSelect;
+export type NewExpenditureLineRow = typeof expenditureLines.$inferInsert;
+export type IndicatorRow = typeof indicators.$inferSelect;
+export type NewIndicatorRow = typeof indicators.$inferInsert;
+export type ValidationFindingRow = typeof validationFindings.$inferSelect;
+export type NewValidationFindingRow = typeof validationFindings.$inferInsert;
+export type DocumentStatus = (typeof documentStatus.enumValues)[number];
+export type DocumentFormat = (typeof documentFormat.enumValues)[number];

@@ -1,0 +1,120 @@
+/**
+ * The document model every extractor produces and the report parser consumes.
+ *
+ * Blocks are kept in one flat list in reading order, each carrying the page it
+ * sits on, rather than nested under pages: a table that continues over a page
+ * break is one block whose cells carry their own pages, and formats without
+ * pages (DOCX, XLSX) simply have `page: null`. `pages` lists the pages so that
+ * "pages → blocks" is a filter on `block.page`.
+ *
+ * Everything here is plain JSON (no classes, no Dates, no Decimals) so the
+ * model can be stored in Postgres as jsonb and parsed again later without
+ * re-extracting.
+ */
+
+export const DOC_MODEL_VERSION = 1 as const;
+
+export const SOURCE_FORMATS = ['pdf', 'docx', 'doc', 'xlsx', 'xls', 'wps'] as const;
+export type SourceFormat = (typeof SOURCE_FORMATS)[number];
+
+/** [x0, y0, x1, y1] in PDF user-space points, origin top-left of the page. */
+export type BBox = readonly [number, number, number, number];
+
+/** Where a block came from: 1-based page (null for formats without pages), box, and position in reading order. */
+export interface Provenance {
+  readonly page: number | null;
+  readonly bbox?: BBox;
+  /** 0-based position of the block in the document's reading order. */
+  readonly index: number;
+}
+
+export interface HeadingBlock extends Provenance {
+  readonly kind: 'heading';
+  /** The numbering as printed: "一、", "（一）", "1.", "（1）", "第一部分", or null when unnumbered. */
+  readonly numbering: string | null;
+  /** The heading text without its numbering. */
+  readonly text: string;
+  /** Outline level when the source states one (Word heading styles), else null. */
+  readonly level: number | null;
+}
+
+export interface ParagraphBlock extends Provenance {
+  readonly kind: 'paragraph';
+  /** Lines joined into one paragraph; layout line breaks removed. */
+  readonly text: string;
+}
+
+export interface TableCell {
+  readonly text: string;
+  readonly rowspan: number;
+  readonly colspan: number;
+  readonly page: number | null;
+  readonly bbox?: BBox;
+}
+
+/**
+ * A table as rows of cells. A merged cell appears once, in its top-left
+ * position, with rowspan/colspan > 1; positions it covers are absent from the
+ * rows below/right of it (HTML semantics). Use `toGrid` for a dense matrix.
+ */
+export interface TableBlock extends Provenance {
+  readonly kind: 'table';
+  readonly rows: readonly (readonly TableCell[])[];
+  /** Caption or title printed right above the table, if any (e.g. "单位：万元"). */
+  readonly caption: string | null;
+  /** Name of the sheet, for spreadsheets. */
+  readonly sheet?: string;
+  /** Last page the table reaches when it continues over page breaks. */
+  readonly pageEnd?: number | null;
+}
+
+export type Block = HeadingBlock | ParagraphBlock | TableBlock;
+export type BlockKind = Block['kind'];
+
+export interface PageInfo {
+  /** 1-based page number. */
+  readonly number: number;
+  readonly width: number;
+  readonly height: number;
+  /** Degrees, as the PDF states it (0, 90, 180, 270). */
+  readonly rotation: number;
+}
+
+export const WARNING_CODES = [
+  'empty-page',
+  'no-text-layer',
+  'table-unreadable',
+  'table-joined-across-pages',
+  'font-missing',
+  'unknown-element',
+  'numbering-unresolved',
+  'ocr-unavailable',
+  'converted-from-legacy-format',
+  'sheet-empty',
+  'truncated',
+] as const;
+export type WarningCode = (typeof WARNING_CODES)[number];
+
+export interface ExtractionWarning {
+  readonly code: WarningCode;
+  readonly message: string;
+  readonly page?: number | null;
+}
+
+export interface DocumentMetadata {
+  readonly title?: string | null;
+  readonly author?: string | null;
+  readonly producer?: string | null;
+  readonly createdAt?: string | null;
+}
+
+export interface DocumentModel {
+  readonly modelVersion: typeof DOC_MODEL_VERSION;
+  readonly format: SourceFormat;
+  /** Number of pages, null for formats without pages. */
+  readonly pageCount: number | null;
+  readonly pages: readonly PageInfo[];
+  readonly blocks: readonly Block[];
+  readonly metadata: DocumentMetadata;
+  readonly warnings: readonly ExtractionWarning[];
+}
