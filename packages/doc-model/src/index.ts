@@ -2,3 +2,4 @@ export * from './model.ts';
 export * from './build.ts';
 export * from './grid.ts';
 export * from './text.ts';
+export * from './errors.ts';

@@ -1,0 +1,65 @@
+/**
+ * Why a document could not be read at all. Extractors throw `ExtractError`
+ * only when nothing useful can come out; recoverable trouble becomes an
+ * `ExtractionWarning` in the model instead.
+ *
+ * `status` says what the document's row becomes, `permanent` whether a retry
+ * could help (a worker turns permanent errors into BullMQ's UnrecoverableError).
+ */
+export const EXTRACT_ERROR_CODES = {
+  empty: { status: 'failed', permanent: true },
+  corrupt: { status: 'failed', permanent: true },
+  encrypted: { status: 'failed', permanent: true },
+  'no-text-layer': { status: 'needs_ocr', permanent: true },
+  'unsupported-format': { status: 'unsupported', permanent: true },
+  'converter-missing': { status: 'unsupported', permanent: true },
+  'too-large': { status: 'failed', permanent: true },
+  'too-many-pages': { status: 'failed', permanent: true },
+  'zip-bomb': { status: 'failed', permanent: true },
+  timeout: { status: 'failed', permanent: false },
+  'converter-failed': { status: 'failed', permanent: false },
+  internal: { status: 'failed', permanent: false },
+} as const satisfies Record<string, { status: 'failed' | 'needs_ocr' | 'unsupported'; permanent: boolean }>;
+
+export type ExtractErrorCode = keyof typeof EXTRACT_ERROR_CODES;
+
+export class ExtractError extends Error {
+  override readonly name = 'ExtractError';
+  constructor(
+    readonly code: ExtractErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+
+  get status(): 'failed' | 'needs_ocr' | 'unsupported' {
+    return EXTRACT_ERROR_CODES[this.code].status;
+  }
+
+  get permanent(): boolean {
+    return EXTRACT_ERROR_CODES[this.code].permanent;
+  }
+}
+
+/** Matches by name as well as class, so errors survive worker-thread and process boundaries. */
+export function isExtractError(err: unknown): err is ExtractError {
+  return err instanceof ExtractError || (typeof err === 'object' && err !== null && (err as { name?: unknown }).name === 'ExtractError' && typeof (err as { code?: unknown }).code === 'string' && (err as { code: string }).code in EXTRACT_ERROR_CODES);
+}
+
+/** Ceilings every extractor honours (same shape as the config's limits). */
+export interface ExtractLimits {
+  readonly maxFileBytes: number;
+  readonly maxPages: number;
+  readonly maxSecondsPerDocument: number;
+  readonly maxUncompressedBytes: number;
+  readonly maxZipEntries: number;
+}
+
+export const DEFAULT_EXTRACT_LIMITS: ExtractLimits = {
+  maxFileBytes: 200 * 1024 * 1024,
+  maxPages: 2000,
+  maxSecondsPerDocument: 300,
+  maxUncompressedBytes: 500 * 1024 * 1024,
+  maxZipEntries: 10_000,
+};

@@ -1,0 +1,5 @@
+export { extractDocument, EXTRACTOR_VERSION } from './extract-document.ts';
+export type { ExtractOptions, Extracted } from './extract-document.ts';
+export { sniffFormat } from './sniff.ts';
+export type { Sniffed, SniffedFormat } from './sniff.ts';
+export { findSoffice, convertWithSoffice, SOFFICE_MISSING_MESSAGE } from './soffice.ts';

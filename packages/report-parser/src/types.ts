@@ -1,0 +1,139 @@
+/**
+ * What the parser produces for one document: the reports of GOLD.md
+ * (../../test/fixtures/corpus/GOLD.md), field for field, plus the validation
+ * findings. Field names are the contract's (snake_case) so that the export is
+ * a plain serialisation; every number is a decimal string.
+ */
+
+export const REPORT_KINDS = [
+  'department_performance_self_evaluation',
+  'project_performance_self_evaluation',
+  'department_final_accounts',
+  'department_budget',
+] as const;
+export type ReportKind = (typeof REPORT_KINDS)[number];
+
+export const AMOUNT_ITEMS = [
+  'total_income',
+  'total_expenditure',
+  'fiscal_appropriation',
+  'general_public_budget',
+  'government_fund_budget',
+  'basic_expenditure',
+  'personnel_expenditure',
+  'public_expenditure',
+  'project_expenditure',
+  'three_public_expenditure',
+  'official_reception',
+  'official_vehicles',
+  'overseas_travel',
+  'agency_operating_expenditure',
+  'government_procurement',
+] as const;
+export type AmountItem = (typeof AMOUNT_ITEMS)[number];
+
+export const PHASES = ['budget_initial', 'budget_adjusted', 'actual'] as const;
+export type Phase = (typeof PHASES)[number];
+
+export const CLASSIFICATIONS = ['functional', 'economic', 'project'] as const;
+export type Classification = (typeof CLASSIFICATIONS)[number];
+
+export const OPS = ['>=', '<=', '=', '>', '<'] as const;
+export type Op = (typeof OPS)[number];
+
+/** A decimal number as a string ("3688.59"); money has exactly two decimals ("36885900.00"). */
+export type DecimalString = string;
+
+export interface Region {
+  readonly code: string;
+  readonly province: string | null;
+  readonly city: string | null;
+  readonly county: string | null;
+}
+
+export interface Amount {
+  readonly item: AmountItem;
+  readonly phase: Phase;
+  readonly fiscal_year: number;
+  readonly yuan: DecimalString;
+  readonly source_text: string;
+  readonly page: number | null;
+  /** Other values printed for the same figure (a contradiction in the document). */
+  readonly alternatives?: readonly DecimalString[];
+}
+
+export interface ExpenditureLine {
+  readonly classification: Classification;
+  readonly path: readonly string[];
+  readonly code: string | null;
+  readonly phase: Phase;
+  readonly fiscal_year: number;
+  readonly yuan: DecimalString | null;
+  readonly budget_yuan: DecimalString | null;
+  readonly source_text: string;
+  readonly page: number | null;
+}
+
+export interface IndicatorValue {
+  readonly raw: string;
+  readonly op: Op | null;
+  readonly value: DecimalString | null;
+  readonly unit: string | null;
+}
+
+export interface Indicator {
+  readonly level1: string | null;
+  readonly level2: string | null;
+  readonly level3: string;
+  readonly target: IndicatorValue | null;
+  readonly actual: IndicatorValue | null;
+  readonly weight: DecimalString | null;
+  readonly score: DecimalString | null;
+  readonly note: string | null;
+  readonly page: number | null;
+}
+
+export type FindingSeverity = 'error' | 'warning' | 'info';
+
+export interface ValidationFinding {
+  /** Stable rule id, e.g. "parts-sum-basic-project". */
+  readonly rule: string;
+  readonly severity: FindingSeverity;
+  /** One line in Chinese an inspector would understand. */
+  readonly message: string;
+  /** The computed value or expectation. */
+  readonly expected: string | null;
+  /** The printed value. */
+  readonly actual: string | null;
+  readonly pages: readonly number[];
+}
+
+export interface Report {
+  readonly kind: ReportKind;
+  readonly title: string | null;
+  readonly organization: string | null;
+  readonly region: Region | null;
+  readonly fiscal_year: number | null;
+  readonly published_on: string | null;
+  readonly document_number: string | null;
+  readonly self_evaluation: { readonly score: DecimalString | null; readonly rating: string | null } | null;
+  readonly amounts: readonly Amount[];
+  readonly expenditure_lines: readonly ExpenditureLine[];
+  readonly indicators: readonly Indicator[];
+  /** Not part of GOLD.md's required fields; stored in validation_findings. */
+  readonly findings: readonly ValidationFinding[];
+  /** Pages the report spans in its document (null for formats without pages). */
+  readonly page_start: number | null;
+  readonly page_end: number | null;
+}
+
+export interface ParseWarning {
+  readonly code: string;
+  readonly message: string;
+  readonly page?: number | null;
+}
+
+export interface ParseResult {
+  readonly reports: readonly Report[];
+  readonly warnings: readonly ParseWarning[];
+}
