@@ -1,0 +1,28 @@
+import { summarize } from '@budget-ingest/pipeline';
+import { openDbContext, type GlobalOptions, type Runtime } from '../context.ts';
+import { renderTable } from '../format.ts';
+
+/** `status`: document counts by status and row counts. */
+export async function statusCommand(rt: Runtime, opts: GlobalOptions & { json?: boolean }): Promise<number> {
+  const ctx = await openDbContext(rt, opts);
+  try {
+    const s = await summarize(ctx.handle.db);
+    if (opts.json) {
+      rt.stdout(JSON.stringify(s));
+      return 0;
+    }
+    rt.stdout(`database: ${ctx.handle.kind} (${ctx.handle.location})`);
+    rt.stdout('');
+    for (const line of renderTable(['status', 'documents'], Object.entries(s.documentsByStatus).map(([k, v]) => [k, String(v)]), [1])) rt.stdout(line);
+    rt.stdout('');
+    for (const line of renderTable(
+      ['reports', 'amounts', 'expenditure lines', 'indicators', 'findings'],
+      [[String(s.reports), String(s.amounts), String(s.expenditureLines), String(s.indicators), String(s.findings)]],
+      [0, 1, 2, 3, 4],
+    ))
+      rt.stdout(line);
+    return 0;
+  } finally {
+    await ctx.close();
+  }
+}

@@ -1,0 +1,105 @@
+import { Command, CommanderError, Option } from 'commander';
+import { ConfigError } from '@budget-ingest/config';
+import type { Runtime } from './context.ts';
+import { exportCommand } from './commands/export.ts';
+import { extractCommand } from './commands/extract.ts';
+import { ingestCommand } from './commands/ingest.ts';
+import { migrateCommand } from './commands/migrate.ts';
+import { reparseCommand, retryFailedCommand } from './commands/rerun.ts';
+import { statusCommand } from './commands/status.ts';
+
+/**
+ * Builds the command tree. Actions set `exit` instead of calling
+ * process.exit, so tests can run commands in-process.
+ */
+export function buildProgram(rt: Runtime, setExit: (code: number) => void): Command {
+  const program = new Command('budget-ingest')
+    .description('Turn Chinese government budget disclosures (部门预算, 部门决算, 绩效自评报告) into a queryable Postgres dataset.')
+    .addOption(new Option('--data-dir <dir>', 'directory of the embedded database and blob store (env BUDGET_INGEST_DATA_DIR, default ./data)'))
+    .addOption(new Option('--log-level <level>', 'fatal|error|warn|info|debug|trace|silent (env LOG_LEVEL, default info)'))
+    .showHelpAfterError()
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => rt.stdout(s.trimEnd()), writeErr: (s) => rt.stderr(s.trimEnd()) });
+
+  // Every command accepts the global options after its own name too (`ingest samples/ --data-dir x`).
+  const withGlobals = (cmd: Command) =>
+    cmd
+      .addOption(new Option('--data-dir <dir>', 'directory of the embedded database and blob store').hideHelp())
+      .addOption(new Option('--log-level <level>', 'log level').hideHelp());
+  const run =
+    <A extends unknown[]>(fn: (...args: A) => Promise<number>) =>
+    async (...args: A) =>
+      setExit(await fn(...args));
+  // commander types options loosely; each command validates what it reads.
+  const globals = <T = Record<string, never>>(cmd: Command) => cmd.optsWithGlobals() as T & Record<string, unknown>;
+
+  withGlobals(program.command('ingest'))
+    .description('ingest files, folders (recursively) or globs: store, extract, parse, load; one line per document')
+    .argument('<paths...>', 'files, folders or glob patterns')
+    .option('--json', 'print one JSON object per document instead of a line')
+    .action(run(async (paths: string[], _o: unknown, cmd: Command) => ingestCommand(rt, paths, globals(cmd))));
+
+  withGlobals(program.command('migrate'))
+    .description('create or update the database schema (DATABASE_URL, or the embedded database); idempotent')
+    .action(run(async (_o: unknown, cmd: Command) => migrateCommand(rt, globals(cmd))));
+
+  withGlobals(program.command('export'))
+    .description('write one <original file name>.json per document in the GOLD.md shape')
+    .addOption(new Option('--format <format>', 'output format').choices(['json']).default('json'))
+    .requiredOption('--out <dir>', 'output directory')
+    .action(run(async (_o: unknown, cmd: Command) => exportCommand(rt, globals<{ format: string; out: string }>(cmd))));
+
+  withGlobals(program.command('extract'))
+    .description('print the document model of one file (headings, paragraphs, tables) without storing anything')
+    .argument('<file>', 'a PDF, DOCX, DOC or XLSX file')
+    .addOption(new Option('--format <format>', 'json or text').choices(['json', 'text']).default('text'))
+    .action(run(async (file: string, _o: unknown, cmd: Command) => extractCommand(rt, file, globals<{ format: string }>(cmd))));
+
+  withGlobals(program.command('status'))
+    .description('documents by status and row counts')
+    .option('--json', 'print the counts as JSON')
+    .action(run(async (_o: unknown, cmd: Command) => statusCommand(rt, globals(cmd))));
+
+  withGlobals(program.command('reparse'))
+    .description('re-run parsing from the stored document models (all, or the given sha256 prefixes / file names)')
+    .argument('[documents...]', 'sha256 prefixes or file names')
+    .action(run(async (docs: string[], _o: unknown, cmd: Command) => reparseCommand(rt, docs, globals(cmd))));
+
+  withGlobals(program.command('retry-failed'))
+    .description('extract and parse failed documents again')
+    .option('--include-unsupported', 'also retry needs_ocr and unsupported documents')
+    .action(run(async (_o: unknown, cmd: Command) => retryFailedCommand(rt, globals(cmd))));
+
+  return program;
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const rt: Runtime = {
+    env: process.env,
+    cwd: process.cwd(),
+    stdout: (line) => process.stdout.write(`${line}\n`),
+    stderr: (line) => process.stderr.write(`${line}\n`),
+    stdoutIsTty: process.stdout.isTTY === true,
+  };
+  return runCli(rt, argv);
+}
+
+/** Runs the CLI against a runtime; returns the exit code. */
+export async function runCli(rt: Runtime, argv: readonly string[]): Promise<number> {
+  let code = 0;
+  const program = buildProgram(rt, (c) => {
+    code = c;
+  });
+  try {
+    await program.parseAsync([...argv]);
+    return code;
+  } catch (err) {
+    if (err instanceof CommanderError) return err.exitCode;
+    if (err instanceof ConfigError) {
+      rt.stderr(`budget-ingest: ${err.message}`);
+      return 2;
+    }
+    rt.stderr(`budget-ingest: ${(err as Error).message}`);
+    return 1;
+  }
+}

@@ -1,0 +1,14 @@
+import type { Config } from '@budget-ingest/config';
+import type { Db } from '@budget-ingest/db';
+import type { Logger } from '@budget-ingest/logger';
+import type { BlobStore } from './blob-store.ts';
+
+/** What the stages need; built once by the CLI or a worker's main and passed down. */
+export interface PipelineDeps {
+  readonly db: Db;
+  readonly blobs: BlobStore;
+  readonly logger: Logger;
+  readonly config: Config;
+  /** PATH, to find LibreOffice for legacy formats. */
+  readonly pathEnv: string;
+}

@@ -1,0 +1,120 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { asc, eq, inArray } from 'drizzle-orm';
+import { amounts, documents, expenditureLines, indicators, reports, validationFindings, type Db } from '@budget-ingest/db';
+import type { Amount, ExpenditureLine, Indicator, IndicatorValue, Op, Report } from '@budget-ingest/report-parser';
+
+/** One document in the shape of GOLD.md, plus the document's status and findings (extra fields are allowed). */
+export interface DocumentExport {
+  readonly source: { readonly file: string; readonly sha256: string; readonly format: string; readonly url: string | null };
+  readonly status: string;
+  readonly error: string | null;
+  readonly reports: readonly Omit<Report, 'page_start' | 'page_end'>[];
+}
+
+export async function buildDocumentExport(db: Db, documentId: number): Promise<DocumentExport> {
+  const doc = (await db.select().from(documents).where(eq(documents.id, documentId)).limit(1))[0];
+  if (!doc) throw new Error(`no document with id ${documentId}`);
+  const reportRows = await db.select().from(reports).where(eq(reports.documentId, documentId)).orderBy(asc(reports.ordinal));
+  const ids = reportRows.map((r) => r.id);
+  const none = ids.length === 0;
+  const [amountRows, lineRows, indicatorRows, findingRows] = none
+    ? [[], [], [], []]
+    : await Promise.all([
+        db.select().from(amounts).where(inArray(amounts.reportId, ids)).orderBy(asc(amounts.id)),
+        db.select().from(expenditureLines).where(inArray(expenditureLines.reportId, ids)).orderBy(asc(expenditureLines.ordinal)),
+        db.select().from(indicators).where(inArray(indicators.reportId, ids)).orderBy(asc(indicators.ordinal)),
+        db.select().from(validationFindings).where(inArray(validationFindings.reportId, ids)).orderBy(asc(validationFindings.id)),
+      ]);
+  return {
+    source: { file: doc.fileName, sha256: doc.sha256, format: doc.format, url: doc.sourceUrl },
+    status: doc.status,
+    error: doc.errorMessage,
+    reports: reportRows.map((r) => ({
+      kind: r.kind,
+      title: r.title,
+      organization: r.organization,
+      region: r.regionCode ? { code: r.regionCode, province: r.province, city: r.city, county: r.county } : null,
+      fiscal_year: r.fiscalYear,
+      published_on: r.publishedOn,
+      document_number: r.documentNumber,
+      self_evaluation: r.selfEvaluationScore !== null || r.selfEvaluationRating !== null ? { score: r.selfEvaluationScore, rating: r.selfEvaluationRating } : null,
+      amounts: amountRows
+        .filter((a) => a.reportId === r.id)
+        .map(
+          (a): Amount => ({
+            item: a.item,
+            phase: a.phase,
+            fiscal_year: a.fiscalYear,
+            yuan: a.yuan,
+            source_text: a.sourceText,
+            page: a.page,
+            ...(a.alternatives.length ? { alternatives: a.alternatives } : {}),
+          }),
+        ),
+      expenditure_lines: lineRows
+        .filter((l) => l.reportId === r.id)
+        .map(
+          (l): ExpenditureLine => ({
+            classification: l.classification,
+            path: l.path,
+            code: l.code,
+            phase: l.phase,
+            fiscal_year: l.fiscalYear,
+            yuan: l.yuan,
+            budget_yuan: l.budgetYuan,
+            source_text: l.sourceText,
+            page: l.page,
+          }),
+        ),
+      indicators: indicatorRows
+        .filter((i) => i.reportId === r.id)
+        .map(
+          (i): Indicator => ({
+            level1: i.level1,
+            level2: i.level2,
+            level3: i.level3,
+            target: indicatorValue(i.targetRaw, i.targetOp, i.targetValue, i.targetUnit),
+            actual: indicatorValue(i.actualRaw, i.actualOp, i.actualValue, i.actualUnit),
+            weight: i.weight,
+            score: i.score,
+            note: i.note,
+            page: i.page,
+          }),
+        ),
+      findings: findingRows
+        .filter((f) => f.reportId === r.id)
+        .map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, expected: f.expected, actual: f.actual, pages: f.pages })),
+    })),
+  };
+}
+
+function indicatorValue(raw: string | null, op: Op | null, value: string | null, unit: string | null): IndicatorValue | null {
+  return raw === null ? null : { raw, op, value, unit };
+}
+
+/**
+ * Writes `<original file name>.json` per document into `outDir`. Two
+ * different files with the same name get the sha256 prefix appended, so no
+ * export overwrites another.
+ */
+export async function exportJson(db: Db, outDir: string, documentIds?: readonly number[]): Promise<{ written: string[] }> {
+  await mkdir(outDir, { recursive: true });
+  const docs = await db
+    .select({ id: documents.id, fileName: documents.fileName, sha256: documents.sha256 })
+    .from(documents)
+    .where(documentIds ? inArray(documents.id, [...documentIds]) : undefined)
+    .orderBy(asc(documents.id));
+  const used = new Set<string>();
+  const written: string[] = [];
+  for (const d of docs) {
+    let name = `${d.fileName}.json`;
+    if (used.has(name)) name = `${d.fileName}.${d.sha256.slice(0, 12)}.json`;
+    used.add(name);
+    const body = await buildDocumentExport(db, d.id);
+    const path = join(outDir, name);
+    await writeFile(path, JSON.stringify(body, null, 2) + '\n');
+    written.push(path);
+  }
+  return { written };
+}

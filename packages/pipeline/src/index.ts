@@ -1,0 +1,15 @@
+export type { PipelineDeps } from './deps.ts';
+export { createLocalBlobStore, blobKey, sha256File, sha256Bytes } from './blob-store.ts';
+export type { BlobStore } from './blob-store.ts';
+export { storeFile } from './store-file.ts';
+export type { FileInput, StoredFile } from './store-file.ts';
+export { runExtractStage, runParseStage } from './stages.ts';
+export type { StageOutcome } from './stages.ts';
+export { ingestOne, pendingStages, getDocument } from './ingest.ts';
+export type { IngestResult } from './ingest.ts';
+export { resolveInputs } from './inputs.ts';
+export { buildDocumentExport, exportJson } from './export-json.ts';
+export type { DocumentExport } from './export-json.ts';
+export { summarize, rowsOf } from './summary.ts';
+export type { DatabaseSummary } from './summary.ts';
+export { replaceReports } from './load-reports.ts';

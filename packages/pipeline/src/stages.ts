@@ -1,0 +1,119 @@
+import { eq, sql } from 'drizzle-orm';
+import { documentContents, documents, type DocumentStatus } from '@budget-ingest/db';
+import { isExtractError, toPlainText, type DocumentModel } from '@budget-ingest/doc-model';
+import { EXTRACTOR_VERSION, extractDocument } from '@budget-ingest/extract';
+import { PARSER_VERSION, parseDocument } from '@budget-ingest/report-parser';
+import type { PipelineDeps } from './deps.ts';
+import { replaceReports } from './load-reports.ts';
+
+export interface StageOutcome {
+  readonly documentId: number;
+  readonly stage: 'extract' | 'parse';
+  readonly status: DocumentStatus;
+  readonly ms: number;
+  readonly pageCount: number | null;
+  readonly reports: number;
+  readonly warnings: number;
+  readonly errorCode: string | null;
+  readonly errorMessage: string | null;
+  /** True when the failure may go away on retry (a timeout, a converter crash); false for bad input. */
+  readonly retryable: boolean;
+}
+
+/**
+ * Reads the stored file and writes its document model. Failures of the
+ * input (corrupt, encrypted, scanned, unsupported) are recorded on the
+ * document and returned; failures of our own infrastructure (database, blob
+ * store) are thrown, so a queue retries them.
+ */
+export async function runExtractStage(deps: PipelineDeps, documentId: number): Promise<StageOutcome> {
+  const started = performance.now();
+  const doc = await loadDocument(deps, documentId);
+  const base = { documentId, stage: 'extract' as const, reports: 0 };
+  if (!doc.blobKey) {
+    return { ...base, status: doc.status, ms: 0, pageCount: null, warnings: 0, errorCode: doc.errorCode, errorMessage: doc.errorMessage, retryable: false };
+  }
+  const bytes = await deps.blobs.get(doc.blobKey);
+  let model: DocumentModel;
+  try {
+    ({ model } = await extractDocument(bytes, {
+      fileName: doc.fileName,
+      limits: deps.config.limits,
+      sofficePath: deps.config.sofficePath,
+      pathEnv: deps.pathEnv,
+    }));
+  } catch (err) {
+    const ms = Math.round(performance.now() - started);
+    const known = isExtractError(err);
+    const status: DocumentStatus = known ? err.status : 'failed';
+    const errorCode = known ? err.code : 'internal';
+    const errorMessage = known ? err.message : `extraction crashed: ${(err as Error).message}`;
+    await deps.db
+      .update(documents)
+      .set({ status, errorCode, errorMessage, extractorVersion: EXTRACTOR_VERSION, extractMs: ms, updatedAt: sql`now()` })
+      .where(eq(documents.id, documentId));
+    return { ...base, status, ms, pageCount: null, warnings: 0, errorCode, errorMessage, retryable: known ? !err.permanent : false };
+  }
+  const ms = Math.round(performance.now() - started);
+  await deps.db.transaction(async (tx) => {
+    const content = { modelVersion: model.modelVersion, model, plainText: toPlainText(model), warnings: model.warnings, createdAt: sql`now()` };
+    await tx
+      .insert(documentContents)
+      .values({ documentId, ...content })
+      .onConflictDoUpdate({ target: documentContents.documentId, set: content });
+    await tx
+      .update(documents)
+      .set({
+        status: 'extracted',
+        pageCount: model.pageCount,
+        errorCode: null,
+        errorMessage: null,
+        extractorVersion: EXTRACTOR_VERSION,
+        extractMs: ms,
+        extractedAt: sql`now()`,
+        updatedAt: sql`now()`,
+      })
+      .where(eq(documents.id, documentId));
+  });
+  return { ...base, status: 'extracted', ms, pageCount: model.pageCount, warnings: model.warnings.length, errorCode: null, errorMessage: null, retryable: false };
+}
+
+/**
+ * Parses the stored document model into reports and replaces the document's
+ * rows in one transaction. Runs again without re-extracting (`reparse`).
+ */
+export async function runParseStage(deps: PipelineDeps, documentId: number): Promise<StageOutcome> {
+  const started = performance.now();
+  const base = { documentId, stage: 'parse' as const };
+  const rows = await deps.db.select({ model: documentContents.model }).from(documentContents).where(eq(documentContents.documentId, documentId)).limit(1);
+  const model = rows[0]?.model;
+  if (!model) throw new Error(`document ${documentId} has no extracted content to parse`);
+  let result;
+  try {
+    result = parseDocument(model);
+  } catch (err) {
+    const ms = Math.round(performance.now() - started);
+    const errorMessage = `parsing crashed: ${(err as Error).message}`;
+    await deps.db
+      .update(documents)
+      .set({ status: 'failed', errorCode: 'parse-error', errorMessage, parserVersion: PARSER_VERSION, parseMs: ms, updatedAt: sql`now()` })
+      .where(eq(documents.id, documentId));
+    return { ...base, status: 'failed', ms, pageCount: model.pageCount, reports: 0, warnings: 0, errorCode: 'parse-error', errorMessage, retryable: false };
+  }
+  const ms = Math.round(performance.now() - started);
+  await deps.db.transaction(async (tx) => {
+    await replaceReports(tx, documentId, result.reports);
+    await tx
+      .update(documents)
+      .set({ status: 'parsed', errorCode: null, errorMessage: null, parserVersion: PARSER_VERSION, parseMs: ms, parsedAt: sql`now()`, updatedAt: sql`now()` })
+      .where(eq(documents.id, documentId));
+  });
+  return { ...base, status: 'parsed', ms, pageCount: model.pageCount, reports: result.reports.length, warnings: result.warnings.length, errorCode: null, errorMessage: null, retryable: false };
+}
+
+async function loadDocument(deps: PipelineDeps, documentId: number) {
+  const rows = await deps.db.select().from(documents).where(eq(documents.id, documentId)).limit(1);
+  const doc = rows[0];
+  if (!doc) throw new Error(`no document with id ${documentId}`);
+  return doc;
+}
