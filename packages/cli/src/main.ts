@@ -7,6 +7,7 @@ import { ingestCommand } from './commands/ingest.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { reparseCommand, retryFailedCommand } from './commands/rerun.ts';
 import { statusCommand } from './commands/status.ts';
+import { workersCommand } from './commands/workers.ts';
 
 /**
  * Builds the command tree. Actions set `exit` instead of calling
@@ -34,9 +35,10 @@ export function buildProgram(rt: Runtime, setExit: (code: number) => void): Comm
   const globals = <T = Record<string, never>>(cmd: Command) => cmd.optsWithGlobals() as T & Record<string, unknown>;
 
   withGlobals(program.command('ingest'))
-    .description('ingest files, folders (recursively) or globs: store, extract, parse, load; one line per document')
+    .description('ingest files, folders (recursively) or globs: in-process, or onto the queues when REDIS_URL is set')
     .argument('<paths...>', 'files, folders or glob patterns')
     .option('--json', 'print one JSON object per document instead of a line')
+    .option('--wait', 'with REDIS_URL: follow the queued jobs until every document is done, then print the summary')
     .action(run(async (paths: string[], _o: unknown, cmd: Command) => ingestCommand(rt, paths, globals(cmd))));
 
   withGlobals(program.command('migrate'))
@@ -69,6 +71,11 @@ export function buildProgram(rt: Runtime, setExit: (code: number) => void): Comm
     .description('extract and parse failed documents again')
     .option('--include-unsupported', 'also retry needs_ocr and unsupported documents')
     .action(run(async (_o: unknown, cmd: Command) => retryFailedCommand(rt, globals(cmd))));
+
+  withGlobals(program.command('workers'))
+    .description('run the extract and parse workers in this process (needs REDIS_URL and DATABASE_URL)')
+    .option('--stages <list>', 'comma-separated stages to run', 'extract,parse')
+    .action(run(async (_o: unknown, cmd: Command) => workersCommand(rt, globals<{ stages: string }>(cmd))));
 
   return program;
 }

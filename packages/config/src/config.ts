@@ -31,6 +31,8 @@ const envSchema = z.object({
   EXTRACT_CONCURRENCY: z.coerce.number().int().positive().default(2),
   PARSE_CONCURRENCY: z.coerce.number().int().positive().default(4),
   FETCH_CONCURRENCY: z.coerce.number().int().positive().default(4),
+  QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only').default('budget-ingest'),
+  SANDBOX_EXTRACT: z.enum(['true', 'false', '1', '0']).default('true'),
 });
 
 export type Env = Record<string, string | undefined>;
@@ -59,6 +61,10 @@ export interface Config {
   readonly limits: Limits;
   readonly sofficePath: string | null;
   readonly concurrency: { readonly extract: number; readonly parse: number; readonly fetch: number };
+  /** Prefix of every BullMQ key in Redis (several deployments can share one Redis). */
+  readonly queuePrefix: string;
+  /** Run extraction in sandboxed child processes, so CPU-heavy PDFs never stall a worker's lock renewal. */
+  readonly sandboxExtract: boolean;
 }
 
 /** Settings given on the command line; they win over the environment. */
@@ -106,7 +112,19 @@ export function loadConfig(env: Env, overrides: ConfigOverrides = {}, cwd: strin
     },
     sofficePath: e.SOFFICE_PATH ?? null,
     concurrency: { extract: e.EXTRACT_CONCURRENCY, parse: e.PARSE_CONCURRENCY, fetch: e.FETCH_CONCURRENCY },
+    queuePrefix: e.QUEUE_PREFIX,
+    sandboxExtract: e.SANDBOX_EXTRACT === 'true' || e.SANDBOX_EXTRACT === '1',
   };
+}
+
+/**
+ * Queues need every worker to see the same database: the embedded PGlite
+ * lives in one process's data dir, so REDIS_URL requires DATABASE_URL.
+ */
+export function assertQueueMode(cfg: Config): { redisUrl: string; databaseUrl: string } {
+  if (!cfg.redisUrl) throw new ConfigError(['REDIS_URL: required to run workers or enqueue jobs']);
+  if (!cfg.databaseUrl) throw new ConfigError(['DATABASE_URL: REDIS_URL is set, but workers on other processes cannot share the embedded database; set DATABASE_URL to a Postgres server (or unset REDIS_URL to run in-process)']);
+  return { redisUrl: cfg.redisUrl, databaseUrl: cfg.databaseUrl };
 }
 
 /** The default limits, for pure code and tests that need them without an environment. */

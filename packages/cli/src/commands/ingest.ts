@@ -1,10 +1,13 @@
-import { basename, relative } from 'node:path';
-import { ingestOne, resolveInputs, summarize, type IngestResult } from '@budget-ingest/pipeline';
-import { openDbContext, type GlobalOptions, type Runtime } from '../context.ts';
+import { relative } from 'node:path';
+import { assertQueueMode } from '@budget-ingest/config';
+import { createQueues, createRedis, getDocument, ingestOne, resolveInputs, storeAndEnqueue, summarize, waitForDocuments, type Enqueued, type IngestResult } from '@budget-ingest/pipeline';
+import { openDbContext, type DbContext, type GlobalOptions, type Runtime } from '../context.ts';
 import { pad, renderTable, seconds } from '../format.ts';
 
 export interface IngestOptions extends GlobalOptions {
   readonly json?: boolean;
+  /** With REDIS_URL: follow the queued jobs until every document is done. */
+  readonly wait?: boolean;
 }
 
 /** `ingest PATH…`: every file through store → extract → parse, one line per document, a summary at the end. */
@@ -16,6 +19,13 @@ export async function ingestCommand(rt: Runtime, paths: readonly string[], opts:
     return 2;
   }
   const ctx = await openDbContext(rt, opts);
+  if (ctx.config.redisUrl) {
+    try {
+      return await enqueueFiles(rt, ctx, files, opts, missing.length);
+    } finally {
+      await ctx.close();
+    }
+  }
   const started = performance.now();
   try {
     if (!opts.json) rt.stdout(`ingesting ${files.length} file(s) into ${ctx.handle.kind === 'pglite' ? `the embedded database at ${ctx.handle.location}` : ctx.handle.location}`);
@@ -25,25 +35,75 @@ export async function ingestCommand(rt: Runtime, paths: readonly string[], opts:
       results.push(result);
       rt.stdout(opts.json ? JSON.stringify(result) : documentLine(result, rt.cwd, i + 1, files.length));
     }
-    if (!opts.json) {
-      const s = await summarize(ctx.handle.db);
-      rt.stdout('');
-      const statuses = Object.entries(s.documentsByStatus)
-        .map(([k, v]) => `${k} ${v}`)
-        .join(', ');
-      for (const line of renderTable(
-        ['this run', 'documents', 'new', 'unchanged', 'failed', 'time'],
-        [[basename(ctx.config.dataDir), String(results.length), count(results, (r) => r.outcome === 'new'), count(results, (r) => r.outcome === 'unchanged'), count(results, (r) => !['parsed', 'extracted'].includes(r.status)), seconds(performance.now() - started)]],
-        [1, 2, 3, 4],
-      ).slice(0))
-        rt.stdout(line);
-      rt.stdout('');
-      rt.stdout(`database: ${s.documents} documents (${statuses}); ${s.reports} reports, ${s.amounts} amounts, ${s.expenditureLines} expenditure lines, ${s.indicators} indicators, ${s.findings} findings`);
-    }
+    if (!opts.json) await printSummary(rt, ctx, results, started);
     return missing.length ? 1 : 0;
   } finally {
     await ctx.close();
   }
+}
+
+/** The end-of-run summary: this run's counts, then what the database holds. */
+async function printSummary(rt: Runtime, ctx: DbContext, results: readonly IngestResult[], started: number): Promise<void> {
+  const s = await summarize(ctx.handle.db);
+  const failed = results.filter((r) => r.status !== 'parsed' && r.status !== 'extracted').length;
+  rt.stdout('');
+  const table = renderTable(
+    ['documents', 'new', 'unchanged', 'reprocessed', 'failed', 'time'],
+    [[String(results.length), count(results, (r) => r.outcome === 'new'), count(results, (r) => r.outcome === 'unchanged'), count(results, (r) => r.outcome === 'reprocessed'), String(failed), seconds(performance.now() - started)]],
+    [0, 1, 2, 3, 4],
+  );
+  for (const line of table) rt.stdout(line);
+  rt.stdout('');
+  const statuses = Object.entries(s.documentsByStatus)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
+  rt.stdout(`database (${ctx.handle.kind}): ${s.documents} documents (${statuses}); ${s.reports} reports, ${s.amounts} amounts, ${s.expenditureLines} expenditure lines, ${s.indicators} indicators, ${s.findings} findings`);
+}
+
+/** Queue mode: store every file, queue its first pending stage, and (with --wait) follow the jobs to the end. */
+async function enqueueFiles(rt: Runtime, ctx: DbContext, files: readonly string[], opts: IngestOptions, missing: number): Promise<number> {
+  const { redisUrl } = assertQueueMode(ctx.config);
+  const started = performance.now();
+  const redis = createRedis(redisUrl, 'producer');
+  const queues = createQueues(redis, ctx.config.queuePrefix);
+  try {
+    const queued: Enqueued[] = [];
+    for (const [i, file] of files.entries()) {
+      const e = await storeAndEnqueue(ctx.deps, queues, { path: file });
+      queued.push(e);
+      if (opts.json) rt.stdout(JSON.stringify(e));
+      else rt.stdout(`[${pad(String(i + 1), String(files.length).length, 'right')}/${files.length}] ${pad(displayName(e.file, rt.cwd), 44)} ${e.queued ? `queued for ${e.queued}` : 'unchanged'}`);
+    }
+    const n = queued.filter((q) => q.queued).length;
+    if (!opts.wait) {
+      if (!opts.json) rt.stdout(`${n} document(s) queued; follow them with \`budget-ingest status\` or re-run with --wait`);
+      return missing ? 1 : 0;
+    }
+    let last = -1;
+    await waitForDocuments(queues, queued, {
+      onProgress: (done, total) => {
+        if (done !== last && !opts.json) rt.stdout(`waiting: ${done}/${total} document(s) done`);
+        last = done;
+      },
+    });
+    const results: IngestResult[] = [];
+    for (const q of queued) {
+      const doc = await getDocument(ctx.deps, q.documentId);
+      const reports = await ctx.handle.db.query.reports.findMany({ where: (r, { eq }) => eq(r.documentId, q.documentId), columns: { id: true } });
+      const r: IngestResult = { file: q.file, documentId: q.documentId, sha256: q.sha256, format: doc.format, pageCount: doc.pageCount, status: doc.status, reports: reports.length, outcome: q.isNew ? 'new' : q.queued ? 'reprocessed' : 'unchanged', errorMessage: doc.errorMessage, ms: (doc.extractMs ?? 0) + (doc.parseMs ?? 0) };
+      results.push(r);
+      rt.stdout(opts.json ? JSON.stringify(r) : documentLine(r, rt.cwd, results.length, queued.length));
+    }
+    if (!opts.json) await printSummary(rt, ctx, results, started);
+    return missing ? 1 : 0;
+  } finally {
+    await queues.close();
+    redis.disconnect();
+  }
+}
+
+function displayName(file: string, cwd: string): string {
+  return relative(cwd, file).startsWith('..') ? file : relative(cwd, file);
 }
 
 function count(results: readonly IngestResult[], pred: (r: IngestResult) => boolean): string {
@@ -53,7 +113,7 @@ function count(results: readonly IngestResult[], pred: (r: IngestResult) => bool
 function documentLine(r: IngestResult, cwd: string, n: number, total: number): string {
   const ok = r.status === 'parsed' || r.status === 'extracted';
   const mark = ok ? '✓' : '✗';
-  const name = relative(cwd, r.file).startsWith('..') ? r.file : relative(cwd, r.file);
+  const name = displayName(r.file, cwd);
   const pages = r.pageCount === null ? '-' : `${r.pageCount}p`;
   const detail = ok ? `${r.reports} report(s)` : (r.errorMessage ?? '');
   const again = r.outcome === 'unchanged' ? ' (unchanged)' : '';

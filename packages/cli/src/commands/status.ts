@@ -1,4 +1,4 @@
-import { summarize } from '@budget-ingest/pipeline';
+import { createQueues, createRedis, queueDepths, summarize, type QueueDepths } from '@budget-ingest/pipeline';
 import { openDbContext, type GlobalOptions, type Runtime } from '../context.ts';
 import { renderTable } from '../format.ts';
 
@@ -7,9 +7,19 @@ export async function statusCommand(rt: Runtime, opts: GlobalOptions & { json?: 
   const ctx = await openDbContext(rt, opts);
   try {
     const s = await summarize(ctx.handle.db);
+    const queues = ctx.config.redisUrl ? await readQueues(ctx.config.redisUrl, ctx.config.queuePrefix) : null;
     if (opts.json) {
-      rt.stdout(JSON.stringify(s));
+      rt.stdout(JSON.stringify(queues ? { ...s, queues } : s));
       return 0;
+    }
+    if (queues) {
+      for (const line of renderTable(
+        ['queue', 'waiting', 'active', 'delayed', 'failed', 'completed'],
+        Object.entries(queues).map(([name, q]) => [name, String(q.waiting), String(q.active), String(q.delayed), String(q.failed), String(q.completed)]),
+        [1, 2, 3, 4, 5],
+      ))
+        rt.stdout(line);
+      rt.stdout('');
     }
     rt.stdout(`database: ${ctx.handle.kind} (${ctx.handle.location})`);
     rt.stdout('');
@@ -24,5 +34,16 @@ export async function statusCommand(rt: Runtime, opts: GlobalOptions & { json?: 
     return 0;
   } finally {
     await ctx.close();
+  }
+}
+
+async function readQueues(redisUrl: string, prefix: string): Promise<QueueDepths> {
+  const redis = createRedis(redisUrl, 'producer');
+  const queues = createQueues(redis, prefix);
+  try {
+    return await queueDepths(queues);
+  } finally {
+    await queues.close();
+    redis.disconnect();
   }
 }

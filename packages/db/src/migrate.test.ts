@@ -1,0 +1,82 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, noPostgres } from '../../../test/support/services.ts';
+import { createDb, type DbHandle } from './connect.ts';
+import { migrate } from './migrate.ts';
+import { SCHEMA_DOCS } from './schema-docs.ts';
+
+type Row = Record<string, unknown>;
+const rows = (r: unknown): Row[] => (Array.isArray(r) ? r : (r as { rows: Row[] }).rows);
+
+async function checkSchema(handle: DbHandle) {
+  await migrate(handle);
+  // A second run must be a no-op (no error, no new migration rows).
+  const before = rows(await handle.db.execute(sql`SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations`))[0]!.n;
+  await migrate(handle);
+  const after = rows(await handle.db.execute(sql`SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations`))[0]!.n;
+  expect(after).toBe(before);
+
+  const tables = rows(await handle.db.execute(sql`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`)).map((r) => r.table_name);
+  expect(tables).toEqual(Object.keys(SCHEMA_DOCS).sort());
+
+  // Every table and column carries its COMMENT ON from the data dictionary.
+  const undocumented = rows(
+    await handle.db.execute(sql`
+      SELECT c.table_name, c.column_name
+      FROM information_schema.columns c
+      JOIN pg_class t ON t.relname = c.table_name AND t.relnamespace = 'public'::regnamespace
+      WHERE c.table_schema = 'public' AND col_description(t.oid, c.ordinal_position) IS NULL`),
+  );
+  expect(undocumented).toEqual([]);
+  const tableComments = rows(await handle.db.execute(sql`SELECT relname FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'r' AND obj_description(oid, 'pg_class') IS NULL`));
+  expect(tableComments).toEqual([]);
+
+  // Money is exact: numeric(20,2) keeps every digit and comes back as a string.
+  const money = rows(await handle.db.execute(sql`SELECT '12345678901234567.89'::numeric(20,2) AS v`))[0]!.v;
+  expect(money).toBe('12345678901234567.89');
+}
+
+describe('migrations', () => {
+  it('create the documented schema on the embedded PGlite database, idempotently', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bi-pglite-'));
+    const handle = await createDb({ databaseUrl: null, dataDir: dir });
+    try {
+      await checkSchema(handle);
+    } finally {
+      await handle.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  describe.skipIf(noPostgres)('on a real Postgres server', () => {
+    const cleanups: (() => Promise<void>)[] = [];
+    afterAll(async () => {
+      for (const c of cleanups) await c();
+    });
+
+    it('create the same documented schema, idempotently', async () => {
+      const testDb = await createTestDatabase();
+      cleanups.push(testDb.drop);
+      const handle = await createDb({ databaseUrl: testDb.url, dataDir: '/nonexistent' });
+      try {
+        await checkSchema(handle);
+      } finally {
+        await handle.close();
+      }
+    });
+  });
+
+  it('documents exactly the columns the schema has', async () => {
+    const schema = await import('./schema.ts');
+    const { getTableConfig, PgTable } = await import('drizzle-orm/pg-core');
+    const fromSchema = Object.values(schema)
+      .filter((v): v is never => v instanceof PgTable)
+      .map((t) => getTableConfig(t))
+      .map((c) => [c.name, c.columns.map((col) => col.name).sort()] as const);
+    const fromDocs = Object.entries(SCHEMA_DOCS).map(([name, d]) => [name, Object.keys(d.columns).sort()] as const);
+    expect(Object.fromEntries(fromSchema)).toEqual(Object.fromEntries(fromDocs));
+  });
+});

@@ -1,0 +1,109 @@
+import { Queue, type ConnectionOptions, type DefaultJobOptions } from 'bullmq';
+import { Redis, type RedisOptions } from 'ioredis';
+import { EXTRACTOR_VERSION } from '@budget-ingest/extract';
+import { PARSER_VERSION } from '@budget-ingest/report-parser';
+
+/** Queue names, in one place. */
+export const QUEUES = { fetch: 'fetch', extract: 'extract', parse: 'parse' } as const;
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+/** Jobs carry ids, never file bytes: workers read the bytes from the blob store. */
+export interface ExtractJobData {
+  readonly documentId: number;
+  readonly sha256: string;
+}
+export type ParseJobData = ExtractJobData;
+export interface FetchJobData {
+  readonly source: string;
+}
+
+export interface PipelineQueues {
+  readonly extract: Queue<ExtractJobData>;
+  readonly parse: Queue<ParseJobData>;
+  readonly fetch: Queue<FetchJobData>;
+  close(): Promise<void>;
+}
+
+/**
+ * Retries with exponential backoff for transient failures (a timeout, the
+ * database away); permanent input errors end at once through
+ * UnrecoverableError. Finished jobs are trimmed so Redis does not grow with
+ * the corpus: the document rows in Postgres are the record.
+ */
+export const DEFAULT_JOB_OPTIONS: DefaultJobOptions = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 2_000 },
+  removeOnComplete: { age: 24 * 3600, count: 10_000 },
+  removeOnFail: { age: 7 * 24 * 3600, count: 50_000 },
+};
+
+/**
+ * Deterministic job ids (stage + sha256 + stage version): BullMQ keeps one
+ * job per id, so the same file is never processed twice at once, and a new
+ * extractor or parser version makes new jobs.
+ */
+export function extractJobId(sha256: string): string {
+  return `extract_${sha256}_v${EXTRACTOR_VERSION}`;
+}
+/** Includes the extractor version: a re-extracted document must be parsed again even when the parser did not change. */
+export function parseJobId(sha256: string): string {
+  return `parse_${sha256}_x${EXTRACTOR_VERSION}_v${PARSER_VERSION}`;
+}
+
+/** ioredis settings BullMQ requires for workers: no per-request retry limit, so blocking commands survive reconnects. */
+export function createRedis(url: string, role: 'worker' | 'producer'): Redis {
+  const opts: RedisOptions = role === 'worker' ? { maxRetriesPerRequest: null, enableReadyCheck: false } : { maxRetriesPerRequest: 3, enableOfflineQueue: true };
+  return new Redis(url, opts);
+}
+
+export function createQueues(connection: ConnectionOptions, prefix: string): PipelineQueues {
+  const opts = { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS };
+  const extract = new Queue<ExtractJobData>(QUEUES.extract, opts);
+  const parse = new Queue<ParseJobData>(QUEUES.parse, opts);
+  const fetch = new Queue<FetchJobData>(QUEUES.fetch, opts);
+  return {
+    extract,
+    parse,
+    fetch,
+    close: async () => {
+      await Promise.all([extract.close(), parse.close(), fetch.close()]);
+    },
+  };
+}
+
+export async function enqueueExtract(queues: PipelineQueues, data: ExtractJobData): Promise<void> {
+  await addOnce(queues.extract, 'extract', data, extractJobId(data.sha256));
+}
+
+export async function enqueueParse(queues: PipelineQueues, data: ParseJobData): Promise<void> {
+  await addOnce(queues.parse, 'parse', data, parseJobId(data.sha256));
+}
+
+/**
+ * Adds a job unless the same id is already waiting or running. A finished
+ * job with the same id is removed first: the caller only enqueues what the
+ * database says still needs doing (a retry after a fix, a wiped database).
+ */
+async function addOnce<T extends ExtractJobData>(queue: Queue<T>, name: string, data: T, jobId: string): Promise<void> {
+  const existing = await queue.getJob(jobId);
+  if (existing) {
+    const state = await existing.getState();
+    if (state !== 'completed' && state !== 'failed') return;
+    await existing.remove();
+  }
+  // BullMQ's generics over job names are strict; the name is informational here.
+  await (queue as unknown as { add(n: string, d: T, o: { jobId: string }): Promise<unknown> }).add(name, data, { jobId });
+}
+
+export interface QueueDepths {
+  readonly [queue: string]: { waiting: number; active: number; delayed: number; failed: number; completed: number };
+}
+
+export async function queueDepths(queues: PipelineQueues): Promise<QueueDepths> {
+  const out: Record<string, QueueDepths[string]> = {};
+  for (const q of [queues.fetch, queues.extract, queues.parse]) {
+    const c = await q.getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed', 'prioritized');
+    out[q.name] = { waiting: (c.waiting ?? 0) + (c.prioritized ?? 0), active: c.active ?? 0, delayed: c.delayed ?? 0, failed: c.failed ?? 0, completed: c.completed ?? 0 };
+  }
+  return out;
+}

@@ -1,0 +1,75 @@
+import type { Worker } from 'bullmq';
+import { assertQueueMode, type Config } from '@budget-ingest/config';
+import { createDb, migrate } from '@budget-ingest/db';
+import type { Logger } from '@budget-ingest/logger';
+import { createLocalBlobStore } from './blob-store.ts';
+import type { PipelineDeps } from './deps.ts';
+import { createQueues, createRedis } from './queues.ts';
+import { startWorkers, stopWorkers, type StageName } from './workers.ts';
+
+export interface RunningService {
+  readonly workers: readonly Worker[];
+  /** Finishes running jobs, then closes Redis and Postgres connections. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Wires one worker process: config → connections → workers. Used by the
+ * services' main.ts and by `budget-ingest workers`.
+ */
+export async function startPipelineService(config: Config, logger: Logger, stages: readonly StageName[], pathEnv: string): Promise<RunningService> {
+  const { databaseUrl, redisUrl } = assertQueueMode(config);
+  const handle = await createDb({ databaseUrl, dataDir: config.dataDir, maxConnections: config.concurrency.extract + config.concurrency.parse + 2 });
+  await migrate(handle);
+  const producer = createRedis(redisUrl, 'producer');
+  const workerConnection = createRedis(redisUrl, 'worker');
+  const queues = createQueues(producer, config.queuePrefix);
+  const deps: PipelineDeps = { db: handle.db, blobs: createLocalBlobStore(config.blobDir), logger, config, pathEnv };
+  const workers = startWorkers({
+    deps,
+    queues,
+    connection: workerConnection,
+    prefix: config.queuePrefix,
+    stages,
+    concurrency: config.concurrency,
+    sandboxExtract: config.sandboxExtract,
+  });
+  logger.info({ stages, concurrency: config.concurrency, sandboxExtract: config.sandboxExtract, prefix: config.queuePrefix }, 'workers started');
+  let stopping: Promise<void> | null = null;
+  return {
+    workers,
+    stop: () =>
+      (stopping ??= (async () => {
+        logger.info('stopping workers: finishing running jobs');
+        await stopWorkers(workers);
+        await queues.close();
+        producer.disconnect();
+        workerConnection.disconnect();
+        await handle.close();
+        logger.info('workers stopped');
+      })()),
+  };
+}
+
+/** Stops the service on SIGTERM/SIGINT; a second signal exits at once. */
+export function stopOnSignals(service: RunningService, logger: Logger, exit: (code: number) => void): void {
+  let signalled = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (signalled) {
+      logger.warn({ signal }, 'second signal: exiting now');
+      exit(1);
+      return;
+    }
+    signalled = true;
+    logger.info({ signal }, 'shutting down');
+    service.stop().then(
+      () => exit(0),
+      (err: unknown) => {
+        logger.error({ error: (err as Error).message }, 'shutdown failed');
+        exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+}

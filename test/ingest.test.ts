@@ -1,0 +1,154 @@
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cli } from './support/cli.ts';
+import { createTestDatabase, noPostgres, type TestDatabase } from './support/services.ts';
+
+const docs = join(import.meta.dirname, 'fixtures/corpus/docs');
+
+/** A folder with two real documents, a duplicate of one under another name, a .txt and an empty file. */
+function makeInbox(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'bi-inbox-'));
+  copyFileSync(join(docs, 'renhua-2021-perf.pdf'), join(dir, 'renhua-2021-perf.pdf'));
+  copyFileSync(join(docs, 'lusong-2023-perf.docx'), join(dir, 'lusong-2023-perf.docx'));
+  copyFileSync(join(docs, 'renhua-2021-perf.pdf'), join(dir, 'same-bytes-other-name.pdf'));
+  copyFileSync(join(docs, 'renhua-2021-perf-broken.pdf'), join(dir, 'broken.pdf'));
+  writeFileSync(join(dir, 'notes.txt'), 'not a budget document\n');
+  writeFileSync(join(dir, 'empty.pdf'), '');
+  return dir;
+}
+
+interface Status {
+  documentsByStatus: Record<string, number>;
+  documents: number;
+}
+
+function behavesLikeAnIngestPipeline(name: string, envFor: () => Record<string, string>) {
+  describe(name, () => {
+    let inbox: string;
+    let out: string;
+    beforeAll(() => {
+      inbox = makeInbox();
+      out = mkdtempSync(join(tmpdir(), 'bi-out-'));
+    });
+    afterAll(() => {
+      rmSync(inbox, { recursive: true, force: true });
+      rmSync(out, { recursive: true, force: true });
+    });
+
+    it('ingests a folder, records every bad file with a clear status, and goes on', async () => {
+      const run = await cli(['ingest', inbox], envFor());
+      expect(run.code).toBe(0);
+      const lines = run.stdout.split('\n').filter((l) => /^\[\d+\/\d+\]/.test(l));
+      expect(lines).toHaveLength(6);
+      expect(run.stdout).toMatch(/renhua-2021-perf\.pdf\s+pdf\s+8p\s+parsed/);
+      expect(run.stdout).toMatch(/lusong-2023-perf\.docx\s+docx\s+-\s+parsed/);
+      expect(run.stdout).toMatch(/notes\.txt.*unsupported.*not a PDF, Word or Excel document/);
+      expect(run.stdout).toMatch(/empty\.pdf.*failed.*empty \(0 bytes\)/);
+      expect(run.stdout).toMatch(/broken\.pdf.*failed.*not a readable PDF/);
+
+      const status = JSON.parse((await cli(['status', '--json'], envFor())).stdout) as Status;
+      // The same bytes under two names are one document: 5 documents from 6 files.
+      expect(status.documents).toBe(5);
+      expect(status.documentsByStatus).toEqual({ parsed: 2, failed: 2, unsupported: 1 });
+    });
+
+    it('changes nothing when the same files are ingested again', async () => {
+      const run = await cli(['ingest', inbox], envFor());
+      expect(run.code).toBe(0);
+      expect(run.stdout.match(/\(unchanged\)/g)).toHaveLength(6);
+      const status = JSON.parse((await cli(['status', '--json'], envFor())).stdout) as Status;
+      expect(status.documents).toBe(5);
+    });
+
+    it('exports one <original file name>.json per document in the GOLD.md shape', async () => {
+      const run = await cli(['export', '--format', 'json', '--out', out], envFor());
+      expect(run.code).toBe(0);
+      const files = readdirSync(out).sort();
+      expect(files).toEqual(['broken.pdf.json', 'empty.pdf.json', 'lusong-2023-perf.docx.json', 'notes.txt.json', 'renhua-2021-perf.pdf.json']);
+      const renhua = JSON.parse(readFileSync(join(out, 'renhua-2021-perf.pdf.json'), 'utf8'));
+      expect(renhua.source).toMatchObject({ file: 'renhua-2021-perf.pdf', sha256: '704072d769a90d3815fab6fdf743a974d8752b94b434a0eebd6fb168c88638d7', format: 'pdf' });
+      expect(Array.isArray(renhua.reports)).toBe(true);
+      const notes = JSON.parse(readFileSync(join(out, 'notes.txt.json'), 'utf8'));
+      expect(notes.status).toBe('unsupported');
+    });
+
+    it('re-parses stored documents without re-extracting them', async () => {
+      const run = await cli(['reparse'], envFor());
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(/renhua-2021-perf\.pdf\s+parsed/);
+      expect(run.stdout).toMatch(/lusong-2023-perf\.docx\s+parsed/);
+    });
+  });
+}
+
+behavesLikeAnIngestPipeline('the embedded default (PGlite)', () => ({ BUDGET_INGEST_DATA_DIR: embeddedDir }));
+let embeddedDir = '';
+beforeAll(() => {
+  embeddedDir = mkdtempSync(join(tmpdir(), 'bi-data-'));
+});
+afterAll(() => rmSync(embeddedDir, { recursive: true, force: true }));
+
+describe.skipIf(noPostgres)('with DATABASE_URL', () => {
+  let testDb: TestDatabase;
+  let blobs: string;
+  beforeAll(async () => {
+    testDb = await createTestDatabase();
+    blobs = mkdtempSync(join(tmpdir(), 'bi-blobs-'));
+  });
+  afterAll(async () => {
+    await testDb?.drop();
+    rmSync(blobs, { recursive: true, force: true });
+  });
+  behavesLikeAnIngestPipeline('a real Postgres server', () => ({ DATABASE_URL: testDb.url, BUDGET_INGEST_DATA_DIR: blobs }));
+
+  it('migrate creates the schema and a second run is a no-op', async () => {
+    const fresh = await createTestDatabase();
+    try {
+      const first = await cli(['migrate'], { DATABASE_URL: fresh.url });
+      expect(first.code).toBe(0);
+      expect(first.stdout).toMatch(/schema up to date \(postgres/);
+      const second = await cli(['migrate'], { DATABASE_URL: fresh.url });
+      expect(second.code).toBe(0);
+    } finally {
+      await fresh.drop();
+    }
+  });
+});
+
+describe('the command line', () => {
+  it('lists every command with one line each', async () => {
+    const run = await cli(['--help']);
+    for (const command of ['ingest', 'migrate', 'export', 'extract', 'status', 'reparse', 'retry-failed']) {
+      expect(run.stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
+    }
+  });
+
+  it.each(['ingest', 'migrate', 'export', 'extract', 'status', 'reparse', 'retry-failed'])('has --help for %s', async (command) => {
+    const run = await cli([command, '--help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(new RegExp(`^Usage: budget-ingest ${command}`, 'm'));
+  });
+
+  it('names the setting that is wrong', async () => {
+    const run = await cli(['status'], { DATABASE_URL: 'mysql://nope' });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/DATABASE_URL/);
+  });
+
+  it('prints the document model of a file without a database', async () => {
+    const run = await cli(['extract', join(docs, 'renhua-2021-perf.pdf'), '--format', 'json']);
+    expect(run.code).toBe(0);
+    const model = JSON.parse(run.stdout);
+    expect(model.format).toBe('pdf');
+    expect(model.pageCount).toBe(8);
+    expect(run.stdout).toContain('仁化县医疗保障局');
+  });
+
+  it('reports a scanned PDF as needing OCR', async () => {
+    const run = await cli(['extract', join(docs, 'lusong-2023-perf-scanned.pdf')]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/needs_ocr/);
+  });
+});
