@@ -33,6 +33,8 @@ const envSchema = z.object({
   FETCH_CONCURRENCY: z.coerce.number().int().positive().default(4),
   QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only').default('budget-ingest'),
   SANDBOX_EXTRACT: z.enum(['true', 'false', '1', '0']).default('true'),
+  JOB_LOCK_MS: z.coerce.number().int().min(1000).default(60_000),
+  STALLED_CHECK_MS: z.coerce.number().int().min(500).default(30_000),
 });
 
 export type Env = Record<string, string | undefined>;
@@ -65,6 +67,10 @@ export interface Config {
   readonly queuePrefix: string;
   /** Run extraction in sandboxed child processes, so CPU-heavy PDFs never stall a worker's lock renewal. */
   readonly sandboxExtract: boolean;
+  /** How long a worker's lock on a job lasts without renewal; a killed worker's job is retried after it. */
+  readonly jobLockMs: number;
+  /** How often workers look for jobs whose worker died. */
+  readonly stalledCheckMs: number;
 }
 
 /** Settings given on the command line; they win over the environment. */
@@ -114,6 +120,8 @@ export function loadConfig(env: Env, overrides: ConfigOverrides = {}, cwd: strin
     concurrency: { extract: e.EXTRACT_CONCURRENCY, parse: e.PARSE_CONCURRENCY, fetch: e.FETCH_CONCURRENCY },
     queuePrefix: e.QUEUE_PREFIX,
     sandboxExtract: e.SANDBOX_EXTRACT === 'true' || e.SANDBOX_EXTRACT === '1',
+    jobLockMs: e.JOB_LOCK_MS,
+    stalledCheckMs: e.STALLED_CHECK_MS,
   };
 }
 

@@ -33,6 +33,8 @@ export async function startPipelineService(config: Config, logger: Logger, stage
     stages,
     concurrency: config.concurrency,
     sandboxExtract: config.sandboxExtract,
+    lockMs: config.jobLockMs,
+    stalledCheckMs: config.stalledCheckMs,
   });
   logger.info({ stages, concurrency: config.concurrency, sandboxExtract: config.sandboxExtract, prefix: config.queuePrefix }, 'workers started');
   let stopping: Promise<void> | null = null;

@@ -16,6 +16,8 @@ export interface WorkerOptions {
   readonly concurrency: { readonly extract: number; readonly parse: number };
   /** Extraction in child processes (default); false runs it in this process (tests, debugging). */
   readonly sandboxExtract: boolean;
+  readonly lockMs?: number;
+  readonly stalledCheckMs?: number;
 }
 
 const SANDBOX_ENTRY = fileURLToPath(new URL('./sandbox/extract-entry.mjs', import.meta.url));
@@ -26,7 +28,7 @@ const SANDBOX_ENTRY = fileURLToPath(new URL('./sandbox/extract-entry.mjs', impor
  * on time and a crash of the extractor kills the child, not the worker.
  */
 export function startWorkers(opts: WorkerOptions): Worker[] {
-  const common = { connection: opts.connection, prefix: opts.prefix, lockDuration: 60_000, maxStalledCount: 2 };
+  const common = { connection: opts.connection, prefix: opts.prefix, lockDuration: opts.lockMs ?? 60_000, stalledInterval: opts.stalledCheckMs ?? 30_000, maxStalledCount: 2 };
   const workers: Worker[] = [];
   if (opts.stages.includes('extract')) {
     const worker = opts.sandboxExtract
