@@ -1,7 +1,7 @@
 import { loadConfig, type Config, type ConfigOverrides } from '@budget-ingest/config';
 import { createDb, migrate, type DbHandle } from '@budget-ingest/db';
 import { createLogger, type Logger } from '@budget-ingest/logger';
-import { createLocalBlobStore, type PipelineDeps } from '@budget-ingest/pipeline';
+import { createBlobStore, type PipelineDeps } from '@budget-ingest/pipeline';
 
 /** Options every command accepts. */
 export interface GlobalOptions {
@@ -54,7 +54,7 @@ export async function openDbContext(rt: Runtime, opts: GlobalOptions, { migrateF
   }
   const deps: PipelineDeps = {
     db: handle.db,
-    blobs: createLocalBlobStore(ctx.config.blobDir),
+    blobs: createBlobStore(ctx.config),
     logger: ctx.logger,
     config: ctx.config,
     pathEnv: rt.env.PATH ?? '',

@@ -8,6 +8,7 @@ import { migrateCommand } from './commands/migrate.ts';
 import { reparseCommand, retryFailedCommand } from './commands/rerun.ts';
 import { statusCommand } from './commands/status.ts';
 import { workersCommand } from './commands/workers.ts';
+import { dashboardCommand } from './commands/dashboard.ts';
 
 /**
  * Builds the command tree. Actions set `exit` instead of calling
@@ -76,6 +77,12 @@ export function buildProgram(rt: Runtime, setExit: (code: number) => void): Comm
     .description('run the extract and parse workers in this process (needs REDIS_URL and DATABASE_URL)')
     .option('--stages <list>', 'comma-separated stages to run', 'extract,parse')
     .action(run(async (_o: unknown, cmd: Command) => workersCommand(rt, globals<{ stages: string }>(cmd))));
+
+  withGlobals(program.command('dashboard'))
+    .description('serve a web dashboard of the queues (bull-board); needs REDIS_URL and DATABASE_URL')
+    .option('--port <port>', 'port to listen on', '3000')
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .action(run(async (_o: unknown, cmd: Command) => dashboardCommand(rt, globals<{ port: string; host: string }>(cmd))));
 
   return program;
 }

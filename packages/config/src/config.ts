@@ -33,6 +33,12 @@ const envSchema = z.object({
   FETCH_CONCURRENCY: z.coerce.number().int().positive().default(4),
   QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only').default('budget-ingest'),
   SANDBOX_EXTRACT: z.enum(['true', 'false', '1', '0']).default('true'),
+  S3_BUCKET: z.string().min(3).optional(),
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_PREFIX: z.string().default(''),
   JOB_LOCK_MS: z.coerce.number().int().min(1000).default(60_000),
   STALLED_CHECK_MS: z.coerce.number().int().min(500).default(30_000),
 });
@@ -71,6 +77,19 @@ export interface Config {
   readonly jobLockMs: number;
   /** How often workers look for jobs whose worker died. */
   readonly stalledCheckMs: number;
+  /** S3-compatible blob store (MinIO, AWS S3) when S3_BUCKET is set; else the local blob directory. */
+  readonly s3: S3Settings | null;
+}
+
+export interface S3Settings {
+  readonly bucket: string;
+  /** Custom endpoint for MinIO and other S3-compatible stores (path-style addressing). */
+  readonly endpoint: string | null;
+  readonly region: string;
+  readonly accessKeyId: string | null;
+  readonly secretAccessKey: string | null;
+  /** Key prefix inside the bucket. */
+  readonly prefix: string;
 }
 
 /** Settings given on the command line; they win over the environment. */
@@ -122,6 +141,9 @@ export function loadConfig(env: Env, overrides: ConfigOverrides = {}, cwd: strin
     sandboxExtract: e.SANDBOX_EXTRACT === 'true' || e.SANDBOX_EXTRACT === '1',
     jobLockMs: e.JOB_LOCK_MS,
     stalledCheckMs: e.STALLED_CHECK_MS,
+    s3: e.S3_BUCKET
+      ? { bucket: e.S3_BUCKET, endpoint: e.S3_ENDPOINT ?? null, region: e.S3_REGION, accessKeyId: e.S3_ACCESS_KEY_ID ?? null, secretAccessKey: e.S3_SECRET_ACCESS_KEY ?? null, prefix: e.S3_PREFIX }
+      : null,
   };
 }
 

@@ -22,3 +22,5 @@ export { startPipelineService, stopOnSignals } from './service.ts';
 export type { RunningService } from './service.ts';
 export { storeAndEnqueue, waitForDocuments } from './enqueue.ts';
 export type { Enqueued } from './enqueue.ts';
+export { createBlobStore } from './create-blob-store.ts';
+export { createS3BlobStore } from './s3-blob-store.ts';

@@ -2,7 +2,7 @@ import type { Worker } from 'bullmq';
 import { assertQueueMode, type Config } from '@budget-ingest/config';
 import { createDb, migrate } from '@budget-ingest/db';
 import type { Logger } from '@budget-ingest/logger';
-import { createLocalBlobStore } from './blob-store.ts';
+import { createBlobStore } from './create-blob-store.ts';
 import type { PipelineDeps } from './deps.ts';
 import { createQueues, createRedis } from './queues.ts';
 import { startWorkers, stopWorkers, type StageName } from './workers.ts';
@@ -24,7 +24,7 @@ export async function startPipelineService(config: Config, logger: Logger, stage
   const producer = createRedis(redisUrl, 'producer');
   const workerConnection = createRedis(redisUrl, 'worker');
   const queues = createQueues(producer, config.queuePrefix);
-  const deps: PipelineDeps = { db: handle.db, blobs: createLocalBlobStore(config.blobDir), logger, config, pathEnv };
+  const deps: PipelineDeps = { db: handle.db, blobs: createBlobStore(config), logger, config, pathEnv };
   const workers = startWorkers({
     deps,
     queues,

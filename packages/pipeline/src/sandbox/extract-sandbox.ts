@@ -2,7 +2,7 @@ import type { Job, SandboxedJob } from 'bullmq';
 import { assertQueueMode, loadConfig } from '@budget-ingest/config';
 import { createDb } from '@budget-ingest/db';
 import { createLogger } from '@budget-ingest/logger';
-import { createLocalBlobStore } from '../blob-store.ts';
+import { createBlobStore } from '../create-blob-store.ts';
 import type { PipelineDeps } from '../deps.ts';
 import { processExtractJob } from '../processors.ts';
 import { createQueues, createRedis, type ExtractJobData, type PipelineQueues } from '../queues.ts';
@@ -20,7 +20,7 @@ async function build(): Promise<{ deps: PipelineDeps; queues: PipelineQueues }> 
   const logger = createLogger({ level: config.logLevel, format: config.logFormat === 'pretty' ? 'pretty' : 'json', name: 'extractor' });
   const handle = await createDb({ databaseUrl, dataDir: config.dataDir, maxConnections: 2 });
   const queues = createQueues(createRedis(redisUrl, 'producer'), config.queuePrefix);
-  return { deps: { db: handle.db, blobs: createLocalBlobStore(config.blobDir), logger, config, pathEnv: process.env.PATH ?? '' }, queues };
+  return { deps: { db: handle.db, blobs: createBlobStore(config), logger, config, pathEnv: process.env.PATH ?? '' }, queues };
 }
 
 export default async function extractInSandbox(job: SandboxedJob<ExtractJobData>) {
