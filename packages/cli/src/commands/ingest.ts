@@ -3,6 +3,7 @@ import { assertQueueMode } from '@budget-ingest/config';
 import { createQueues, createRedis, getDocument, ingestOne, resolveInputs, storeAndEnqueue, summarize, waitForDocuments, type Enqueued, type IngestResult } from '@budget-ingest/pipeline';
 import { openDbContext, type DbContext, type GlobalOptions, type Runtime } from '../context.ts';
 import { pad, renderTable, seconds } from '../format.ts';
+import { createProgress } from '../progress.ts';
 
 export interface IngestOptions extends GlobalOptions {
   readonly json?: boolean;
@@ -30,11 +31,14 @@ export async function ingestCommand(rt: Runtime, paths: readonly string[], opts:
   try {
     if (!opts.json) rt.stdout(`ingesting ${files.length} file(s) into ${ctx.handle.kind === 'pglite' ? `the embedded database at ${ctx.handle.location}` : ctx.handle.location}`);
     const results: IngestResult[] = [];
+    const progress = createProgress(files.length, rt.stdoutIsTty && !opts.json, rt.stdout);
     for (const [i, file] of files.entries()) {
       const result = await ingestOne(ctx.deps, { path: file });
       results.push(result);
-      rt.stdout(opts.json ? JSON.stringify(result) : documentLine(result, rt.cwd, i + 1, files.length));
+      progress.line(opts.json ? JSON.stringify(result) : documentLine(result, rt.cwd, i + 1, files.length));
+      progress.tick(displayName(file, rt.cwd));
     }
+    progress.stop();
     if (!opts.json) await printSummary(rt, ctx, results, started);
     return missing.length ? 1 : 0;
   } finally {
