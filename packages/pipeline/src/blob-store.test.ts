@@ -45,7 +45,7 @@ describe('the S3 blob store', () => {
   let endpoint = '';
   beforeAll(async () => {
     server = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory: s3Dir, configureBuckets: [{ name: 'budget-blobs', configs: [] }] });
-    const { port } = (await server.run()) as unknown as { port: number };
+    const { port } = await server.run();
     endpoint = `http://127.0.0.1:${port}`;
   });
   afterAll(async () => {
