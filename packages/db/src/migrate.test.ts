@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, noPostgres } from '../../../test/support/services.ts';
 import { createDb, type DbHandle } from './connect.ts';
 import { migrate } from './migrate.ts';
-import { SCHEMA_DOCS } from './schema-docs.ts';
+import { SCHEMA_DOCS, VIEW_DOCS } from './schema-docs.ts';
 
 type Row = Record<string, unknown>;
 const rows = (r: unknown): Row[] => (Array.isArray(r) ? r : (r as { rows: Row[] }).rows);
@@ -31,7 +31,9 @@ async function checkSchema(handle: DbHandle) {
       WHERE c.table_schema = 'public' AND col_description(t.oid, c.ordinal_position) IS NULL`),
   );
   expect(undocumented).toEqual([]);
-  const tableComments = rows(await handle.db.execute(sql`SELECT relname FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'r' AND obj_description(oid, 'pg_class') IS NULL`));
+  const views = rows(await handle.db.execute(sql`SELECT table_name FROM information_schema.views WHERE table_schema = 'public' ORDER BY 1`)).map((r) => r.table_name);
+  expect(views).toEqual(Object.keys(VIEW_DOCS).sort());
+  const tableComments = rows(await handle.db.execute(sql`SELECT relname FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind IN ('r', 'v') AND obj_description(oid, 'pg_class') IS NULL`));
   expect(tableComments).toEqual([]);
 
   // Money is exact: numeric(20,2) keeps every digit and comes back as a string.

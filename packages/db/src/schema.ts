@@ -235,6 +235,18 @@ export const validationFindings = pgTable(
   (t) => [index('validation_findings_report_idx').on(t.reportId), index('validation_findings_rule_idx').on(t.rule)],
 );
 
+/**
+ * Names under which the same indicator appears across counties
+ * ("城乡居民基本医保参保率", "基本医疗保险参保率", "参保率"): an indicator whose
+ * 三级指标 contains `alias` gets `indicator_key` (the longest alias wins).
+ * Shipped with common keys; analysts add rows for their own questions.
+ */
+export const indicatorAliases = pgTable('indicator_aliases', {
+  alias: text('alias').primaryKey(),
+  indicatorKey: text('indicator_key').notNull(),
+  description: text('description'),
+});
+
 export const crawlRuns = pgTable('crawl_runs', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),
   sourceId: bigint('source_id', { mode: 'number' })
