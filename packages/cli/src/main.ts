@@ -9,6 +9,7 @@ import { reparseCommand, retryFailedCommand } from './commands/rerun.ts';
 import { statusCommand } from './commands/status.ts';
 import { workersCommand } from './commands/workers.ts';
 import { dashboardCommand } from './commands/dashboard.ts';
+import { sqlCommand } from './commands/sql.ts';
 
 /**
  * Builds the command tree. Actions set `exit` instead of calling
@@ -47,10 +48,11 @@ export function buildProgram(rt: Runtime, setExit: (code: number) => void): Comm
     .action(run(async (_o: unknown, cmd: Command) => migrateCommand(rt, globals(cmd))));
 
   withGlobals(program.command('export'))
-    .description('write one <original file name>.json per document in the GOLD.md shape')
-    .addOption(new Option('--format <format>', 'output format').choices(['json']).default('json'))
+    .description('json: one <original file name>.json per document (GOLD.md shape); csv|parquet: a table or view')
+    .addOption(new Option('--format <format>', 'output format').choices(['json', 'csv', 'parquet']).default('json'))
+    .option('--table <name>', 'with csv or parquet: the table or view to export (e.g. report_overview)')
     .requiredOption('--out <dir>', 'output directory')
-    .action(run(async (_o: unknown, cmd: Command) => exportCommand(rt, globals<{ format: string; out: string }>(cmd))));
+    .action(run(async (_o: unknown, cmd: Command) => exportCommand(rt, globals<{ format: string; out: string; table?: string }>(cmd))));
 
   withGlobals(program.command('extract'))
     .description('print the document model of one file (headings, paragraphs, tables) without storing anything')
@@ -83,6 +85,12 @@ export function buildProgram(rt: Runtime, setExit: (code: number) => void): Comm
     .option('--port <port>', 'port to listen on', '3000')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .action(run(async (_o: unknown, cmd: Command) => dashboardCommand(rt, globals<{ port: string; host: string }>(cmd))));
+
+  withGlobals(program.command('sql'))
+    .description('serve the embedded database over the Postgres protocol and print the psql command (analysts, BI tools)')
+    .option('--port <port>', 'port to listen on', '5433')
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .action(run(async (_o: unknown, cmd: Command) => sqlCommand(rt, globals<{ port: string; host: string }>(cmd))));
 
   return program;
 }

@@ -12,6 +12,8 @@ export interface DbHandle {
   readonly kind: 'pglite' | 'postgres';
   /** Where the data lives, for messages: a directory or the URL without its password. */
   readonly location: string;
+  /** The embedded PGlite instance (kind 'pglite' only), for serving it over the Postgres wire protocol. */
+  readonly pglite?: import('@electric-sql/pglite').PGlite;
   /** Runs raw SQL (several statements allowed); for migrations and comments. */
   exec(sql: string): Promise<void>;
   close(): Promise<void>;
@@ -63,6 +65,7 @@ async function connectPglite(dir: string): Promise<DbHandle> {
     db,
     kind: 'pglite',
     location: dir,
+    pglite: client,
     exec: async (sql) => {
       await client.exec(sql);
     },

@@ -24,3 +24,5 @@ export { storeAndEnqueue, waitForDocuments } from './enqueue.ts';
 export type { Enqueued } from './enqueue.ts';
 export { createBlobStore } from './create-blob-store.ts';
 export { createS3BlobStore } from './s3-blob-store.ts';
+export { exportTable, EXPORTABLE } from './export-table.ts';
+export type { TableFormat } from './export-table.ts';

@@ -1,22 +1,36 @@
 import { resolve } from 'node:path';
-import { exportJson } from '@budget-ingest/pipeline';
+import { EXPORTABLE, exportJson, exportTable } from '@budget-ingest/pipeline';
 import { openDbContext, type GlobalOptions, type Runtime } from '../context.ts';
 
 export interface ExportOptions extends GlobalOptions {
   readonly format: string;
   readonly out: string;
+  readonly table?: string;
 }
 
-/** `export --format json --out DIR`: one `<original file name>.json` per document, in the shape of GOLD.md. */
+/**
+ * `export --format json --out DIR`: one `<original file name>.json` per document, in the shape of GOLD.md.
+ * `export --format csv|parquet --table VIEW --out DIR`: a table or view for spreadsheets and pandas.
+ */
 export async function exportCommand(rt: Runtime, opts: ExportOptions): Promise<number> {
-  if (opts.format !== 'json') {
-    rt.stderr(`budget-ingest export: --format ${opts.format} is not supported yet (supported: json)`);
+  const out = resolve(rt.cwd, opts.out);
+  if (opts.format !== 'json' && !opts.table) {
+    rt.stderr(`budget-ingest export: --format ${opts.format} needs --table (one of: ${EXPORTABLE.join(', ')})`);
+    return 2;
+  }
+  if (opts.table && !EXPORTABLE.includes(opts.table)) {
+    rt.stderr(`budget-ingest export: unknown table or view "${opts.table}" (one of: ${EXPORTABLE.join(', ')})`);
     return 2;
   }
   const ctx = await openDbContext(rt, opts);
   try {
-    const { written } = await exportJson(ctx.handle.db, resolve(rt.cwd, opts.out));
-    rt.stdout(`wrote ${written.length} file(s) to ${resolve(rt.cwd, opts.out)}`);
+    if (opts.format === 'json') {
+      const { written } = await exportJson(ctx.handle.db, out);
+      rt.stdout(`wrote ${written.length} file(s) to ${out}`);
+    } else {
+      const { path, rows } = await exportTable(ctx.handle.db, opts.table!, opts.format as 'csv' | 'parquet', out);
+      rt.stdout(`wrote ${rows} row(s) to ${path}`);
+    }
     return 0;
   } finally {
     await ctx.close();
