@@ -29,10 +29,6 @@ function model(name: string): Promise<DocumentModel> {
 const squash = (s: string): string => s.replace(/\s+/g, '');
 const blockText = (b: Block): string => (b.kind === 'heading' ? `${b.numbering ?? ''}${b.text}` : b.kind === 'paragraph' ? b.text : '');
 
-/** Headings and paragraphs in reading order, white space removed. */
-const texts = (m: DocumentModel): string[] => m.blocks.filter((b) => b.kind !== 'table').map((b) => squash(blockText(b)));
-/** Numbered headings as (numbering, text). */
-const numberedHeadings = (m: DocumentModel): [string, string][] => m.blocks.flatMap((b) => (b.kind === 'heading' && b.numbering ? [[b.numbering, squash(b.text)] as [string, string]] : []));
 /** Every table as a dense grid of cell texts (merged cells repeated), white space removed. */
 const grids = (m: DocumentModel): string[][][] => m.blocks.flatMap((b) => (b.kind === 'table' ? [toTextGrid(b).map((r) => r.map(squash))] : []));
 /** Merge structure: each table's rows as rowspan×colspan. */
@@ -66,20 +62,75 @@ describe('XLSX and DOCX of the same table', () => {
   });
 });
 
-describe.each(['lusong-2023-perf', 'wanyuan-2022-final-accounts', 'renhua-2021-perf'])('PDF and DOCX of %s', (name) => {
-  it('give the same headings and paragraphs in the same order', async () => {
-    const [pdf, docx] = await Promise.all([model(`${name}.pdf`), model(`${name}.docx`)]);
-    expect(texts(pdf)).toEqual(texts(docx));
-  });
+/** One text block for comparison: what kind it is and its squashed text. */
+interface Line {
+  readonly kind: string;
+  readonly text: string;
+}
+const lines = (m: DocumentModel): Line[] =>
+  m.blocks.flatMap((b) => (b.kind === 'table' ? [] : [{ kind: b.kind === 'heading' ? `heading[${b.numbering ?? ''}]` : 'paragraph', text: squash(blockText(b)) }]));
 
-  it('give the same numbered headings', async () => {
+/**
+ * Where the PDF's text blocks differ from the DOCX's: blocks only one side has
+ * (aligned by longest common subsequence of their texts) and aligned blocks
+ * of a different kind or numbering. Empty when the two agree.
+ */
+export function differences(pdf: readonly Line[], docx: readonly Line[]): string[] {
+  const n = pdf.length;
+  const m = docx.length;
+  const lcs = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
+  for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) lcs[i]![j] = pdf[i]!.text === docx[j]!.text ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+  const out: string[] = [];
+  const short = (t: string) => (t.length > 40 ? `${t.slice(0, 40)}…` : t);
+  let i = 0;
+  let j = 0;
+  while (i < n || j < m) {
+    if (i < n && j < m && pdf[i]!.text === docx[j]!.text) {
+      if (pdf[i]!.kind !== docx[j]!.kind) out.push(`kind: ${short(pdf[i]!.text)} — pdf ${pdf[i]!.kind}, docx ${docx[j]!.kind}`);
+      i++;
+      j++;
+    } else if (j < m && (i >= n || lcs[i]![j + 1]! >= lcs[i + 1]![j]!)) {
+      out.push(`docx only: ${short(docx[j]!.text)}`);
+      j++;
+    } else {
+      out.push(`pdf only: ${short(pdf[i]!.text)}`);
+      i++;
+    }
+  }
+  return out;
+}
+
+/**
+ * Differences that are the PDF extractor's, not the DOCX's (packages/pdf-extract
+ * is being rewritten). Each entry is a ratchet: when the PDF side is fixed the
+ * test fails and the entry must be deleted, so no difference comes back unseen.
+ */
+// Where the PDF and DOCX of a document still differ (none today): an entry here is a known
+// extractor defect, and the test fails when the list goes stale in either direction.
+const KNOWN_PDF_DIFFERENCES: Record<string, string[]> = {
+  'lusong-2023-perf': [],
+  'wanyuan-2022-final-accounts': [],
+  'renhua-2021-perf': [],
+};
+
+describe.concurrent.each(Object.keys(KNOWN_PDF_DIFFERENCES))('PDF and DOCX of %s', (name) => {
+  it('give the same headings and paragraphs in the same order, but for the listed PDF differences', async () => {
     const [pdf, docx] = await Promise.all([model(`${name}.pdf`), model(`${name}.docx`)]);
-    expect(numberedHeadings(pdf)).toEqual(numberedHeadings(docx));
+    expect(differences(lines(pdf), lines(docx)), `the PDF and DOCX text blocks of ${name} differ otherwise than KNOWN_PDF_DIFFERENCES lists: fix the new difference, or delete the entries the PDF extractor now gets right`).toEqual(KNOWN_PDF_DIFFERENCES[name]);
   });
 
   it('give the same tables cell by cell, with the same merges', async () => {
     const [pdf, docx] = await Promise.all([model(`${name}.pdf`), model(`${name}.docx`)]);
     expect(grids(pdf)).toEqual(grids(docx));
     expect(spans(pdf)).toEqual(spans(docx));
+  });
+});
+
+describe('differences', () => {
+  it('reports blocks only one side has and aligned blocks of another kind', () => {
+    const a = [{ kind: 'paragraph', text: 'x' }, { kind: 'heading[一、]', text: '一、y' }, { kind: 'paragraph', text: 'z' }];
+    const b = [{ kind: 'paragraph', text: 'x' }, { kind: 'paragraph', text: '一、y' }, { kind: 'paragraph', text: 'w' }];
+    expect(differences(a, b)).toEqual(['kind: 一、y — pdf heading[一、], docx paragraph', 'docx only: w', 'pdf only: z']);
+    expect(differences(b, b)).toEqual([]);
   });
 });

@@ -10,6 +10,10 @@ import { statusCommand } from './commands/status.ts';
 import { workersCommand } from './commands/workers.ts';
 import { dashboardCommand } from './commands/dashboard.ts';
 import { sqlCommand } from './commands/sql.ts';
+import { crawlCommand } from './commands/crawl.ts';
+import { evalCommand } from './commands/eval.ts';
+import { findingsCommand } from './commands/findings.ts';
+import { parseNumberCommand } from './commands/parse-number.ts';
 
 /**
  * Builds the command tree. Actions set `exit` instead of calling
@@ -85,6 +89,39 @@ export function buildProgram(rt: Runtime, setExit: (code: number) => void): Comm
     .option('--port <port>', 'port to listen on', '3000')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .action(run(async (_o: unknown, cmd: Command) => dashboardCommand(rt, globals<{ port: string; host: string }>(cmd))));
+
+  withGlobals(program.command('parse-number'))
+    .description('print every number expression found in each TEXT as JSON lines (value, unit, kind, op, span)')
+    .argument('<texts...>', 'texts to scan, e.g. "基本支出126.15万元"')
+    .action(
+      run(async (texts: string[]) => {
+        parseNumberCommand(texts, rt.stdout);
+        return 0;
+      }),
+    );
+
+  withGlobals(program.command('findings'))
+    .description('list the validation findings (contradictions) of ingested files, or of all documents')
+    .argument('[files...]', 'ingested files (found by content)')
+    .option('--all', 'every document in the database')
+    .option('--json', 'one JSON object per finding')
+    .action(run(async (files: string[], _o: unknown, cmd: Command) => findingsCommand(rt, files, globals<{ all?: boolean; json?: boolean }>(cmd))));
+
+  withGlobals(program.command('eval'))
+    .description('ingest files and score the export against gold files (precision, recall, F1 per field group)')
+    .requiredOption('--gold <dir>', 'directory of gold <document name>.json files')
+    .argument('[files...]', 'documents to evaluate (default: every file in --gold with a matching gold file)')
+    .option('--quiet', 'print the scores without the list of differences')
+    .option('--min-f1 <f1>', 'exit 1 when any field group scores below this F1')
+    .action(run(async (files: string[], _o: unknown, cmd: Command) => evalCommand(rt, files, globals<{ gold: string; quiet?: boolean; minF1?: string }>(cmd))));
+
+  withGlobals(program.command('crawl'))
+    .description('crawl disclosure portals now (SOURCE names from the portals config, or --all) and ingest new files')
+    .argument('[sources...]', 'portal names')
+    .option('--all', 'every enabled portal')
+    .option('--full', 'ignore stored ETag/Last-Modified and re-read every page')
+    .option('--portals <file>', 'portals config file (env PORTALS_CONFIG, default config/portals.yaml)')
+    .action(run(async (sources: string[], _o: unknown, cmd: Command) => crawlCommand(rt, sources, globals<{ all?: boolean; full?: boolean; portals?: string }>(cmd))));
 
   withGlobals(program.command('sql'))
     .description('serve the embedded database over the Postgres protocol and print the psql command (analysts, BI tools)')

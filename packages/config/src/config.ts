@@ -39,6 +39,7 @@ const envSchema = z.object({
   S3_ACCESS_KEY_ID: z.string().min(1).optional(),
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   S3_PREFIX: z.string().default(''),
+  PORTALS_CONFIG: z.string().min(1).default('config/portals.yaml'),
   JOB_LOCK_MS: z.coerce.number().int().min(1000).default(60_000),
   STALLED_CHECK_MS: z.coerce.number().int().min(500).default(30_000),
 });
@@ -77,6 +78,8 @@ export interface Config {
   readonly jobLockMs: number;
   /** How often workers look for jobs whose worker died. */
   readonly stalledCheckMs: number;
+  /** Absolute path of the crawler's portal list (YAML or JSON). */
+  readonly portalsConfig: string;
   /** S3-compatible blob store (MinIO, AWS S3) when S3_BUCKET is set; else the local blob directory. */
   readonly s3: S3Settings | null;
 }
@@ -141,6 +144,7 @@ export function loadConfig(env: Env, overrides: ConfigOverrides = {}, cwd: strin
     sandboxExtract: e.SANDBOX_EXTRACT === 'true' || e.SANDBOX_EXTRACT === '1',
     jobLockMs: e.JOB_LOCK_MS,
     stalledCheckMs: e.STALLED_CHECK_MS,
+    portalsConfig: resolve(cwd, e.PORTALS_CONFIG),
     s3: e.S3_BUCKET
       ? { bucket: e.S3_BUCKET, endpoint: e.S3_ENDPOINT ?? null, region: e.S3_REGION, accessKeyId: e.S3_ACCESS_KEY_ID ?? null, secretAccessKey: e.S3_SECRET_ACCESS_KEY ?? null, prefix: e.S3_PREFIX }
       : null,

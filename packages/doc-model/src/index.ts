@@ -3,3 +3,4 @@ export * from './build.ts';
 export * from './grid.ts';
 export * from './text.ts';
 export * from './errors.ts';
+export * from './heading-numbering.ts';

@@ -1,23 +1,106 @@
-// Placeholder DOCX adapter: raw text paragraphs. The full extractor (headings
-// with numbering, tables with merges) replaces this module.
-import mammoth from 'mammoth';
-import { DOC_MODEL_VERSION, ExtractError, numberBlocks, paragraph, type DocumentModel, type ExtractLimits } from '@budget-ingest/doc-model';
+import { DOC_MODEL_VERSION, ExtractError, isExtractError, type DocumentMetadata, type DocumentModel, type ExtractLimits, type ExtractionWarning } from '@budget-ingest/doc-model';
+import { readBlocks } from './body-reader.ts';
+import { EMPTY_NUMBERING, NumberingCounter, readNumbering } from './numbering.ts';
+import { readStyles } from './styles.ts';
+import { toBlocks } from './to-blocks.ts';
+import { attr, child, childElements, parseXml, textOf, type XmlElement } from './xml.ts';
+import { openZip, type ZipArchive } from './zip.ts';
+
+export { openZip, checkZipBombSafe } from './zip.ts';
+export type { ZipArchive, ZipEntry, ZipLimits } from './zip.ts';
+export { normalizeText } from './normalize-text.ts';
+export { refuseDtd } from './xml.ts';
+export { chineseCounting, formatNumber } from './numbering.ts';
 
 export interface DocxExtractOptions {
   readonly limits: ExtractLimits;
 }
 
-export async function extractDocx(bytes: Uint8Array, _opts: DocxExtractOptions): Promise<DocumentModel> {
-  let text: string;
+/**
+ * DOCX bytes → document model. The archive is read with ceilings (entry
+ * count, declared and real uncompressed size), the OOXML parsed without
+ * entity expansion, Word's automatic numbering rebuilt from numbering.xml,
+ * tables read with their gridSpan/vMerge merges. DOCX has no pages: every
+ * block has `page: null`.
+ */
+export async function extractDocx(bytes: Uint8Array, opts: DocxExtractOptions): Promise<DocumentModel> {
   try {
-    text = (await mammoth.extractRawText({ buffer: Buffer.from(bytes) })).value;
+    return extractDocxSync(bytes, opts.limits);
   } catch (err) {
+    if (isExtractError(err)) throw err;
     throw new ExtractError('corrupt', `not a readable DOCX: ${(err as Error).message}`, { cause: err });
   }
-  const blocks = text
-    .split(/\n+/)
-    .map((t) => t.normalize('NFKC').trim())
-    .filter(Boolean)
-    .map((t) => paragraph(t));
-  return { modelVersion: DOC_MODEL_VERSION, format: 'docx', pageCount: null, pages: [], blocks: numberBlocks(blocks), metadata: {}, warnings: [] };
 }
+
+function extractDocxSync(bytes: Uint8Array, limits: ExtractLimits): DocumentModel {
+  const zip = openZip(bytes, limits);
+  const mainPath = relationTarget(zip, '_rels/.rels', '', 'officeDocument') ?? 'word/document.xml';
+  const mainXml = zip.readText(mainPath);
+  if (mainXml === null) throw new ExtractError('corrupt', `a ZIP archive without ${mainPath}: not a Word document`);
+  const dir = mainPath.includes('/') ? mainPath.slice(0, mainPath.lastIndexOf('/') + 1) : '';
+  const relsPath = `${dir}_rels/${mainPath.slice(dir.length)}.rels`;
+  const stylesPath = relationTarget(zip, relsPath, dir, 'styles') ?? `${dir}styles.xml`;
+  const numberingPath = relationTarget(zip, relsPath, dir, 'numbering') ?? `${dir}numbering.xml`;
+
+  const warnings: ExtractionWarning[] = [];
+  const stylesXml = zip.readText(stylesPath);
+  const numberingXml = zip.readText(numberingPath);
+  const styles = readStyles(stylesXml === null ? null : parseXml(stylesXml, stylesPath));
+  const numbering = numberingXml === null ? EMPTY_NUMBERING : readNumbering(parseXml(numberingXml, numberingPath));
+  const doc = parseXml(mainXml, mainPath);
+  const body = child(doc, 'w:body');
+  if (!body) throw new ExtractError('corrupt', `${mainPath} has no w:body`);
+  const raw = readBlocks(body, { styles, numbering: new NumberingCounter(numbering), warn: (w) => warnings.push(w) });
+  const blocks = toBlocks(raw);
+  if (blocks.length === 0) throw new ExtractError('empty', 'the DOCX holds no text');
+  return {
+    modelVersion: DOC_MODEL_VERSION,
+    format: 'docx',
+    pageCount: null,
+    pages: [],
+    blocks,
+    metadata: readMetadata(zip),
+    warnings,
+  };
+}
+
+/** Target of the first relationship whose type ends with `/type`, resolved against `baseDir`. */
+function relationTarget(zip: ZipArchive, relsPath: string, baseDir: string, type: string): string | null {
+  const xml = zip.readText(relsPath);
+  if (xml === null) return null;
+  const rel = childElements(parseXml(xml, relsPath), 'Relationship').find((r) => (attr(r, 'Type') ?? '').endsWith(`/${type}`));
+  const target = attr(rel, 'Target');
+  if (!target || attr(rel, 'TargetMode') === 'External') return null;
+  return resolvePath(target.startsWith('/') ? target.slice(1) : `${baseDir}${target}`);
+}
+
+function resolvePath(path: string): string {
+  const out: string[] = [];
+  for (const part of path.split('/')) {
+    if (part === '..') out.pop();
+    else if (part !== '.' && part !== '') out.push(part);
+  }
+  return out.join('/');
+}
+
+function readMetadata(zip: ZipArchive): DocumentMetadata {
+  const core = zip.readText('docProps/core.xml');
+  const app = zip.readText('docProps/app.xml');
+  const field = (root: XmlElement | null, name: string): string | null => {
+    const el = root ? childElements(root).find((c) => c.name === name || c.name.endsWith(`:${name}`)) : undefined;
+    const text = el ? textOf(el).trim() : '';
+    return text === '' ? null : text;
+  };
+  const safe = (xml: string | null, part: string): XmlElement | null => {
+    try {
+      return xml === null ? null : parseXml(xml, part);
+    } catch {
+      return null;
+    }
+  };
+  const coreRoot = safe(core, 'docProps/core.xml');
+  const appRoot = safe(app, 'docProps/app.xml');
+  return { title: field(coreRoot, 'title'), author: field(coreRoot, 'creator'), producer: field(appRoot, 'Application'), createdAt: field(coreRoot, 'created') };
+}
+export { writeZip, buildDocx } from './zip-writer.ts';
+export type { ZipInput } from './zip-writer.ts';

@@ -1,2 +1,4 @@
 export * from './types.ts';
 export { parseDocument, PARSER_VERSION } from './parse-document.ts';
+export { compareWithGold, formatEvalReport, sumScores, normaliseName, FIELD_GROUPS } from './eval/index.ts';
+export type { EvalResult, EvalRow, GroupScore, Difference, FieldGroup } from './eval/index.ts';

@@ -1,13 +1,173 @@
-import type { DocumentModel } from '@budget-ingest/doc-model';
-import type { ParseResult } from './types.ts';
+import { blockText, toTextGrid, type Block, type DocumentModel } from '@budget-ingest/doc-model';
+import { readAmountSentences, defaultPhase } from './amount-sentences.ts';
+import { readAmountTables } from './amount-tables.ts';
+import { basicChecks } from './basic-checks.ts';
+import type { AmountCandidate } from './candidates.ts';
+import { runChecks } from './checks/index.ts';
+import { dedupeAmounts, dedupeLines } from './dedupe.ts';
+import { readEconomicLines } from './economic-lines.ts';
+import { readFunctionalLines } from './functional-lines.ts';
+import { documentNumber, dominantYear, organisationFromLabel, organisationFromTitle, publishedOn, rating, scoreStatements, yearFromTitle, type ScoreStatement } from './identity.ts';
+import { readIndicatorTables } from './indicator-table.ts';
+import { readProjectLines } from './project-lines.ts';
+import { resolveRegion } from './region.ts';
+import { splitReports, type ReportPart } from './report-splitter.ts';
+import { readStandardTables } from './standard-tables/index.ts';
+import { displayName, normaliseText } from './text.ts';
+import { toTextUnits } from './text-units.ts';
+import type { ParseResult, ParseWarning, Report, ValidationFinding } from './types.ts';
 
 /** Bump when parsing output changes; `reparse` re-runs documents parsed by an older version. */
-export const PARSER_VERSION = '0.0.1';
+export const PARSER_VERSION = '0.1.0';
+
+/** Normalised lines of some blocks: paragraphs and headings as they are, table rows cell by cell. */
+function linesOf(blocks: readonly Block[]): string[] {
+  const out: string[] = [];
+  for (const b of blocks) {
+    if (b.kind === 'table') {
+      for (const row of toTextGrid(b)) {
+        const cells = row.map(normaliseText).filter((c, i, all) => c !== '' && c !== all[i - 1]);
+        out.push(...cells);
+      }
+    } else out.push(normaliseText(blockText(b)));
+  }
+  return out;
+}
+
+const isMain = (kind: Report['kind']): boolean => kind === 'department_final_accounts' || kind === 'department_budget';
 
 /**
- * Document model → reports. Placeholder until the report parser lands: finds
- * no reports, so the pipeline stores documents and text end to end.
+ * Document model → reports: splits the document into its reports, reads each
+ * one's identity, amounts, expenditure lines and indicators, and checks them.
+ * Pure: the model in, values and warnings out.
  */
-export function parseDocument(_model: DocumentModel): ParseResult {
-  return { reports: [], warnings: [] };
+export function parseDocument(model: DocumentModel): ParseResult {
+  const warnings: ParseWarning[] = [];
+  const blocks = model.blocks;
+  if (blocks.length === 0) return { reports: [], warnings: [{ code: 'no-text', message: 'the document has no text blocks' }] };
+  const parts = splitReports(blocks);
+  if (parts.length === 0) return { reports: [], warnings: [{ code: 'no-report-found', message: 'no report title and no report vocabulary found; the document is not read as a report' }] };
+  const allLines = linesOf(blocks);
+  const docText = allLines.join('\n');
+  const docPublished = publishedOn(allLines);
+  const mainPart = parts.find((p) => isMain(p.kind)) ?? parts[0]!;
+  const mainOrg = organisationOf(mainPart, blocks);
+  const allScores = scoreStatements(allLines);
+
+  const parsed = parts.map((part) => parsePart(part, blocks, { docText, docPublished, mainOrg, allScores }));
+  // An untitled part from which nothing could be read (a blank template) is not a report.
+  const reports = parsed.filter((r, i) => parts[i]!.title !== null || r.amounts.length + r.expenditure_lines.length + r.indicators.length > 0);
+  if (reports.length < parsed.length) warnings.push({ code: 'empty-untitled-report', message: 'an untitled part yielded no figures and was left out' });
+  if (reports.length > 0 && parts.every((p) => p.title === null)) warnings.push({ code: 'no-report-title', message: 'no report title found; the document was read as one report' });
+  return { reports, warnings };
+}
+
+interface DocContext {
+  readonly docText: string;
+  readonly docPublished: string | null;
+  readonly mainOrg: string | null;
+  readonly allScores: readonly ScoreStatement[];
+}
+
+function organisationOf(part: ReportPart, blocks: readonly Block[]): string | null {
+  const fromTitle = part.title ? organisationFromTitle(part.title) : null;
+  if (fromTitle) return fromTitle;
+  return organisationFromLabel(linesOf(part.positions.map((p) => blocks[p]!)));
+}
+
+function parsePart(part: ReportPart, blocks: readonly Block[], doc: DocContext): Report {
+  const own = part.positions.map((p) => blocks[p]!);
+  const lines = linesOf(own);
+  const organization = organisationOf(part, blocks) ?? doc.mainOrg;
+  const findings: ValidationFinding[] = [];
+
+  const regionResult = resolveRegion([organization ?? '', part.title ?? ''].filter((s) => s !== ''), doc.docText);
+  if (regionResult.region === null && regionResult.ambiguous) {
+    findings.push({ rule: 'region-ambiguous', severity: 'warning', message: `行政区划无法唯一确定（候选：${regionResult.candidates.join('、')}）`, expected: null, actual: regionResult.candidates.join(','), pages: [] });
+  }
+  const fiscalYear = yearFromTitle(part.title) ?? dominantYear(lines);
+  const published = publishedOn(lines) ?? doc.docPublished;
+  const units = toTextUnits(blocks, part.positions);
+  const phase = defaultPhase(part.kind);
+
+  // Amounts: running text, small tables, standard tables.
+  const candidates: AmountCandidate[] = [...readAmountSentences(units, { fiscalYear, kind: part.kind })];
+  const standard = readStandardTables(own, { fiscalYear, kind: part.kind });
+  const tableRead = readAmountTables(withoutStandardTables(own, standard.tables), fiscalYear);
+  candidates.push(...tableRead.amounts);
+  standard.amounts.forEach((a, i) => candidates.push({ ...a, scale: -2, origin: 'table', order: 1e12 + i }));
+  const { amounts, findings: dedupeFindings } = dedupeAmounts(candidates);
+  findings.push(...dedupeFindings, ...standard.findings);
+
+  // Expenditure lines.
+  const projectName = part.kind === 'project_performance_self_evaluation' ? projectNameOf(lines) : null;
+  const lineCtx = { fiscalYear, defaultPhase: phase };
+  const expenditureLines = dedupeLines([
+    ...readFunctionalLines(units, lineCtx),
+    ...(isMain(part.kind) ? readEconomicLines(units, lineCtx) : []),
+    ...readProjectLines(units, { ...lineCtx, projectName }),
+    ...tableRead.lines,
+    ...standard.lines,
+  ]);
+
+  // Indicators and self-evaluation.
+  const indicatorRead = readIndicatorTables(own);
+  let selfEvaluation: Report['self_evaluation'] = null;
+  if (!isMain(part.kind)) {
+    const subject = part.kind === 'project_performance_self_evaluation' ? 'project' : 'department';
+    const ownScores = scoreStatements(lines);
+    const score = indicatorRead.totalScore ?? ownScores[0]?.score ?? doc.allScores.find((s) => s.subject === subject)?.score ?? null;
+    const rated = rating(lines);
+    selfEvaluation = score === null && rated === null ? null : { score, rating: rated };
+  }
+
+  const report: Report = {
+    kind: part.kind,
+    title: part.title === null ? null : displayName(part.title),
+    organization,
+    region: regionResult.region,
+    fiscal_year: fiscalYear,
+    published_on: published,
+    document_number: documentNumber(lines.slice(0, 12)),
+    self_evaluation: selfEvaluation,
+    amounts,
+    expenditure_lines: expenditureLines,
+    indicators: indicatorRead.indicators,
+    findings: [],
+    page_start: pageBound(own, Math.min),
+    page_end: pageBound(own, Math.max),
+  };
+  const checked = runChecks(report, { tables: standard.tables, blocks: own });
+  const checkedRules = new Set(checked.map((f) => f.rule));
+  findings.push(...basicChecks(amounts).filter((f) => !checkedRules.has(f.rule)), ...checked);
+  return { ...report, findings };
+}
+
+/** The blocks minus the standard tables (and the table blocks that continue them), which standard-tables/ reads. */
+function withoutStandardTables(blocks: readonly Block[], tables: readonly { readonly blockIndex: number }[]): Block[] {
+  const starts = new Set(tables.map((t) => t.blockIndex));
+  const out: Block[] = [];
+  let inStandard = false;
+  for (const b of blocks) {
+    if (b.kind !== 'table') inStandard = false;
+    else if (starts.has(b.index)) inStandard = true;
+    if (!inStandard) out.push(b);
+  }
+  return out;
+}
+
+function pageBound(blocks: readonly Block[], pick: (...n: number[]) => number): number | null {
+  const pages = blocks.flatMap((b) => [b.page, b.kind === 'table' ? (b.pageEnd ?? null) : null]).filter((p): p is number => p !== null);
+  return pages.length === 0 ? null : pick(...pages);
+}
+
+/** The project a project self-evaluation report is about: 项目名称 / 项目主要内容. */
+function projectNameOf(lines: readonly string[]): string | null {
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^(?:\d+[、.])?(?:项目名称|项目主要内容)[:]?(.*)$/.exec(lines[i]!);
+    if (!m) continue;
+    const value = (m[1] || lines[i + 1] || '').replace(/^\d{4}年度?/, '').replace(/[。.]$/, '');
+    if (value.length >= 2 && value.length <= 40) return value;
+  }
+  return null;
 }

@@ -1,28 +1,104 @@
-// Placeholder spreadsheet adapter: every sheet a table without merges. The
-// full extractor (merged cells, limits) replaces this module.
 import ExcelJS from 'exceljs';
-import { DOC_MODEL_VERSION, ExtractError, cell, numberBlocks, table, type DocumentModel, type ExtractLimits, type TableBlock } from '@budget-ingest/doc-model';
+import { DOC_MODEL_VERSION, ExtractError, cell, isExtractError, numberBlocks, paragraph, table, type Block, type DocumentModel, type ExtractLimits, type ExtractionWarning } from '@budget-ingest/doc-model';
+import { checkZipBombSafe, normalizeText, refuseDtd } from '@budget-ingest/docx-extract';
+import { toCellText } from './cell-text.ts';
+import { parseRange, toSheetRows, type GridCell, type MergeRange } from './sheet-grid.ts';
+
+export { toCellText, formatNumber } from './cell-text.ts';
+export { parseRange, toSheetRows } from './sheet-grid.ts';
+export type { GridCell, MergeRange, SheetCellSource } from './sheet-grid.ts';
 
 export interface SheetExtractOptions {
   readonly limits: ExtractLimits;
+  /** Most cells read from one sheet (default MAX_SHEET_CELLS). */
+  readonly maxSheetCells?: number;
 }
 
-export async function extractSheet(bytes: Uint8Array, _opts: SheetExtractOptions): Promise<DocumentModel> {
+/** Most cells read from one sheet; the rest is cut with a 'truncated' warning (a sheet can declare a million rows). */
+export const MAX_SHEET_CELLS = 1_000_000;
+/** Longest single-cell line above a sheet's table still read as its title/unit caption. */
+const MAX_TITLE_CHARS = 60;
+
+/**
+ * XLSX bytes → document model: every sheet becomes a table with its merged
+ * cells as rowspan/colspan. Single-cell lines at the top of a sheet (its title,
+ * "单位：万元") become paragraphs and the table's caption, as they would be
+ * printed above a table in a Word document. The archive is inflated once with
+ * ceilings before ExcelJS (which inflates without limits) sees it, and XML
+ * parts that declare a DTD are refused (no entity expansion).
+ */
+export async function extractSheet(bytes: Uint8Array, opts: SheetExtractOptions): Promise<DocumentModel> {
+  const zip = checkZipBombSafe(bytes, opts.limits, (name, data) => {
+    if (!/\.(xml|rels|vml)$/i.test(name)) return;
+    const buf = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+    // XML is case-sensitive: a DTD can only be spelt this way (searched in bytes, no string built).
+    if (buf.includes('<!DOCTYPE') || buf.includes('<!ENTITY')) refuseDtd('<!DOCTYPE', name);
+  });
+  if (!zip.entries.some((e) => /^\/?xl\/workbook\d*\.xml$/.test(e.name))) throw new ExtractError('corrupt', 'a ZIP archive without xl/workbook.xml: not an Excel workbook');
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+    await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
   } catch (err) {
+    if (isExtractError(err)) throw err;
     throw new ExtractError('corrupt', `not a readable XLSX: ${(err as Error).message}`, { cause: err });
   }
-  const blocks: TableBlock[] = [];
+  const blocks: Block[] = [];
+  const warnings: ExtractionWarning[] = [];
+  const maxCells = opts.maxSheetCells ?? MAX_SHEET_CELLS;
   wb.eachSheet((ws) => {
-    const rows: ReturnType<typeof cell>[][] = [];
-    ws.eachRow({ includeEmpty: true }, (row) => {
-      const cells: ReturnType<typeof cell>[] = [];
-      for (let c = 1; c <= ws.columnCount; c++) cells.push(cell(row.getCell(c).text.normalize('NFKC').trim()));
-      rows.push(cells);
+    // Only the cells the file holds (a sheet can claim a million empty rows).
+    const texts = new Map<string, string>();
+    let rowCount = 0;
+    let colCount = 0;
+    ws.eachRow({ includeEmpty: false }, (row, r) => {
+      row.eachCell({ includeEmpty: false }, (x, c) => {
+        if (x.type === ExcelJS.ValueType.Merge) return;
+        const text = normalizeText(toCellText(x.value, x.numFmt));
+        if (text === '') return;
+        texts.set(`${r}:${c}`, text);
+        rowCount = Math.max(rowCount, r);
+        colCount = Math.max(colCount, c);
+      });
     });
-    if (rows.length) blocks.push(table(rows, { sheet: ws.name }));
+    if (rowCount * colCount > maxCells) {
+      const kept = Math.max(1, Math.floor(maxCells / Math.max(1, colCount)));
+      warnings.push({ code: 'truncated', message: `sheet "${ws.name}" spans ${rowCount} rows × ${colCount} columns; only the first ${kept} rows were read (MAX_SHEET_CELLS ${maxCells})` });
+      rowCount = kept;
+    }
+    const merges = (ws.model.merges ?? []).map(parseRange).filter((m): m is MergeRange => m !== null);
+    const rows = toSheetRows({ text: (r, c) => texts.get(`${r}:${c}`) ?? '' }, rowCount, colCount, merges);
+    if (rows.length === 0) {
+      warnings.push({ code: 'sheet-empty', message: `sheet "${ws.name}" holds no text` });
+      return;
+    }
+    blocks.push(...sheetBlocks(rows, ws.name));
   });
-  return { modelVersion: DOC_MODEL_VERSION, format: 'xlsx', pageCount: null, pages: [], blocks: numberBlocks(blocks), metadata: {}, warnings: [] };
+  if (blocks.length === 0) throw new ExtractError('empty', 'the workbook holds no text in any sheet');
+  return {
+    modelVersion: DOC_MODEL_VERSION,
+    format: 'xlsx',
+    pageCount: null,
+    pages: [],
+    blocks: numberBlocks(blocks),
+    metadata: { title: wb.title || null, author: wb.creator || null, producer: null, createdAt: wb.created ? wb.created.toISOString() : null },
+    warnings,
+  };
+}
+
+/** Title lines at the top of a sheet (one short text in the row) → paragraphs and caption; the rest → the table. */
+export function sheetBlocks(rows: readonly (readonly GridCell[])[], sheet: string): Block[] {
+  const width = Math.max(...rows.map((r) => r.reduce((n, c) => n + c.colspan, 0)));
+  const out: Block[] = [];
+  let start = 0;
+  while (start < rows.length - 1 && width > 1) {
+    const row = rows[start]!;
+    const filled = row.filter((c) => c.text !== '');
+    if (filled.length !== 1 || filled[0]!.rowspan > 1 || filled[0]!.text.length > MAX_TITLE_CHARS) break;
+    out.push(paragraph(filled[0]!.text));
+    start++;
+  }
+  const body = rows.slice(start).map((r) => r.map((c) => cell(c.text, { rowspan: c.rowspan, colspan: c.colspan })));
+  const caption = out.length > 0 ? (out.at(-1) as { text: string }).text : null;
+  out.push(table(body, { caption, sheet }));
+  return out;
 }

@@ -1,0 +1,61 @@
+import { basename, resolve } from 'node:path';
+import { asc, eq, inArray } from 'drizzle-orm';
+import { documents, reports, validationFindings } from '@budget-ingest/db';
+import { sha256File } from '@budget-ingest/pipeline';
+import { openDbContext, type GlobalOptions, type Runtime } from '../context.ts';
+
+/** `findings FILE…|--all`: the validation findings of documents, one line each, grouped by report. */
+export async function findingsCommand(rt: Runtime, files: readonly string[], opts: GlobalOptions & { all?: boolean; json?: boolean }): Promise<number> {
+  if (!opts.all && files.length === 0) {
+    rt.stderr('budget-ingest findings: name one or more ingested files, or --all');
+    return 2;
+  }
+  const ctx = await openDbContext(rt, opts);
+  try {
+    // A file is found by its bytes (sha256), so a renamed copy finds the same document; else by name.
+    const shas = opts.all ? [] : await Promise.all(files.map((f) => sha256File(resolve(rt.cwd, f)).catch(() => null)));
+    const names = files.map((f) => basename(f));
+    const rows = await ctx.handle.db
+      .select({
+        file: documents.fileName,
+        kind: reports.kind,
+        organization: reports.organization,
+        year: reports.fiscalYear,
+        rule: validationFindings.rule,
+        severity: validationFindings.severity,
+        message: validationFindings.message,
+        expected: validationFindings.expected,
+        actual: validationFindings.actual,
+        pages: validationFindings.pages,
+        sha256: documents.sha256,
+      })
+      .from(validationFindings)
+      .innerJoin(reports, eq(reports.id, validationFindings.reportId))
+      .innerJoin(documents, eq(documents.id, reports.documentId))
+      .where(opts.all ? undefined : inArray(documents.sha256, shas.filter((s): s is string => s !== null).concat(['-'])))
+      .orderBy(asc(documents.fileName), asc(reports.ordinal), asc(validationFindings.id));
+    const byName = opts.all || rows.length > 0 ? rows : [];
+    if (!opts.all && byName.length === 0 && names.length) {
+      rt.stdout(`no findings for ${names.join(', ')} (not ingested, or no contradictions found)`);
+      return 0;
+    }
+    let current = '';
+    for (const r of byName) {
+      if (opts.json) {
+        rt.stdout(JSON.stringify(r));
+        continue;
+      }
+      const head = `${r.file} — ${r.organization ?? '?'} ${r.year ?? ''} ${r.kind}`;
+      if (head !== current) {
+        rt.stdout(`\n${head}`);
+        current = head;
+      }
+      const pages = r.pages.length ? `p.${r.pages.join(',')}` : '';
+      rt.stdout(`  [${r.severity}] ${r.rule} ${pages}: ${r.message}${r.actual !== null || r.expected !== null ? ` (printed ${r.actual ?? '-'}, computed ${r.expected ?? '-'})` : ''}`);
+    }
+    if (!opts.json) rt.stdout(`\n${byName.length} finding(s)`);
+    return 0;
+  } finally {
+    await ctx.close();
+  }
+}

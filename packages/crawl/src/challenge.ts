@@ -1,0 +1,54 @@
+/**
+ * WAF and JavaScript challenges: answers that look like pages but are a
+ * gate. Parsing one as a list would record "no entries" and hide the block,
+ * so the crawler stops the source and records the evidence instead.
+ */
+export interface ChallengeEvidence {
+  readonly kind: 'challenge-text' | 'challenge-cookie' | 'script-shell';
+  /** What matched, short enough for a log line and a database column. */
+  readonly evidence: string;
+}
+
+const CHALLENGE_TEXTS = ['安全验证', '人机验证', '滑动验证', '请开启JavaScript', '请启用JavaScript', '访问验证', 'Please enable JavaScript', 'Checking your browser', '您的访问请求可能对网站造成安全威胁'];
+
+/** Cookie names set by the WAFs seen in front of Chinese government sites. */
+const CHALLENGE_COOKIES = [
+  /^__jsl_clearance/, // 知道创宇 加速乐
+  /^__jsluid_/,
+  /^acw_sc__v\d/, // Alibaba Cloud WAF
+  /^FSSBBIl1UgzbN7N\d+[ST]$/, // 瑞数 (Rivers Security)
+  /^yunsuo_session_verify$/, // 云锁
+  /^safedog-flow-item$/, // 安全狗
+  /^cf_chl_/, // Cloudflare
+];
+
+export interface ResponseForChallenge {
+  readonly status: number;
+  readonly setCookies: readonly string[];
+  readonly body: string;
+}
+
+export function detectChallenge(res: ResponseForChallenge): ChallengeEvidence | null {
+  for (const c of res.setCookies) {
+    const name = c.split('=')[0]?.trim() ?? '';
+    if (CHALLENGE_COOKIES.some((re) => re.test(name))) return { kind: 'challenge-cookie', evidence: `status ${res.status}, Set-Cookie ${name}` };
+  }
+  const head = res.body.slice(0, 20_000);
+  const text = CHALLENGE_TEXTS.find((t) => head.includes(t));
+  const visible = visibleText(head);
+  const scripts = (head.match(/<script\b/gi) ?? []).length;
+  const links = (head.match(/<a\s[^>]*href/gi) ?? []).length;
+  if (text && visible.length < 400 && links < 5) return { kind: 'challenge-text', evidence: `status ${res.status}, page says "${text}"` };
+  if (scripts > 0 && links === 0 && visible.length < 20 && head.length > 200) {
+    return { kind: 'script-shell', evidence: `status ${res.status}, ${scripts} script(s), no links, ${visible.length} chars of text` };
+  }
+  return null;
+}
+
+function visibleText(html: string): string {
+  return html
+    .replace(/<script\b[\s\S]*?<\/script>/gi, '')
+    .replace(/<style\b[\s\S]*?<\/style>/gi, '')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&nbsp;|\s+/g, '');
+}

@@ -1,0 +1,89 @@
+import { eq, sql } from 'drizzle-orm';
+import { crawlRuns, fetchedUrls, sources, type Db } from '@budget-ingest/db';
+import type { PortalConfig } from './portal-config.ts';
+
+/** The crawler's memory in Postgres: sources, one crawl_runs row per crawl, one fetched_urls row per URL. */
+
+export type FetchedUrlRow = typeof fetchedUrls.$inferSelect;
+export type FetchStatus = FetchedUrlRow['status'];
+export type CrawlRunRow = typeof crawlRuns.$inferSelect;
+
+/** Creates or refreshes the source row of a portal (its config is kept as JSON for audit). */
+export async function upsertSource(db: Db, portal: PortalConfig): Promise<number> {
+  const values = {
+    name: portal.name,
+    regionCode: portal.regionCode ?? null,
+    baseUrl: new URL(portal.seeds[0] ?? '').origin,
+    config: JSON.parse(JSON.stringify(portal)) as Record<string, unknown>,
+    enabled: portal.enabled,
+  };
+  const rows = await db
+    .insert(sources)
+    .values(values)
+    .onConflictDoUpdate({ target: sources.name, set: { ...values, updatedAt: sql`now()` } })
+    .returning({ id: sources.id });
+  const id = rows[0]?.id;
+  if (id === undefined) throw new Error(`could not upsert source ${portal.name}`);
+  return id;
+}
+
+export async function startRun(db: Db, sourceId: number): Promise<number> {
+  const rows = await db.insert(crawlRuns).values({ sourceId }).returning({ id: crawlRuns.id });
+  const id = rows[0]?.id;
+  if (id === undefined) throw new Error('could not insert crawl_runs row');
+  return id;
+}
+
+export interface RunCounts {
+  readonly pagesFetched: number;
+  readonly newFiles: number;
+  readonly unchanged: number;
+  readonly errors: number;
+  readonly blocked: number;
+}
+
+export async function finishRun(db: Db, runId: number, status: CrawlRunRow['status'], counts: RunCounts, durationMs: number, message: string | null): Promise<void> {
+  await db
+    .update(crawlRuns)
+    .set({ status, ...counts, durationMs, message, finishedAt: sql`now()` })
+    .where(eq(crawlRuns.id, runId));
+}
+
+export async function getFetchedUrl(db: Db, url: string): Promise<FetchedUrlRow | null> {
+  const rows = await db.select().from(fetchedUrls).where(eq(fetchedUrls.url, url)).limit(1);
+  return rows[0] ?? null;
+}
+
+export interface FetchRecord {
+  readonly sourceId: number;
+  readonly url: string;
+  readonly status: FetchStatus;
+  readonly httpStatus?: number | null;
+  readonly etag?: string | null;
+  readonly lastModified?: string | null;
+  readonly contentType?: string | null;
+  readonly fileName?: string | null;
+  readonly sha256?: string | null;
+  readonly documentId?: number | null;
+  readonly error?: string | null;
+}
+
+/**
+ * Upserts the URL's row. A 304 or a skip keeps what was learnt before
+ * (validators, hash, document) unless the record says otherwise.
+ */
+export async function recordFetch(db: Db, r: FetchRecord): Promise<void> {
+  const set: Partial<typeof fetchedUrls.$inferInsert> = { sourceId: r.sourceId, status: r.status, error: r.error ?? null };
+  if (r.httpStatus !== undefined) set.httpStatus = r.httpStatus;
+  if (r.etag !== undefined) set.etag = r.etag;
+  if (r.lastModified !== undefined) set.lastModified = r.lastModified;
+  if (r.contentType !== undefined) set.contentType = r.contentType;
+  if (r.fileName !== undefined) set.fileName = r.fileName;
+  if (r.sha256 !== undefined) set.sha256 = r.sha256;
+  if (r.documentId !== undefined) set.documentId = r.documentId;
+  const fetched = r.status === 'fetched' || r.status === 'not_modified';
+  await db
+    .insert(fetchedUrls)
+    .values({ ...set, url: r.url, status: r.status, fetchedAt: fetched ? sql`now()` : null })
+    .onConflictDoUpdate({ target: fetchedUrls.url, set: { ...set, ...(fetched ? { fetchedAt: sql`now()` } : {}) } });
+}

@@ -1,0 +1,209 @@
+import { readFileSync } from 'node:fs';
+import { asc, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDb, crawlRuns, documents, fetchedUrls, migrate, type DbHandle } from '@budget-ingest/db';
+import { createTestDatabase, noPostgres, type TestDatabase } from '../../../test/support/services.ts';
+import { startFixturePortal, type FixturePortal, type LoggedRequest } from '../../../test/fixtures/portal/server.ts';
+import type { CrawlProgress, CrawlSummary } from './crawler.ts';
+import { createDocumentRowSink } from './file-sink.ts';
+import { parsePortalsConfig, type PortalsConfig } from './portal-config.ts';
+import { crawlCommand, runCrawl } from './run-crawl.ts';
+
+const EXAMPLE = readFileSync(new URL('../../../config/portals.example.yaml', import.meta.url), 'utf8');
+
+/** Gaps between consecutive requests to one host: next start minus previous finish, as the server saw them. */
+function gaps(requests: readonly LoggedRequest[], host: string): number[] {
+  const mine = requests.filter((r) => r.host === host).sort((a, b) => a.startedAt - b.startedAt);
+  return mine.slice(1).map((r, i) => r.startedAt - mine[i]!.finishedAt);
+}
+
+describe.skipIf(noPostgres)('crawling the fixture portals', () => {
+  let testDb: TestDatabase;
+  let handle: DbHandle;
+  let portal: FixturePortal;
+  let config: PortalsConfig;
+  const events: CrawlProgress[] = [];
+  let first: CrawlSummary[];
+  let firstRequests: LoggedRequest[];
+
+  beforeAll(async () => {
+    testDb = await createTestDatabase('bi_crawl');
+    handle = await createDb({ databaseUrl: testDb.url, dataDir: '/nonexistent' });
+    await migrate(handle);
+    portal = await startFixturePortal();
+    config = parsePortalsConfig(EXAMPLE, { vars: portal.vars });
+    first = await runCrawl({ db: handle.db, sink: createDocumentRowSink(handle.db), onProgress: (e) => events.push(e) }, config, { sources: 'all' });
+    firstRequests = [...portal.requests];
+  });
+
+  afterAll(async () => {
+    await portal?.close();
+    await handle?.close();
+    await testDb?.drop();
+  });
+
+  it('crawls every enabled portal to success, retrying the 429 and the 503', () => {
+    expect(first.map((s) => [s.source, s.status, s.errors, s.blocked])).toEqual([
+      ['fixture-trs', 'succeeded', 0, 0],
+      ['fixture-hanweb', 'succeeded', 0, 0],
+      ['fixture-query', 'succeeded', 0, 0],
+      ['fixture-json', 'succeeded', 0, 0],
+    ]);
+    expect(first.map((s) => s.newFiles)).toEqual([5, 2, 3, 0]);
+    expect(firstRequests.some((r) => r.path.startsWith('/waf/'))).toBe(false);
+  });
+
+  it('walks the TRS column depth-first in page order, after robots.txt', () => {
+    const trsPaths = firstRequests.filter((r) => r.host === portal.hosts.main && (r.path.startsWith('/trs/') || r.path === '/robots.txt')).map((r) => r.path);
+    expect(trsPaths.slice(0, 8)).toEqual([
+      '/robots.txt',
+      '/trs/czyjs/index.html',
+      '/trs/czyjs/202301/t20230105_1.html',
+      '/trs/czyjs/202301/P020230105.pdf',
+      '/trs/czyjs/index_1.html',
+      '/trs/czyjs/202207/t20220701_3.html',
+      '/trs/czyjs/index_2.html',
+      '/trs/czyjs/202106/t20210602_6.html',
+    ]);
+  });
+
+  it('asks the Hanweb data proxy for each window of records', () => {
+    const proxy = firstRequests.filter((r) => r.path.startsWith('/module/web/jpage/dataproxy.jsp')).map((r) => new URL(r.path, 'http://x').searchParams);
+    expect(proxy.map((q) => [q.get('startrecord'), q.get('endrecord'), q.get('perpage'), q.get('columnid')])).toEqual([
+      ['1', '2', '2', '123'],
+      ['3', '3', '2', '123'],
+    ]);
+  });
+
+  it('never fetches what robots.txt disallows, what is out of scope, or what the filter drops, and says why', () => {
+    expect(firstRequests.some((r) => r.path.startsWith('/private/'))).toBe(false);
+    const skips = events.filter((e): e is Extract<CrawlProgress, { type: 'skip' }> => e.type === 'skip');
+    expect(skips.find((s) => s.url.includes('/private/'))?.reason).toBe('robots-disallowed');
+    expect(skips.find((s) => s.url.includes('evil.example.com'))?.reason).toBe('out-of-scope');
+    expect(skips.filter((s) => s.reason === 'filtered').map((s) => s.detail)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^no-keyword: .*关于召开预算工作会议的通知/), expect.stringMatching(/^year-out-of-range: .*2018年县教育局部门决算/)]),
+    );
+  });
+
+  it('keeps at least the Crawl-delay (0.1 s) or min delay (50 ms) between requests to one host, one at a time', () => {
+    const main = gaps(firstRequests, portal.hosts.main);
+    const files = gaps(firstRequests, portal.hosts.files);
+    expect(main.length).toBeGreaterThan(10);
+    // The Crawl-delay is known once robots.txt is read: the gap after the very first request is the min delay.
+    expect(main[0]).toBeGreaterThanOrEqual(45);
+    expect(Math.min(...main.slice(1))).toBeGreaterThanOrEqual(95);
+    expect(Math.min(...files)).toBeGreaterThanOrEqual(45);
+    expect(Math.min(...gaps(firstRequests, portal.hosts.flaky))).toBeGreaterThanOrEqual(45);
+  });
+
+  it('waits out Retry-After on a 429 and backs off after a 503', () => {
+    const flaky = firstRequests.filter((r) => r.host === portal.hosts.flaky && r.path.startsWith('/query/list.jsp'));
+    expect(flaky.slice(0, 2).map((r) => r.status)).toEqual([429, 200]);
+    expect(flaky[1]!.startedAt - flaky[0]!.finishedAt).toBeGreaterThanOrEqual(990);
+    const pdf = firstRequests.filter((r) => r.path === '/files/attach/6.pdf');
+    expect(pdf.map((r) => r.status)).toEqual([503, 200]);
+    expect(pdf[1]!.startedAt - pdf[0]!.finishedAt).toBeGreaterThanOrEqual(990);
+  });
+
+  it('sends a User-Agent that names the project and its contact URL', () => {
+    expect(new Set(firstRequests.map((r) => r.userAgent))).toEqual(new Set(['budget-ingest-crawler/0.1 (+https://github.com/budget-ingest/budget-ingest#crawling-portals)']));
+  });
+
+  it('stores one document per distinct file, with readable Chinese names, its source and URL', async () => {
+    const docs = await handle.db.select().from(documents).orderBy(asc(documents.id));
+    expect(docs).toHaveLength(10);
+    const names = docs.map((d) => d.fileName);
+    expect(names).toEqual(expect.arrayContaining(['部门预算表.xlsx', '部门决算.doc', '决算说明.docx', '项目绩效自评.pdf', '2023年县财政局部门预算.pdf']));
+    expect(docs.every((d) => d.sourceId !== null && d.sourceUrl?.startsWith('http://127.0.0.1:'))).toBe(true);
+    expect(docs.find((d) => d.fileName === '决算说明.docx')?.format).toBe('docx');
+  });
+
+  it('records the same PDF under two URLs as one document with both URLs', async () => {
+    const rows = await handle.db.select().from(fetchedUrls).where(eq(fetchedUrls.sha256, first[0] ? (await shaOf('/trs/czyjs/202301/P020230105.pdf')) : ''));
+    expect(rows.map((r) => new URL(r.url).pathname).sort()).toEqual(['/hanweb/upload/2023/budget.pdf', '/trs/czyjs/202301/P020230105.pdf']);
+    expect(new Set(rows.map((r) => r.documentId)).size).toBe(1);
+  });
+
+  async function shaOf(path: string): Promise<string> {
+    const rows = await handle.db.select().from(fetchedUrls).where(eq(fetchedUrls.url, `http://${portal.hosts.main}${path}`));
+    return rows[0]?.sha256 ?? 'missing';
+  }
+
+  it('writes a crawl_runs row per crawl with its counts', async () => {
+    const runs = await handle.db.select().from(crawlRuns).orderBy(asc(crawlRuns.id));
+    expect(runs.slice(0, 4).map((r) => [r.status, r.newFiles, r.errors, r.finishedAt !== null, (r.durationMs ?? -1) >= 0])).toEqual([
+      ['succeeded', 5, 0, true, true],
+      ['succeeded', 2, 0, true, true],
+      ['succeeded', 3, 0, true, true],
+      ['succeeded', 0, 0, true, true],
+    ]);
+    expect(runs[0]!.pagesFetched).toBe(6);
+  });
+
+  it('fetches nothing new on a second crawl: pages and files answer 304, only seeds and robots.txt are read again', async () => {
+    portal.requests.length = 0;
+    const lines: string[] = [];
+    const { exitCode, summaries } = await crawlCommand({ db: handle.db, sink: createDocumentRowSink(handle.db) }, { out: (l) => lines.push(l) }, config, { sources: 'all' });
+    expect(exitCode).toBe(0);
+    expect(summaries.map((s) => s.newFiles)).toEqual([0, 0, 0, 0]);
+    expect(summaries.every((s) => s.errors === 0)).toBe(true);
+    expect(await handle.db.$count(documents)).toBe(10);
+    const full = portal.requests.filter((r) => r.status === 200).map((r) => `${r.role}${r.path}`);
+    expect(full.filter((p) => !p.endsWith('/robots.txt')).sort()).toEqual(
+      [
+        'main/trs/czyjs/index.html',
+        'main/module/web/jpage/dataproxy.jsp?startrecord=1&endrecord=2&perpage=2&columnid=123&unitid=456&webid=1',
+        // The first list page is always read (new entries appear there), and the empty page that ends a ?page= list.
+        'flaky/query/list.jsp?page=1',
+        'flaky/query/list.jsp?page=3',
+        'main/api/disclosure/list?pageNo=1',
+      ].sort(),
+    );
+    const fileRequests = portal.requests.filter((r) => /\.(pdf|docx?|xlsx)$/.test(r.path));
+    expect(fileRequests.length).toBeGreaterThan(0);
+    expect(fileRequests.every((r) => r.conditional && r.status === 304)).toBe(true);
+    // One progress line per page and file, and a summary per source and in total.
+    // TRS: the first list page is read, its detail page and the later list pages answer 304 (and hide their subtrees).
+    expect(lines.filter((l) => /^\[fixture-trs\] (list|detail)/.test(l)).map((l) => l.split(/\s+/).slice(1, 4).join(' '))).toEqual([
+      'detail 304 not_modified',
+      'list 200 fetched',
+      'list 304 not_modified',
+      'list 304 not_modified',
+    ]);
+    expect(lines.filter((l) => / succeeded: /.test(l))).toHaveLength(4);
+    expect(lines.at(-1)).toMatch(/^total: 4 sources, .* 0 new files/);
+  });
+
+  it('records a challenge page as blocked with its evidence, once, and stops that source', async () => {
+    portal.requests.length = 0;
+    const [waf] = await runCrawl({ db: handle.db, sink: createDocumentRowSink(handle.db) }, config, { sources: ['fixture-waf'] });
+    expect(waf?.status).toBe('blocked');
+    expect(waf?.blocked).toBe(1);
+    expect(waf?.blockedEvidence).toMatch(/__jsluid_h/);
+    expect(portal.requests.filter((r) => r.path.startsWith('/waf/'))).toHaveLength(1);
+    const row = await handle.db.select().from(fetchedUrls).where(eq(fetchedUrls.url, `http://${portal.hosts.main}/waf/index.html`));
+    expect(row[0]?.status).toBe('blocked');
+    const run = await handle.db.select().from(crawlRuns).where(eq(crawlRuns.id, waf!.runId));
+    expect(run[0]?.status).toBe('blocked');
+    expect(run[0]?.message).toMatch(/challenge/);
+  });
+
+  it('treats a challenge page served for a file link as a block, not as a document', async () => {
+    const cfg = parsePortalsConfig(`portals:\n  - name: waf-file\n    seeds: [http://${portal.hosts.main}/waf/list.html]\n    list: { type: trs }\n    allowPrivateNetwork: true\n    minDelayMs: 10\n`);
+    const before = await handle.db.$count(documents);
+    const [s] = await runCrawl({ db: handle.db, sink: createDocumentRowSink(handle.db) }, cfg, { sources: 'all' });
+    expect(s).toMatchObject({ status: 'blocked', blocked: 1, newFiles: 0 });
+    expect(s?.blockedEvidence).toMatch(/安全验证/);
+    expect(await handle.db.$count(documents)).toBe(before);
+  });
+
+  it('refuses loopback addresses when the portal does not allow private networks', async () => {
+    portal.requests.length = 0;
+    const strict = parsePortalsConfig(`portals:\n  - name: strict\n    seeds: [http://${portal.hosts.main}/trs/czyjs/index.html]\n    list: { type: trs }\n    minDelayMs: 10\n`);
+    const events: CrawlProgress[] = [];
+    const [s] = await runCrawl({ db: handle.db, sink: createDocumentRowSink(handle.db), onProgress: (e) => events.push(e) }, strict, { sources: 'all' });
+    expect(portal.requests).toHaveLength(0);
+    expect(s?.pagesFetched).toBe(0);
+    expect(events.find((e) => e.type === 'skip')).toMatchObject({ reason: 'private-address' });
+  });
+});

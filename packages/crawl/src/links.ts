@@ -1,0 +1,89 @@
+import { load, type CheerioAPI } from 'cheerio';
+import { canonicalUrl, isFileUrl } from './urls.ts';
+
+/** One entry of a list page: a link to a detail page (or straight to a file). */
+export interface ListEntry {
+  readonly url: string;
+  readonly title: string;
+  /** ISO date (YYYY-MM-DD) when the list shows one. */
+  readonly date: string | null;
+}
+
+export interface EntrySelectors {
+  readonly itemSelector: string;
+  readonly entrySelector: string;
+  readonly dateSelector?: string | undefined;
+}
+
+export interface AttachmentLink {
+  readonly url: string;
+  /** The link's text or title: often the only readable name of the file. */
+  readonly text: string;
+}
+
+/** Entries of an HTML list page (or of an HTML fragment from a data proxy), in page order, deduplicated. */
+export function extractEntries(html: string, baseUrl: string, sel: EntrySelectors): ListEntry[] {
+  const $ = load(html);
+  const out: ListEntry[] = [];
+  const seen = new Set<string>();
+  $(sel.entrySelector).each((_i, el) => {
+    const a = $(el);
+    const href = a.attr('href') ?? '';
+    const url = canonicalUrl(href, baseUrl) ?? hrefFromOnclick(a.attr('onclick') ?? '', baseUrl);
+    if (!url || seen.has(url)) return;
+    seen.add(url);
+    const title = (a.attr('title') ?? a.text()).replace(/\s+/g, ' ').trim();
+    const item = a.closest(sel.itemSelector);
+    const scope = item.length > 0 ? item : a.parent();
+    const dateText = sel.dateSelector ? scope.find(sel.dateSelector).first().text() : scope.text();
+    out.push({ url, title, date: parseListDate(dateText) });
+  });
+  return out;
+}
+
+/** Links to files: `<a href>` with a file extension, and URLs quoted inside `onclick`. */
+export function extractAttachments(html: string, baseUrl: string, selector: string, extensions: readonly string[]): AttachmentLink[] {
+  const $: CheerioAPI = load(html);
+  const out: AttachmentLink[] = [];
+  const seen = new Set<string>();
+  const add = (url: string | null, text: string) => {
+    if (!url || seen.has(url) || !isFileUrl(url, extensions)) return;
+    seen.add(url);
+    out.push({ url, text: text.replace(/\s+/g, ' ').trim() });
+  };
+  $(selector).each((_i, el) => {
+    const a = $(el);
+    const text = a.attr('title') ?? a.text();
+    const href = a.attr('href');
+    if (href) add(canonicalUrl(href, baseUrl), text);
+    for (const q of quotedUrls(a.attr('onclick') ?? '')) add(canonicalUrl(q, baseUrl), text);
+  });
+  return out;
+}
+
+/** The first quoted path or URL inside an onclick handler: `window.open('/a/b.html')`, `down("x.pdf")`. */
+export function hrefFromOnclick(onclick: string, baseUrl: string): string | null {
+  for (const q of quotedUrls(onclick)) {
+    const u = canonicalUrl(q, baseUrl);
+    if (u) return u;
+  }
+  return null;
+}
+
+function quotedUrls(js: string): string[] {
+  const out: string[] = [];
+  for (const m of js.matchAll(/(['"])((?:https?:\/\/|\.{0,2}\/)?[^'"\s()]+?\.[a-z0-9]{2,5}(?:\?[^'"\s]*)?)\1/gi)) {
+    if (m[2]) out.push(m[2]);
+  }
+  return out;
+}
+
+/** `2023-01-05`, `2023/1/5`, `2023年1月5日`, `[2023.01.05]` → `2023-01-05`. */
+export function parseListDate(text: string): string | null {
+  const m = /((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/.exec(text);
+  if (!m?.[1] || !m[2] || !m[3]) return null;
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  if (month < 1 || month > 12 || day < 1 || day > 31) return null;
+  return `${m[1]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}

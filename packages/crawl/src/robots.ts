@@ -1,0 +1,35 @@
+import robotsParser from 'robots-parser';
+
+/** What robots.txt says for our user agent on one host. */
+export interface RobotsRules {
+  isAllowed(url: string): boolean;
+  /** Crawl-delay in ms, when the file sets one for us (or for `*`). */
+  readonly crawlDelayMs: number | null;
+  /** Why the rules are what they are, for logs: `file`, `missing (404)`, `unreachable (503)`. */
+  readonly origin: string;
+}
+
+/** The rules of a robots.txt body. `userAgent` is matched on its product token (`budget-ingest-crawler`). */
+export function parseRobots(robotsUrl: string, text: string, userAgent: string): RobotsRules {
+  const robot = robotsParser(robotsUrl, text);
+  const token = userAgent.split(/[\s/]/)[0] ?? userAgent;
+  const delay = robot.getCrawlDelay(token);
+  return {
+    isAllowed: (url) => robot.isAllowed(url, token) !== false,
+    crawlDelayMs: typeof delay === 'number' && Number.isFinite(delay) && delay > 0 ? Math.round(delay * 1000) : null,
+    origin: 'file',
+  };
+}
+
+/**
+ * The rules when robots.txt could not be read: a 4xx means "no rules", a
+ * 5xx or network error means "stay away for now" (as the major crawlers do).
+ */
+export function robotsForStatus(status: number | null): RobotsRules {
+  const allow = status !== null && status >= 400 && status < 500;
+  return {
+    isAllowed: () => allow,
+    crawlDelayMs: null,
+    origin: allow ? `missing (${status})` : `unreachable (${status ?? 'network error'})`,
+  };
+}

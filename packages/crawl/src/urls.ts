@@ -1,0 +1,50 @@
+/**
+ * URL handling: one canonical spelling per resource, so the same file linked
+ * as `./P0.pdf`, `P0.pdf#page=2` or `HTTP://Host:80/dir/P0.pdf` is fetched
+ * once and recorded once.
+ */
+export function canonicalUrl(href: string, base?: string): string | null {
+  const trimmed = href.trim().replace(/[\r\n\t]/g, '');
+  if (!trimmed || /^(javascript|mailto|tel|data|about):/i.test(trimmed) || trimmed.startsWith('#')) return null;
+  let u: URL;
+  try {
+    u = base ? new URL(trimmed, base) : new URL(trimmed);
+  } catch {
+    return null;
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
+  u.hash = '';
+  // WHATWG URL already lower-cases the host and drops default ports.
+  u.pathname = u.pathname.replace(/\/{2,}/g, '/');
+  return u.toString();
+}
+
+export function hostOf(url: string): string {
+  return new URL(url).host.toLowerCase();
+}
+
+/** Download scripts whose query names the file (`download.jsp?name=a.pdf`). */
+const SCRIPT_EXTENSIONS = new Set(['jsp', 'do', 'action', 'asp', 'aspx', 'php', 'ashx', 'cgi']);
+
+/** The lower-case extension of a URL's path, or of a query value naming a file (`download.jsp?file=a.pdf`). */
+export function fileExtension(url: string): string | null {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return null;
+  }
+  const fromPath = /\.([a-z0-9]{2,5})$/i.exec(u.pathname)?.[1]?.toLowerCase() ?? null;
+  if (fromPath && !SCRIPT_EXTENSIONS.has(fromPath)) return fromPath;
+  for (const v of u.searchParams.values()) {
+    const m = /\.([a-z0-9]{2,5})$/i.exec(v)?.[1];
+    if (m) return m.toLowerCase();
+  }
+  return fromPath;
+}
+
+/** True for page URLs such as index.html, list.jsp or a bare directory. */
+export function isFileUrl(url: string, extensions: readonly string[]): boolean {
+  const ext = fileExtension(url);
+  return ext !== null && extensions.includes(ext);
+}

@@ -1,0 +1,83 @@
+import { DOC_MODEL_VERSION, ExtractError, type DocumentModel, type ExtractLimits, type ExtractionWarning, type PageInfo } from '@budget-ingest/doc-model';
+import { median } from './lines.ts';
+import { findPageFurniture } from './page-furniture.ts';
+import { toPageLayout, type PageLayout } from './page-layout.ts';
+import { toFlowBlocks } from './paragraphs.ts';
+import { openPdf, type PdfSource } from './pdfjs-adapter.ts';
+import { toBlocks } from './to-blocks.ts';
+
+export interface PdfExtractOptions {
+  readonly limits: ExtractLimits;
+  /** Find tables from ruling lines (default true); off gives text only, faster. */
+  readonly tables?: boolean;
+}
+
+/**
+ * PDF bytes → document model. Throws ExtractError: `corrupt`/`encrypted` when
+ * pdfjs cannot open the file, `too-many-pages` over MAX_PAGES, `timeout` over
+ * MAX_SECONDS_PER_DOCUMENT, `no-text-layer` when no page has text (scanned).
+ */
+export async function extractPdf(bytes: Uint8Array, opts: PdfExtractOptions): Promise<DocumentModel> {
+  const deadline = Date.now() + opts.limits.maxSecondsPerDocument * 1000;
+  const source = await beforeDeadline(openPdf(bytes), deadline, opts.limits);
+  try {
+    if (source.pageCount > opts.limits.maxPages) {
+      throw new ExtractError('too-many-pages', `the PDF has ${source.pageCount} pages, over the MAX_PAGES ceiling of ${opts.limits.maxPages}`);
+    }
+    const layouts: PageLayout[] = [];
+    const pages: PageInfo[] = [];
+    const warnings: ExtractionWarning[] = [];
+    for (let n = 1; n <= source.pageCount; n++) {
+      const raw = await beforeDeadline(readPage(source, n, opts.tables ?? true), deadline, opts.limits);
+      pages.push({ number: n, width: r2(raw.width), height: r2(raw.height), rotation: raw.rotation });
+      layouts.push(toPageLayout(raw));
+    }
+    const runCount = layouts.reduce((s, l) => s + l.runCount, 0);
+    if (runCount === 0) throw new ExtractError('no-text-layer', `none of the ${source.pageCount} pages has a text layer (scanned images): the document needs OCR`);
+    for (const l of layouts) if (l.runCount === 0) warnings.push({ code: 'empty-page', message: `page ${l.number} has no text (blank, or an image that needs OCR)`, page: l.number });
+    const furniture = findPageFurniture(layouts);
+    const flows = layouts.map((l, i) => ({ page: l.number, lines: l.lines.filter((_, k) => !furniture[i]!.has(k)), tables: l.tables }));
+    const bodySize = median(flows.flatMap((f) => f.lines.flatMap((line) => Array<number>(Math.min(50, line.text.length)).fill(line.size))));
+    const { blocks, joined } = toBlocks(toFlowBlocks(flows), bodySize);
+    for (const page of joined) warnings.push({ code: 'table-joined-across-pages', message: `a table continued on page ${page} was joined to the table before it`, page });
+    return {
+      modelVersion: DOC_MODEL_VERSION,
+      format: 'pdf',
+      pageCount: source.pageCount,
+      pages,
+      blocks,
+      metadata: source.metadata,
+      warnings,
+    };
+  } finally {
+    await source.destroy();
+  }
+}
+
+async function readPage(source: PdfSource, n: number, rulings: boolean) {
+  try {
+    return await source.readPage(n, { rulings });
+  } catch (err) {
+    if (err instanceof ExtractError) throw err;
+    throw new ExtractError('corrupt', `page ${n} of the PDF cannot be read: ${(err as Error | undefined)?.message ?? String(err)}`, { cause: err });
+  }
+}
+
+function r2(n: number): number {
+  return Math.round(n * 100) / 100;
+}
+
+async function beforeDeadline<T>(work: Promise<T>, deadline: number, limits: ExtractLimits): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new ExtractError('timeout', `PDF extraction took longer than the MAX_SECONDS_PER_DOCUMENT ceiling of ${limits.maxSecondsPerDocument} s`)),
+      Math.max(0, deadline - Date.now()),
+    );
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

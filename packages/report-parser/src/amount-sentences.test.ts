@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { heading, numberBlocks, paragraph, type Block } from '@budget-ingest/doc-model';
+import { readAmountSentences } from './amount-sentences.ts';
+import { toTextUnits } from './text-units.ts';
+import type { ReportKind } from './types.ts';
+
+function read(blocks: Block[], kind: ReportKind = 'department_performance_self_evaluation', fiscalYear = 2021) {
+  const numbered = numberBlocks(blocks);
+  return readAmountSentences(
+    toTextUnits(
+      numbered,
+      numbered.map((_, i) => i),
+    ),
+    { fiscalYear, kind },
+  ).map((c) => [c.item, c.phase, c.fiscal_year, c.yuan]);
+}
+
+describe('readAmountSentences', () => {
+  it('gives figures of an earlier year that year, and carries the phase through the sentence', () => {
+    const text = '县医保局于 2019 年 3 月成立，2020 年，县医保局年度财政拨款预算金额共 6507.02 万元，其中基本支出预算金额为 115.7 万元，项目支出为 6391.32 万元。2020 年度部门决算情况，县医保局年度部门决算共 9422.85 万元，其中基本支出 124.07 万元。';
+    expect(read([paragraph(text)])).toEqual([
+      ['fiscal_appropriation', 'budget_initial', 2020, '65070200.00'],
+      ['basic_expenditure', 'budget_initial', 2020, '1157000.00'],
+      ['project_expenditure', 'budget_initial', 2020, '63913200.00'],
+      ['total_expenditure', 'actual', 2020, '94228500.00'],
+      ['basic_expenditure', 'actual', 2020, '1240700.00'],
+    ]);
+  });
+
+  it('reads the report year for 本年度 and skips changes', () => {
+    const text = '本年度，县医保局年度部门决算共 1949.98 万元。与2020年相比，部门决算共增加100万元。';
+    expect(read([paragraph(text)])).toEqual([['total_expenditure', 'actual', 2021, '19499800.00']]);
+  });
+
+  it('takes the item of a phase-only label from its section heading, and keeps sub-fund breakdowns out', () => {
+    const blocks = [heading('政府性基金预算支出情况', { numbering: '三、' }), paragraph('2023年度政府性基金预算财政拨款收入28.04万元；支出28.04万元，其中基本支出0.00万元，项目支出28.04万元。'), paragraph('年初预算为0.00万元，支出决算为28.04万元。')];
+    expect(read(blocks, 'department_performance_self_evaluation', 2023)).toEqual([
+      ['government_fund_budget', 'actual', 2023, '280400.00'],
+      ['government_fund_budget', 'budget_initial', 2023, '0.00'],
+    ]);
+  });
+
+  it('takes no item from the section for a phase word inside a project statement', () => {
+    const blocks = [heading('项目支出绩效情况', { numbering: '（二）' }), paragraph('三是离休干部医药费专项，预算50.00万元，实际支出36.04万元。')];
+    expect(read(blocks, 'department_performance_self_evaluation', 2023)).toEqual([]);
+  });
+
+  it('reads a printed 0 as an amount of 0.00', () => {
+    expect(read([paragraph('2022年“三公”经费支出中，因公出国(境)费支出决算0万元，占0%。')], 'department_final_accounts', 2022)).toEqual([['overseas_travel', 'actual', 2022, '0.00']]);
+  });
+
+  it('does not read the entries of a 公用经费 list as headline amounts', () => {
+    expect(read([paragraph('公用经费29.03万元，主要包括：办公费5.84万元、公务接待费1.4万元。')], 'department_final_accounts', 2022)).toEqual([['public_expenditure', 'actual', 2022, '290300.00']]);
+  });
+
+  it('treats 支出 in a budget as budgeted spending', () => {
+    expect(read([paragraph('2017年公务接待费支出185.72万元。')], 'department_budget', 2017)).toEqual([['official_reception', 'budget_initial', 2017, '1857200.00']]);
+  });
+});

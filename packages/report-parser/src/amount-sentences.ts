@@ -1,0 +1,87 @@
+/**
+ * Headline amounts from running text: "2021 年度，…财政拨款预算金额共 9786.81 万元，
+ * 其中基本支出预算金额为 119.54 万元，项目支出为 9667.27 万元". The label before
+ * a figure names the item (items.ts); the phase comes from the label, else from
+ * the sentence's earlier figures, else from the report's kind; the year from
+ * the last year the sentence names before the figure ("2020 年…" yields 2020).
+ */
+import type { AmountCandidate } from './candidates.ts';
+import { readLabel } from './items.ts';
+import { listOpensAt } from './list-items.ts';
+import type { AmountItem, Phase, ReportKind } from './types.ts';
+import { moneyFigures, yearBefore, type TextUnit } from './text-units.ts';
+
+export interface SentenceContext {
+  readonly fiscalYear: number | null;
+  readonly kind: ReportKind;
+}
+
+const SUB_FUND = /政府性基金|国有资本经营|社会保险基金/;
+const SCOPED_ITEMS = new Set<AmountItem>(['basic_expenditure', 'project_expenditure', 'personnel_expenditure', 'public_expenditure']);
+
+/** Items that also appear as entries of a 公用经费 list (公务接待费1.4万元): there they are economic lines. */
+const LIST_MEMBER_ITEMS = new Set<AmountItem>(['official_reception', 'official_vehicles', 'overseas_travel']);
+
+export function defaultPhase(kind: ReportKind): Phase {
+  return kind === 'department_budget' ? 'budget_initial' : 'actual';
+}
+
+/** The item a section heading is about, when it names exactly one. */
+function sectionItem(unit: TextUnit): AmountItem | null {
+  const heading = unit.sections[unit.sections.length - 1];
+  if (!heading) return null;
+  const reading = readLabel(heading.text);
+  return reading.items.length === 1 ? reading.items[0]! : null;
+}
+
+export function readAmountSentences(units: readonly TextUnit[], ctx: SentenceContext): AmountCandidate[] {
+  const out: AmountCandidate[] = [];
+  for (const unit of units) {
+    if (unit.duplicate || /\((类|款|项)\)/.test(unit.text)) continue;
+    const scoped = unit.sections.some((s) => SUB_FUND.test(s.text));
+    let paragraphYear: number | null = null;
+    let offset = 0;
+    for (const sentence of unit.text.split(/(?<=[。!?])/)) {
+      let sentencePhase: Phase | null = null;
+      let sentenceScoped = scoped;
+      let prevEnd = 0;
+      let first = true;
+      let inEconomicList = false;
+      for (const fig of moneyFigures(sentence)) {
+        const raw = sentence.slice(prevEnd, fig.start);
+        const label = raw.slice(raw.search(/[^,;、。]*$/)).replace(/^(其中|包括|含|主要包括|主要用于)[:]?/, '');
+        prevEnd = fig.end;
+        const reading = readLabel(label);
+        const isFirst = first;
+        first = false;
+        if (reading.change) continue;
+        let items = reading.items;
+        const opensSentence = isFirst && sentence.slice(0, fig.start - label.length).replace(/(20\d{2}年度?|本年度?|[,:;])/g, '') === '';
+        if (items.length === 0 && reading.phaseOnly && opensSentence) {
+          const fromSection = sectionItem(unit);
+          if (fromSection) items = [fromSection];
+        }
+        if (items.length === 0) continue;
+        if (inEconomicList && items.every((i) => LIST_MEMBER_ITEMS.has(i))) continue;
+        if (items.some((i) => i === 'personnel_expenditure' || i === 'public_expenditure') && listOpensAt(sentence, fig.end) !== null) inEconomicList = true;
+        if (items.some((i) => i === 'government_fund_budget')) sentenceScoped = true;
+        if (sentenceScoped && items.every((i) => SCOPED_ITEMS.has(i))) continue;
+        let phase = reading.phase ?? sentencePhase ?? defaultPhase(ctx.kind);
+        // In a budget, 支出 names what is budgeted; only 决算 / 执行 / 实际 make a figure actual.
+        if (ctx.kind === 'department_budget' && phase === 'actual' && !/决算|执行|实际|完成/.test(label)) phase = 'budget_initial';
+        sentencePhase ??= reading.phase;
+        const stated = yearBefore(sentence, fig.start);
+        const thisYear = /本年|本年度|当年/.test(sentence.slice(0, fig.start)) && stated === null ? ctx.fiscalYear : stated;
+        if (stated !== null) paragraphYear = stated;
+        const year = thisYear ?? paragraphYear ?? ctx.fiscalYear;
+        if (year === null) continue;
+        const sourceStart = Math.max(0, fig.start - label.length);
+        for (const item of items) {
+          out.push({ item, phase, fiscal_year: year, yuan: fig.yuan, scale: fig.scale, origin: 'text', source_text: sentence.slice(sourceStart, fig.end), page: unit.page, order: unit.position * 10000 + offset + fig.start });
+        }
+      }
+      offset += sentence.length;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,112 @@
+/**
+ * Headline amounts (and economic lines) from the small tables of
+ * self-evaluation reports: 基础数据表 / 自评表 with 年初预算数 / 全年预算数 /
+ * 全年执行数 or "2023年预算数 / 2023年决算数" columns, "预算数： | 3688.59" pairs,
+ * and "一般公共预算：346.26" cells; the unit from the caption or a header cell
+ * (单位：万元 / （元）). The nine standard tables are read by standard-tables/.
+ */
+import { toGrid, type Block } from '@budget-ingest/doc-model';
+import type { AmountCandidate } from './candidates.ts';
+import { ECONOMIC_NAMES, readColumnHeader, readLabel } from './items.ts';
+import { toYuan } from './local-numerals.ts';
+import { displayName, normaliseText } from './text.ts';
+import type { ExpenditureLine, Phase } from './types.ts';
+
+export interface TableAmounts {
+  readonly amounts: AmountCandidate[];
+  readonly lines: ExpenditureLine[];
+}
+
+interface ColumnPhase {
+  readonly phase: Phase;
+  readonly year: number | null;
+}
+
+const UNIT_IN_CELL = /(?:单位[:]?|\()(亿元|万元|元)\)?/;
+const NUMBER = /^-?\d+(?:,\d{3})*(?:\.\d+)?$/;
+const INLINE = /^(.*[^\d.]):(-?\d+(?:\.\d+)?)$/;
+
+export function readAmountTables(blocks: readonly Block[], fiscalYear: number | null): TableAmounts {
+  const amounts: AmountCandidate[] = [];
+  const lines: ExpenditureLine[] = [];
+  for (const block of blocks) {
+    if (block.kind !== 'table') continue;
+    const grid = toGrid(block);
+    const texts = grid.map((row) => row.map((p) => normaliseText(p.cell.text)));
+    let unit: string | null = UNIT_IN_CELL.exec(normaliseText(block.caption ?? ''))?.[1] ?? null;
+    let columns = new Map<number, ColumnPhase>();
+    const hasAdjusted = texts.some((row) => row.some((t) => readColumnHeader(t)?.phase === 'budget_adjusted'));
+    texts.forEach((row, r) => {
+      for (const t of row) {
+        const u = UNIT_IN_CELL.exec(t);
+        if (u && t.length <= 24) unit = u[1]!;
+      }
+      const headers = new Map<number, ColumnPhase>();
+      row.forEach((t, c) => {
+        const h = readColumnHeader(t.replace(/:$/, ''));
+        if (h && grid[r]![c]!.origin) headers.set(c, h);
+      });
+      if (headers.size >= 2) columns = headers;
+      if (unit === null) return;
+      const economic: { year: number; phase: Phase; yuan: string; source: string }[] = [];
+      let economicName: string | null = null;
+      row.forEach((t, c) => {
+        if (!grid[r]![c]!.origin) return;
+        const page = grid[r]![c]!.cell.page ?? block.page;
+        const inline = INLINE.exec(t);
+        if (inline && !NUMBER.test(t)) {
+          const reading = readLabel(inline[1]!.replace(/^其中:?/, ''));
+          if (reading.items.length !== 1 || reading.change) return;
+          const phase: Phase | null = hasAdjusted ? 'budget_adjusted' : (columns.get(c)?.phase ?? null);
+          const yuan = toYuan(inline[2]!, unit!);
+          if (phase === null || yuan === null) return;
+          const year = columns.get(c)?.year ?? fiscalYear;
+          if (year === null) return;
+          amounts.push({ item: reading.items[0]!, phase, fiscal_year: year, yuan, scale: scaleOf(inline[2]!, unit!), origin: 'table', source_text: t, page, order: block.index * 10000 + r * 100 + c });
+          return;
+        }
+        if (!NUMBER.test(t)) return;
+        // The label: the nearest non-number cell to the left.
+        let l = c - 1;
+        while (l >= 0 && (NUMBER.test(row[l]!) || row[l] === '' || row[l] === '——' || row[l] === '-')) l--;
+        if (l < 0) return;
+        const label = row[l]!.replace(/:$/, '');
+        const pairHeader = readColumnHeader(label);
+        const column = columns.get(c) ?? (l === c - 1 ? (pairHeader ? { phase: pairHeader.phase, year: pairHeader.year } : columns.get(c - 1)) : undefined);
+        if (!column) return;
+        let reading = readLabel(label.replace(/^其中:?/, ''));
+        if (pairHeader && reading.items.length === 0) {
+          const rowLabel = l > 0 ? row[0]! : '';
+          if (/资金|预算执行|执行情况/.test(rowLabel) || l === 0) reading = { ...reading, items: ['total_expenditure'] };
+        }
+        const year = column.year ?? fiscalYear;
+        const yuan = toYuan(t, unit!);
+        if (year === null || yuan === null) return;
+        const source = `${row[l]}\t${t}`;
+        const bare = label.replace(/^其中:?/, '').replace(/^\d+[、.]/, '');
+        if (reading.items.length === 0 && ECONOMIC_NAMES.test(bare)) {
+          economicName = bare;
+          economic.push({ year, phase: column.phase, yuan, source });
+          return;
+        }
+        if (reading.change) return;
+        for (const item of reading.items) {
+          amounts.push({ item, phase: column.phase, fiscal_year: year, yuan, scale: scaleOf(t, unit!), origin: 'table', source_text: source, page, order: block.index * 10000 + r * 100 + c });
+        }
+      });
+      if (economicName !== null) {
+        for (const e of economic) {
+          if (e.phase !== 'actual') continue;
+          const budget = economic.find((b) => b.year === e.year && b.phase !== 'actual');
+          lines.push({ classification: 'economic', path: [displayName(economicName)], code: null, phase: 'actual', fiscal_year: e.year, yuan: e.yuan, budget_yuan: budget?.yuan ?? null, source_text: e.source, page: block.page });
+        }
+      }
+    });
+  }
+  return { amounts, lines };
+}
+
+function scaleOf(number: string, unit: string): number {
+  const exp = unit.startsWith('亿') ? 8 : unit.startsWith('万') ? 4 : 0;
+  return exp - (number.split('.')[1] ?? '').length;
+}

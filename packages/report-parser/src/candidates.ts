@@ -1,0 +1,16 @@
+import type { AmountItem, Phase } from './types.ts';
+
+/** A headline figure as one statement printed it, before one-per-key selection. */
+export interface AmountCandidate {
+  readonly item: AmountItem;
+  readonly phase: Phase;
+  readonly fiscal_year: number;
+  readonly yuan: string;
+  /** Exponent of the last printed digit in yuan: smaller is more precise. */
+  readonly scale: number;
+  readonly origin: 'text' | 'table';
+  readonly source_text: string;
+  readonly page: number | null;
+  /** Reading order (block position, then offset). */
+  readonly order: number;
+}

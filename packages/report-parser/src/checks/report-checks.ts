@@ -1,0 +1,92 @@
+import Decimal from 'decimal.js';
+import { grandTotalRow, toYuan, valueOf, type ColumnRole, type RecognisedTable } from '../standard-tables/index.ts';
+import type { Amount, AmountItem, Report, ValidationFinding } from '../types.ts';
+import { findingOf } from './rules.ts';
+
+const wan = (yuan: Decimal): string => `${yuan.div(10000).toFixed(2, Decimal.ROUND_HALF_UP)}万元`;
+/** Headline amounts are compared to 0.01万元 (100 元) per figure: they come from tables printed in 元 or 万元. */
+const TOLERANCE_PER_FIGURE = new Decimal(100);
+
+/**
+ * Checks on the report's own fields: headline parts that should add up,
+ * indicator weights and scores, and the title's year.
+ */
+export function checkReport(report: Report, tables: readonly RecognisedTable[]): ValidationFinding[] {
+  return [...checkParts(report, tables), ...checkIndicators(report), ...checkYears(report, tables)];
+}
+
+function checkParts(report: Report, tables: readonly RecognisedTable[]): ValidationFinding[] {
+  const out: ValidationFinding[] = [];
+  const groups = new Map<string, Map<AmountItem, Amount>>();
+  for (const a of report.amounts) {
+    const key = `${a.phase}|${a.fiscal_year}`;
+    if (!groups.has(key)) groups.set(key, new Map());
+    groups.get(key)!.set(a.item, a);
+  }
+  // Other parts of 本年支出合计 printed in the 支出表 (上缴上级支出, 经营支出 …) make basic + project legitimately smaller.
+  const expenditure = tables.find((t) => t.kind === 'expenditure');
+  const totalRow = expenditure ? grandTotalRow(expenditure) : null;
+  const otherParts = (['paid_to_superior', 'operating_expenditure', 'affiliated_subsidy', 'reserve'] as ColumnRole[]).some((r) => expenditure && totalRow && !(valueOf(expenditure, totalRow, r)?.value.isZero() ?? true));
+  const summary = tables.find((t) => t.kind === 'summary');
+  const reserveInSummary = summary?.rows.some((r) => /预留机动经费|结转下年/.test(r.label)) ?? false;
+  // 人员经费 and 公用经费 split the 一般公共预算 basic spending; the 支出表's 基本支出 may include other funds.
+  const general = tables.find((t) => t.kind === 'general_budget_functional');
+  const generalTotal = general ? grandTotalRow(general) : null;
+  const generalBasic = general && generalTotal ? valueOf(general, generalTotal, 'basic') : null;
+  for (const items of groups.values()) {
+    const check = (rule: 'parts-sum-basic-project' | 'parts-sum-personnel-public', total: AmountItem, parts: readonly AmountItem[], message: (t: string, s: string) => string): void => {
+      const t = items.get(total);
+      const ps = parts.map((p) => items.get(p));
+      if (!t || ps.some((p) => !p)) return;
+      const sum = ps.reduce((s, p) => s.plus(p!.yuan), new Decimal(0));
+      if (sum.minus(t.yuan).abs().lte(TOLERANCE_PER_FIGURE.times(parts.length))) return;
+      out.push(findingOf(rule, message(wan(new Decimal(t.yuan)), wan(sum)), { expected: sum.toFixed(2), actual: t.yuan }, [t.page, ...ps.map((p) => p!.page)]));
+    };
+    if (!otherParts && !reserveInSummary) check('parts-sum-basic-project', 'total_expenditure', ['basic_expenditure', 'project_expenditure'], (t, s) => `本年支出合计${t}，基本支出与项目支出之和为${s}`);
+    if (generalBasic) {
+      const basic = items.get('basic_expenditure');
+      if (basic) items.set('basic_expenditure', { ...basic, yuan: toYuan(generalBasic).toFixed(2) });
+    }
+    check('parts-sum-personnel-public', 'basic_expenditure', ['personnel_expenditure', 'public_expenditure'], (t, s) => `基本支出${t}，人员经费与公用经费之和为${s}`);
+  }
+  return out;
+}
+
+function checkIndicators(report: Report): ValidationFinding[] {
+  const out: ValidationFinding[] = [];
+  const weighted = report.indicators.filter((i) => i.weight !== null);
+  for (const i of report.indicators) {
+    if (i.weight === null || i.score === null) continue;
+    if (new Decimal(i.score).gt(i.weight)) {
+      out.push(findingOf('score-exceeds-weight', `指标“${i.level3}”得分${i.score}分，超过分值${i.weight}分`, { expected: `≤${i.weight}`, actual: i.score }, [i.page]));
+    }
+  }
+  if (weighted.length >= 3) {
+    const weights = weighted.reduce((s, i) => s.plus(i.weight!), new Decimal(0));
+    if (!weights.eq(100)) {
+      out.push(findingOf('weights-sum-total', `各指标分值合计${weights.toString()}分，总分应为100分`, { expected: '100', actual: weights.toString() }, weighted.map((i) => i.page)));
+    } else if (report.self_evaluation?.score && weighted.every((i) => i.score !== null)) {
+      const scores = weighted.reduce((s, i) => s.plus(i.score!), new Decimal(0));
+      if (!scores.eq(report.self_evaluation.score)) {
+        out.push(findingOf('scores-sum-total', `各指标得分合计${scores.toString()}分，自评总分为${report.self_evaluation.score}分`, { expected: scores.toString(), actual: report.self_evaluation.score }, weighted.map((i) => i.page)));
+      }
+    }
+  }
+  return out;
+}
+
+function checkYears(report: Report, tables: readonly RecognisedTable[]): ValidationFinding[] {
+  const out: ValidationFinding[] = [];
+  const fy = report.fiscal_year;
+  if (fy === null) return out;
+  const titleYear = report.title?.normalize('NFKC').match(/(20\d{2})年/)?.[1];
+  if (titleYear && Number(titleYear) !== fy) {
+    out.push(findingOf('fiscal-year-title-mismatch', `标题“${report.title}”的年度为${titleYear}年，报告年度为${fy}年`, { expected: String(fy), actual: titleYear }, [report.page_start]));
+  }
+  for (const t of tables) {
+    if (t.year !== null && t.year !== fy) {
+      out.push(findingOf('fiscal-year-title-mismatch', `表“${t.title}”标题年度为${t.year}年，报告年度为${fy}年`, { expected: String(fy), actual: String(t.year) }, t.pages));
+    }
+  }
+  return out;
+}

@@ -1,0 +1,229 @@
+import Decimal from 'decimal.js';
+import {
+  bareLabel,
+  cleanName,
+  codedRows,
+  grandTotalRow,
+  isGrandTotalRow,
+  mainValue,
+  primaryFunctionalTable,
+  toYuan,
+  valueOf,
+  type ColumnRole,
+  type Printed,
+  type RecognisedTable,
+  type TableRow,
+} from '../standard-tables/index.ts';
+import type { ValidationFinding } from '../types.ts';
+import { checkSame, checkSum, show, type Disagreement } from './compare.ts';
+import { findingOf, type CheckRule } from './rules.ts';
+
+const EXPENDITURE_PARTS: readonly ColumnRole[] = ['basic', 'project', 'paid_to_superior', 'operating_expenditure', 'affiliated_subsidy', 'reserve'];
+const INCOME_PARTS: readonly ColumnRole[] = ['fiscal_appropriation', 'superior_subsidy', 'business_income', 'operating_income', 'affiliated_income', 'other_income'];
+const FUND_PARTS: readonly ColumnRole[] = ['general_public_budget', 'government_fund_budget', 'state_capital_budget'];
+
+const rowName = (row: TableRow): string => (row.code ? `${row.code} ${row.label}` : row.label || '数据');
+
+/** Row sums, parent = Σ children and 合计 = Σ 类 inside each table. */
+export function checkTables(tables: readonly RecognisedTable[]): ValidationFinding[] {
+  const out: ValidationFinding[] = [];
+  for (const t of tables) {
+    switch (t.kind) {
+      case 'expenditure':
+      case 'general_budget_functional':
+      case 'government_fund':
+      case 'state_capital':
+        out.push(...rowSums(t, 'row-sum-total-basic-project', 'total', EXPENDITURE_PARTS, '基本支出与项目支出等之和'));
+        break;
+      case 'income':
+        out.push(...rowSums(t, 'row-sum-income-sources', 'total', t.columns.some((c) => c.role === 'fiscal_appropriation') ? INCOME_PARTS : [...INCOME_PARTS, ...FUND_PARTS], '各项收入之和'));
+        break;
+      case 'fiscal_summary':
+        out.push(...rowSums(t, 'row-sum-income-sources', 'total', FUND_PARTS, '一般公共预算、政府性基金预算与国有资本经营预算之和'));
+        break;
+      case 'basic_economic':
+        out.push(...rowSums(t, 'row-sum-personnel-public', 'total', ['personnel', 'public'], '人员经费与公用经费之和'));
+        break;
+      case 'three_public':
+        out.push(...threePublicSums(t));
+        break;
+      case 'summary':
+        break;
+    }
+    if (codedRows(t).length > 0) out.push(...hierarchySums(t));
+  }
+  return out;
+}
+
+function rowSums(t: RecognisedTable, rule: CheckRule, totalRole: ColumnRole, partRoles: readonly ColumnRole[], what: string): ValidationFinding[] {
+  const out: ValidationFinding[] = [];
+  const parts = t.columns.filter((c) => c.role !== null && partRoles.includes(c.role));
+  const totals = t.columns.filter((c) => c.role === totalRole);
+  if (parts.length === 0 || totals.length === 0) return out;
+  for (const row of t.rows) {
+    const mine = (cols: typeof parts): typeof parts => cols.filter((c) => row.side === sideOf(t, c.index));
+    const total = mine(totals).map((c) => row.values.get(c.index)).find((v) => v !== undefined);
+    const ps = mine(parts).map((c) => row.values.get(c.index)).filter((v): v is Printed => v !== undefined);
+    if (!total || ps.length === 0) continue;
+    const sum = ps.reduce((s, p) => s.plus(toYuan(p)), new Decimal(0));
+    const d = checkSum(total, sum, ps.length);
+    if (d) out.push(findingOf(rule, `${t.title}“${rowName(row)}”行：合计${show(total)}，${what}为${d.expected}`, d, [row.page]));
+  }
+  return out;
+}
+
+function sideOf(t: RecognisedTable, columnIndex: number): number {
+  let side = 0;
+  let seenAmount = false;
+  for (const c of t.columns) {
+    const isLabel = c.role === 'code_lei' || c.role === 'code' || c.role === 'name' || c.role === 'code_kuan' || c.role === 'code_xiang';
+    if (isLabel && seenAmount) {
+      side++;
+      seenAmount = false;
+    }
+    if (!isLabel && c.role !== null) seenAmount = true;
+    if (c.index === columnIndex) return side;
+  }
+  return side;
+}
+
+function threePublicSums(t: RecognisedTable): ValidationFinding[] {
+  const out: ValidationFinding[] = [];
+  for (const row of t.rows) {
+    for (const phase of [...new Set(t.columns.map((c) => c.phase))]) {
+      const at = (role: ColumnRole): Printed | null => {
+        const c = t.columns.find((x) => x.role === role && x.phase === phase);
+        return c ? (row.values.get(c.index) ?? null) : null;
+      };
+      const check = (total: Printed | null, parts: readonly (Printed | null)[], what: string): void => {
+        const ps = parts.filter((p): p is Printed => p !== null);
+        if (!total || ps.length === 0) return;
+        const d = checkSum(total, ps.reduce((s, p) => s.plus(toYuan(p)), new Decimal(0)), ps.length);
+        const label = phase === 'actual' ? '决算数' : phase === null ? '' : '预算数';
+        if (d) out.push(findingOf('row-sum-three-public', `${t.title}${label}：${what}${show(total)}，各项之和为${d.expected}`, d, [row.page]));
+      };
+      check(at('three_public_total'), [at('overseas_travel'), at('vehicles') ?? sumOrNull(at('vehicle_purchase'), at('vehicle_operation')), at('official_reception')], '“三公”经费合计');
+      check(at('vehicles'), [at('vehicle_purchase'), at('vehicle_operation')], '公务用车购置及运行费');
+    }
+  }
+  return out;
+}
+
+function sumOrNull(a: Printed | null, b: Printed | null): Printed | null {
+  if (!a && !b) return null;
+  const base = (a ?? b)!;
+  const value = (a?.value ?? new Decimal(0)).plus(b?.value ?? new Decimal(0));
+  return { ...base, value, text: value.toFixed(Math.max(0, base.decimals)) };
+}
+
+/** 类 = Σ 款, 款 = Σ 项 (where the table prints the children), 合计 = Σ 类, for every figure column. */
+function hierarchySums(t: RecognisedTable): ValidationFinding[] {
+  const out: ValidationFinding[] = [];
+  const amountCols = t.columns.filter((c) => c.role !== null && !['code_lei', 'code_kuan', 'code_xiang', 'code', 'name'].includes(c.role));
+  for (const side of [...new Set(t.rows.map((r) => r.side))]) {
+    const rows = t.rows.filter((r) => r.side === side);
+    const coded = rows.filter((r) => r.code !== null);
+    const byCode = new Map<string, TableRow>();
+    for (const r of coded) if (!byCode.has(r.code!)) byCode.set(r.code!, r);
+    for (const parent of byCode.values()) {
+      const len = parent.code!.length;
+      const children = [...byCode.values()].filter((r) => r.code!.length === len + 2 && r.code!.startsWith(parent.code!));
+      if (children.length === 0) continue;
+      for (const c of amountCols) {
+        const total = parent.values.get(c.index);
+        const parts = children.map((r) => r.values.get(c.index)).filter((v): v is Printed => v !== undefined);
+        if (!total || (parts.length === 0 && total.value.isZero())) continue;
+        const d = checkSum(total, parts.reduce((s, p) => s.plus(toYuan(p)), new Decimal(0)), Math.max(1, parts.length));
+        const level = len === 3 ? '类' : '款';
+        if (d) out.push(findingOf('parent-sum-children', `${t.title}“${rowName(parent)}”（${level}）${columnName(c.levels)}${show(total)}，下级科目之和为${d.expected}`, d, [parent.page, ...children.map((r) => r.page)]));
+      }
+    }
+    const totalRow = rows.find(isGrandTotalRow) ?? (side === 0 ? grandTotalRow(t) : null);
+    const classes = [...byCode.values()].filter((r) => r.code!.length === 3);
+    if (!totalRow || classes.length === 0) continue;
+    for (const c of amountCols) {
+      const total = totalRow.values.get(c.index);
+      const parts = classes.map((r) => r.values.get(c.index)).filter((v): v is Printed => v !== undefined);
+      if (!total || (parts.length === 0 && total.value.isZero())) continue;
+      const d = checkSum(total, parts.reduce((s, p) => s.plus(toYuan(p)), new Decimal(0)), Math.max(1, parts.length));
+      if (d) out.push(findingOf('total-sum-classes', `${t.title}合计行${columnName(c.levels)}${show(total)}，各类之和为${d.expected}`, d, [totalRow.page, ...classes.map((r) => r.page)]));
+    }
+  }
+  return out;
+}
+
+function columnName(levels: readonly string[]): string {
+  const last = levels[levels.length - 1];
+  return last ? `“${last}”列` : '';
+}
+
+/** The standard tables agree with each other: 收支总表 ↔ 收入表/支出表, 财政拨款收支总表 ↔ 一般公共预算支出表 ↔ 基本支出表. */
+export function checkAgreement(tables: readonly RecognisedTable[]): ValidationFinding[] {
+  const out: ValidationFinding[] = [];
+  const first = (kind: RecognisedTable['kind']): RecognisedTable | undefined => tables.find((t) => t.kind === kind);
+  const summary = first('summary');
+  const fiscal = first('fiscal_summary');
+  const expenditure = first('expenditure');
+  const income = first('income');
+  const general = first('general_budget_functional');
+  const basic = first('basic_economic');
+  const push = (rule: CheckRule, what: string, a: { t: RecognisedTable; row: TableRow; p: Printed | null }, b: { t: RecognisedTable; row: TableRow; p: Printed | null }): void => {
+    if (!a.p || !b.p) return;
+    const d: Disagreement | null = checkSame(a.p, b.p);
+    if (d) out.push(findingOf(rule, `${what}：${a.t.title}为${show(a.p)}，${b.t.title}为${show(b.p)}`, d, [a.row.page, b.row.page], d.severity));
+  };
+  const labelled = (t: RecognisedTable | undefined, re: RegExp): TableRow | undefined => t?.rows.find((r) => re.test(bareLabel(r.label)));
+
+  if (summary && expenditure) {
+    const s = labelled(summary, /^(本年支出合计|当年支出小计|本年支出小计)$/) ?? labelled(summary, /^支出(合计|总计)$/);
+    const e = grandTotalRow(expenditure);
+    if (s && e) push('table-agreement-total-expenditure', '本年支出合计', { t: summary, row: s, p: mainValue(summary, s) }, { t: expenditure, row: e, p: mainValue(expenditure, e) });
+    // Basic and project spending printed in the summary (some provinces) against the 支出表.
+    for (const [re, role, what] of [[/^基本支出$/, 'basic', '基本支出'], [/^项目支出$/, 'project', '项目支出']] as const) {
+      const sr = labelled(summary, re);
+      if (sr && e) push('table-agreement-total-expenditure', what, { t: summary, row: sr, p: mainValue(summary, sr) }, { t: expenditure, row: e, p: valueOf(expenditure, e, role) });
+    }
+  }
+  if (summary && income) {
+    const s = labelled(summary, /^(本年收入合计|当年收入小计|本年收入小计)$/) ?? labelled(summary, /^收入(合计|总计)$/);
+    const i = grandTotalRow(income);
+    if (s && i) push('table-agreement-total-income', '本年收入合计', { t: summary, row: s, p: mainValue(summary, s) }, { t: income, row: i, p: mainValue(income, i) });
+  }
+  // The 收支总表 covers all funds: compare it with the 支出表 (or 收入表), not with a table of 财政拨款 only.
+  const functional = primaryFunctionalTable(tables);
+  if (summary && functional && functional.kind !== 'general_budget_functional') classAgreement(summary, functional, 'total', push);
+  if (fiscal && general) classAgreement(fiscal, general, 'general_public_budget', push);
+  if (general) {
+    const g = grandTotalRow(general);
+    const fromFiscal = labelled(fiscal, /^一般公共预算(财政拨款)?(收入)?$/);
+    if (g && fiscal && fromFiscal) push('table-agreement-general-budget', '一般公共预算财政拨款', { t: fiscal, row: fromFiscal, p: mainValue(fiscal, fromFiscal) }, { t: general, row: g, p: mainValue(general, g) });
+    const fromSummary = labelled(summary, /^一般公共预算(财政拨款)?(收入)?$/);
+    if (g && summary && fromSummary) push('table-agreement-general-budget', '一般公共预算财政拨款', { t: summary, row: fromSummary, p: mainValue(summary, fromSummary) }, { t: general, row: g, p: mainValue(general, g) });
+    const b = basic ? grandTotalRow(basic) : null;
+    if (g && basic && b) push('table-agreement-basic-expenditure', '一般公共预算基本支出', { t: general, row: g, p: valueOf(general, g, 'basic') }, { t: basic, row: b, p: mainValue(basic, b) });
+  }
+  return out;
+}
+
+function classAgreement(
+  summary: RecognisedTable,
+  functional: RecognisedTable,
+  role: ColumnRole,
+  push: (rule: CheckRule, what: string, a: { t: RecognisedTable; row: TableRow; p: Printed | null }, b: { t: RecognisedTable; row: TableRow; p: Printed | null }) => void,
+): void {
+  const classes = codedRows(functional, '2').filter((r) => r.code!.length === 3);
+  if (classes.length === 0) return;
+  for (const row of summary.rows) {
+    const name = bareLabel(row.label);
+    if (!/支出$/.test(name) || /合计|总计|小计|基本支出|项目支出|^支出$/.test(name)) continue;
+    const p = valueOf(summary, row, role) ?? (role === 'total' ? mainValue(summary, row) : null);
+    const match = classes.find((c) => cleanName(c.label, true) === cleanName(name, true));
+    if (!p) continue;
+    if (match) {
+      push('table-agreement-class-amounts', `${name}（类）`, { t: summary, row, p }, { t: functional, row: match, p: mainValue(functional, match) });
+    } else if (!p.value.isZero()) {
+      const zero: Printed = { ...p, text: '0.00', value: new Decimal(0) };
+      push('table-agreement-class-amounts', `${name}（类）（${functional.title}无此类）`, { t: summary, row, p }, { t: functional, row, p: zero });
+    }
+  }
+}

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { basicChecks } from './basic-checks.ts';
+import type { AmountCandidate } from './candidates.ts';
+import { dedupeAmounts, dedupeLines } from './dedupe.ts';
+import type { Amount, ExpenditureLine } from './types.ts';
+
+const candidate = (over: Partial<AmountCandidate>): AmountCandidate => ({ item: 'basic_expenditure', phase: 'actual', fiscal_year: 2023, yuan: '0.00', scale: 2, origin: 'text', source_text: '', page: null, order: 0, ...over });
+
+describe('dedupeAmounts', () => {
+  it('keeps the most precise of statements that agree', () => {
+    const { amounts, findings } = dedupeAmounts([candidate({ yuan: '4392500.00', scale: 2, order: 1 }), candidate({ yuan: '4392494.36', scale: -2, order: 2 })]);
+    expect(amounts.map((a) => a.yuan)).toEqual(['4392494.36']);
+    expect(findings).toEqual([]);
+  });
+
+  it('lets a table beat running text, keeps the other value as an alternative and records a finding', () => {
+    const { amounts, findings } = dedupeAmounts([candidate({ yuan: '1412800.00', order: 1 }), candidate({ yuan: '1871800.00', origin: 'table', order: 9 })]);
+    expect(amounts).toMatchObject([{ yuan: '1871800.00', alternatives: ['1412800.00'] }]);
+    expect(findings.map((f) => f.rule)).toEqual(['same-figure-different-values']);
+  });
+
+  it('takes the first in reading order among statements of the same kind', () => {
+    const { amounts } = dedupeAmounts([candidate({ yuan: '7419100.00', order: 1 }), candidate({ yuan: '36885900.00', order: 2 })]);
+    expect(amounts[0]).toMatchObject({ yuan: '7419100.00', alternatives: ['36885900.00'] });
+  });
+});
+
+describe('dedupeLines', () => {
+  const project = (name: string, yuan: string | null, budget: string | null): ExpenditureLine => ({ classification: 'project', path: [name], code: null, phase: 'actual', fiscal_year: 2023, yuan, budget_yuan: budget, source_text: '', page: null });
+
+  it('merges a project named with and without 专项 when the figures agree, keeping the shorter name', () => {
+    expect(dedupeLines([project('离休干部医药费', '360400.00', null), project('离休干部医药费专项', '360400.00', '500000.00')])).toEqual([project('离休干部医药费', '360400.00', '500000.00')]);
+  });
+
+  it('keeps two projects apart when their figures differ', () => {
+    expect(dedupeLines([project('城乡居民医保', '21700.00', null), project('城乡居民医保专项', '1511400.00', '4100000.00')])).toHaveLength(2);
+  });
+});
+
+describe('basicChecks', () => {
+  const amount = (item: Amount['item'], yuan: string): Amount => ({ item, phase: 'actual', fiscal_year: 2021, yuan, source_text: '', page: 3 });
+
+  it('finds 基本支出 + 项目支出 that do not add up to the total', () => {
+    const findings = basicChecks([amount('total_expenditure', '19499800.00'), amount('basic_expenditure', '1411300.00'), amount('project_expenditure', '18035300.00')]);
+    expect(findings).toMatchObject([{ rule: 'parts-sum-basic-project', expected: '19446600.00', actual: '19499800.00', pages: [3, 3, 3] }]);
+  });
+
+  it('accepts parts that add up', () => {
+    expect(basicChecks([amount('basic_expenditure', '7419100.00'), amount('personnel_expenditure', '7128800.00'), amount('public_expenditure', '290300.00')])).toEqual([]);
+  });
+});

@@ -1,0 +1,92 @@
+/**
+ * One amount per (item, phase, fiscal_year) and one line per project or
+ * classification path. Among statements of one figure: the same value at
+ * different precision → the most precise; different values → a table beats
+ * running text, then the first in reading order; the other values become
+ * `alternatives` and a finding.
+ */
+import Decimal from 'decimal.js';
+import type { AmountCandidate } from './candidates.ts';
+import type { Amount, ExpenditureLine, ValidationFinding } from './types.ts';
+import { normaliseText } from './text.ts';
+
+/** True when two statements agree at the coarser one's precision. */
+export function sameFigure(a: { yuan: string; scale: number }, b: { yuan: string; scale: number }): boolean {
+  const coarse = Math.max(a.scale, b.scale);
+  const unit = new Decimal(10).pow(coarse);
+  const round = (v: string): string => new Decimal(v).div(unit).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toFixed(0);
+  return round(a.yuan) === round(b.yuan);
+}
+
+export interface DedupedAmounts {
+  readonly amounts: Amount[];
+  readonly findings: ValidationFinding[];
+}
+
+export function dedupeAmounts(candidates: readonly AmountCandidate[]): DedupedAmounts {
+  const groups = new Map<string, AmountCandidate[]>();
+  for (const c of candidates) {
+    const key = `${c.item}|${c.phase}|${c.fiscal_year}`;
+    groups.set(key, [...(groups.get(key) ?? []), c]);
+  }
+  const amounts: Amount[] = [];
+  const findings: ValidationFinding[] = [];
+  for (const group of groups.values()) {
+    const ordered = [...group].sort((a, b) => (a.origin === b.origin ? a.order - b.order : a.origin === 'table' ? -1 : 1));
+    const winner = ordered[0]!;
+    const agreeing = ordered.filter((c) => sameFigure(c, winner));
+    const best = agreeing.reduce((p, c) => (c.scale < p.scale ? c : p), winner);
+    const others = [...new Set(ordered.filter((c) => !sameFigure(c, winner)).map((c) => c.yuan))];
+    const amount: Amount = { item: best.item, phase: best.phase, fiscal_year: best.fiscal_year, yuan: best.yuan, source_text: best.source_text, page: best.page };
+    amounts.push(others.length > 0 ? { ...amount, alternatives: others } : amount);
+    if (others.length > 0) {
+      findings.push({
+        rule: 'same-figure-different-values',
+        severity: 'warning',
+        message: `同一数字前后不一致：${best.item}（${best.phase}，${best.fiscal_year}年）取 ${best.yuan} 元，另有 ${others.join('、')} 元`,
+        expected: best.yuan,
+        actual: others.join(','),
+        pages: [...new Set(group.map((c) => c.page).filter((p): p is number => p !== null))],
+      });
+    }
+  }
+  return { amounts: amounts.sort((a, b) => orderOf(candidates, a) - orderOf(candidates, b)), findings };
+}
+
+function orderOf(candidates: readonly AmountCandidate[], a: Amount): number {
+  return Math.min(...candidates.filter((c) => c.item === a.item && c.phase === a.phase && c.fiscal_year === a.fiscal_year).map((c) => c.order));
+}
+
+function baseName(name: string): string {
+  return normaliseText(name).replace(/(专项资金|专项)$/, '');
+}
+
+/**
+ * Lines: one per (classification, path, phase, year). Project names that
+ * differ only by a 专项 suffix are one line when their figures agree (the
+ * shorter name kept; yuan and budget from wherever they are printed).
+ */
+export function dedupeLines(lines: readonly ExpenditureLine[]): ExpenditureLine[] {
+  const out: ExpenditureLine[] = [];
+  for (const line of lines) {
+    const i = out.findIndex((o) => sameLine(o, line));
+    if (i < 0) {
+      out.push(line);
+      continue;
+    }
+    const o = out[i]!;
+    const shorter = line.path.join('').length < o.path.join('').length ? line.path : o.path;
+    out[i] = { ...o, path: shorter, yuan: o.yuan ?? line.yuan, budget_yuan: o.budget_yuan ?? line.budget_yuan, code: o.code ?? line.code };
+  }
+  return out;
+}
+
+function sameLine(a: ExpenditureLine, b: ExpenditureLine): boolean {
+  if (a.classification !== b.classification || a.phase !== b.phase || a.fiscal_year !== b.fiscal_year || a.path.length !== b.path.length) return false;
+  const exact = a.path.every((p, k) => normaliseText(p) === normaliseText(b.path[k]!));
+  if (exact) return true;
+  if (a.classification !== 'project') return false;
+  const similar = a.path.every((p, k) => baseName(p) === baseName(b.path[k]!));
+  const agree = a.yuan === null || b.yuan === null || a.yuan === b.yuan;
+  return similar && agree;
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { compareWithGold } from './compare.ts';
+import { formatEvalReport } from './format.ts';
+
+const report = (over: Record<string, unknown>) => ({ kind: 'department_final_accounts', title: 'T', organization: 'O', region: null, fiscal_year: 2022, published_on: null, document_number: null, self_evaluation: null, amounts: [], expenditure_lines: [], indicators: [], ...over });
+const amount = (item: string, yuan: string, extra: Record<string, unknown> = {}) => ({ item, phase: 'actual', fiscal_year: 2022, yuan, source_text: '', page: null, ...extra });
+
+describe('compareWithGold', () => {
+  it('counts exact matches, misses, extras and wrong values per group', () => {
+    const gold = { reports: [report({ amounts: [amount('basic_expenditure', '1.00'), amount('project_expenditure', '2.00')] })] };
+    const exported = { reports: [report({ amounts: [amount('basic_expenditure', '1.00'), amount('total_income', '3.00')] })] };
+    const result = compareWithGold(exported, gold);
+    expect(result.groups.amounts).toMatchObject({ tp: 1, fp: 1, fn: 1 });
+    expect(result.groups.identity).toMatchObject({ tp: 4, fp: 0, fn: 0 });
+    expect(result.differences.map((d) => d.kind).sort()).toEqual(['extra', 'missing']);
+  });
+
+  it('accepts any of the gold alternatives', () => {
+    const gold = { reports: [report({ amounts: [amount('basic_expenditure', '1.00', { alternatives: ['9.00'] })] })] };
+    const exported = { reports: [report({ amounts: [amount('basic_expenditure', '9.00')] })] };
+    expect(compareWithGold(exported, gold).groups.amounts.f1).toBe(1);
+  });
+
+  it('matches lines by classification and path whatever the parentheses’ width', () => {
+    const line = (name: string) => ({ classification: 'project', path: [name], code: null, phase: 'actual', fiscal_year: 2021, yuan: '1.00', budget_yuan: null, source_text: '', page: null });
+    const result = compareWithGold({ reports: [report({ expenditure_lines: [line('医疗救助(县级)')] })] }, { reports: [report({ expenditure_lines: [line('医疗救助（县级）')] })] });
+    expect(result.groups.expenditure_lines.tp).toBe(1);
+  });
+
+  it('prints a table with one line per file and a total', () => {
+    const result = compareWithGold({ reports: [] }, { reports: [report({})] });
+    const text = formatEvalReport([{ file: 'a.pdf', result }]);
+    expect(text).toContain('a.pdf');
+    expect(text).toContain('TOTAL');
+    expect(text).toContain('MISSING');
+  });
+});

@@ -1,0 +1,110 @@
+/**
+ * Functional (支出功能分类) lines from running text: "社会保障和就业（类）行政事业单位
+ * 养老支出（款）机关事业单位基本养老保险缴费支出（项）：支出决算为 28.23 万元", and
+ * 类-level totals in lists ("社会保障和就业支出 2406.82 万元，占 65%") whose name is
+ * a 类 of the code table.
+ */
+import { functionalCode, leiCode } from './classification-codes.ts';
+import { phaseOf } from './items.ts';
+import { displayName } from './text.ts';
+import { moneyFigures, yearBefore, type TextUnit } from './text-units.ts';
+import type { ExpenditureLine, Phase } from './types.ts';
+
+export interface LineContext {
+  readonly fiscalYear: number | null;
+  readonly defaultPhase: Phase;
+}
+
+const MARKED = /([^,;。:、()]*?)\((类|款|项)\)/g;
+
+function stripLei(name: string): string {
+  return name.replace(/支出$/, '');
+}
+
+export function readFunctionalLines(units: readonly TextUnit[], ctx: LineContext): ExpenditureLine[] {
+  const out: ExpenditureLine[] = [];
+  for (const unit of units) {
+    if (unit.duplicate) continue;
+    const text = unit.text;
+    if (/\((类|款|项)\)/.test(text)) out.push(...markedLines(text, unit, ctx));
+    else out.push(...leiTotals(text, unit, ctx));
+  }
+  return out;
+}
+
+function markedLines(text: string, unit: TextUnit, ctx: LineContext): ExpenditureLine[] {
+  const out: ExpenditureLine[] = [];
+  const markers = [...text.matchAll(MARKED)];
+  let lei: string | null = null;
+  let kuan: string | null = null;
+  let path: { lei: string | null; kuan: string | null; xiang: string | null } = { lei: null, kuan: null, xiang: null };
+  let pathStart = 0;
+  markers.forEach((m, i) => {
+    const name = m[1]!.replace(/^\d{1,2}[.、]/, '').replace(/^(其中|包括)/, '');
+    const level = m[2]!;
+    if (level === '类') {
+      lei = stripLei(name);
+      kuan = null;
+      path = { lei, kuan: null, xiang: null };
+      pathStart = m.index;
+    } else if (level === '款') {
+      kuan = name;
+      path = { lei, kuan, xiang: null };
+      if (i === 0 || markers[i - 1]![2] !== '类') pathStart = m.index;
+    } else {
+      path = { lei, kuan, xiang: name };
+      if (i === 0 || markers[i - 1]![2] === '项') pathStart = m.index;
+    }
+    const next = markers[i + 1];
+    const nextIsDeeper = next !== undefined && next.index === m.index + m[0].length;
+    if (nextIsDeeper) return;
+    const end = next ? next.index : text.length;
+    const tail = text.slice(m.index + m[0].length, end);
+    const figures = moneyFigures(tail);
+    const first = figures[0];
+    if (!first) return;
+    const label = tail.slice(0, first.start);
+    const names = [path.lei, path.kuan, path.xiang].filter((n): n is string => n !== null && n !== '');
+    if (names.length === 0) return;
+    const phase = phaseOf(label) ?? ctx.defaultPhase;
+    let budget: string | null = null;
+    if (phase === 'actual') {
+      const b = figures.slice(1).find((f) => phaseOf(tail.slice(0, f.start).split(/[,;]/).pop() ?? '') === 'budget_initial');
+      budget = b?.yuan ?? null;
+    }
+    const year = yearBefore(text, m.index) ?? ctx.fiscalYear;
+    if (year === null) return;
+    const displayed = names.map(displayName);
+    out.push({
+      classification: 'functional',
+      path: displayed,
+      code: functionalCode(displayed),
+      phase,
+      fiscal_year: year,
+      yuan: first.yuan,
+      budget_yuan: budget,
+      source_text: text.slice(pathStart, m.index + m[0].length + first.end),
+      page: unit.page,
+    });
+  });
+  return out;
+}
+
+function leiTotals(text: string, unit: TextUnit, ctx: LineContext): ExpenditureLine[] {
+  const out: ExpenditureLine[] = [];
+  let prevEnd = 0;
+  for (const fig of moneyFigures(text)) {
+    const raw = text.slice(prevEnd, fig.start);
+    prevEnd = fig.end;
+    const label = raw.slice(raw.search(/[^,;、。:]*$/));
+    const m = /^(.+?)支出(?:为|共|合计)?$/.exec(label.replace(/^(其中|主要用于|包括)/, ''));
+    if (!m) continue;
+    const name = stripLei(m[1]!);
+    const code = leiCode(name);
+    if (code === null) continue;
+    const year = yearBefore(text, fig.start) ?? ctx.fiscalYear;
+    if (year === null) continue;
+    out.push({ classification: 'functional', path: [displayName(name)], code, phase: ctx.defaultPhase, fiscal_year: year, yuan: fig.yuan, budget_yuan: null, source_text: text.slice(fig.start - label.length, fig.end), page: unit.page });
+  }
+  return out;
+}

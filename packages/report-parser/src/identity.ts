@@ -1,0 +1,122 @@
+/**
+ * Report identity from the report's own text: organisation, fiscal year,
+ * publication date, document number, self-evaluation score and rating.
+ * Each reader takes normalised lines and returns a value or null.
+ */
+import { normaliseText } from './text.ts';
+
+const KIND_SUFFIX = /(部门|单位)?(整体)?(支出)?(部门|单位|项目|专项资金预算项目|专项)?(整体)?(支出)?绩效(自评|评价)报告$|(部门|单位)(决算|预算)(报告|公开)?$/;
+const ORG_SUFFIX = /(局|委员会|委|办公室|办|院|厅|中心|联合会|协会|会|部|所|站|馆|队|学校|政府|办事处|处|社|团|室|庭|园)$/;
+const PROVINCE_PREFIX = /^([\u4e00-\u9fa5]{2,3}省|内蒙古自治区|广西壮族自治区|西藏自治区|宁夏回族自治区|新疆维吾尔自治区)(?=[\u4e00-\u9fa5]{2,}[市县区州旗盟])/;
+
+/** The organisation a title names (year, province and kind removed), or null. */
+export function organisationFromTitle(title: string): string | null {
+  const t = normaliseText(title)
+    .replace(/(20\d{2})年度?/g, '')
+    .replace(KIND_SUFFIX, '')
+    .replace(/(区级|县级|市级|省级)$/, '')
+    .replace(/\(.*\)$/, '');
+  const org = t.replace(PROVINCE_PREFIX, '');
+  if (org.length < 4 || !ORG_SUFFIX.test(org) || /^(部门|单位)/.test(org)) return null;
+  return org;
+}
+
+const ORG_LABEL = /^(?:部门名称|预算主管部门|预算单位名称|报送单位|单位名称|部门\(单位\)名称|预算单位名称|[区县市省]级预算单位名称|预算单位|实施单位|主管部门|填报单位|编制单位|部门(?=:))[:]?(.*)$/;
+
+/** An organisation printed after a label (部门名称：…), in a paragraph or in the next table cell. */
+export function organisationFromLabel(lines: readonly string[]): string | null {
+  for (let i = 0; i < lines.length; i++) {
+    const m = ORG_LABEL.exec(lines[i]!);
+    if (!m) continue;
+    const value = (m[1] ?? '').replace(/\(盖章\)|（盖章）/g, '').replace(/单位:.*$/, '').trim() || (lines[i + 1] ?? '');
+    if (value.length >= 4 && ORG_SUFFIX.test(value) && !/[:,。]/.test(value)) return value;
+  }
+  return null;
+}
+
+/** The fiscal year a title names ("2023年度…"). */
+export function yearFromTitle(title: string | null): number | null {
+  const m = /(20\d{2})年/.exec(normaliseText(title ?? ''));
+  return m ? Number(m[1]) : null;
+}
+
+/** The most frequent "20xx年" in the text (ties: the later year), or null. */
+export function dominantYear(lines: readonly string[]): number | null {
+  const counts = new Map<number, number>();
+  for (const line of lines) for (const m of line.matchAll(/(20\d{2})年/g)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
+  let best: number | null = null;
+  for (const [year, n] of counts) if (best === null || n > counts.get(best)! || (n === counts.get(best)! && year > best)) best = year;
+  return best;
+}
+
+const DATE_LABEL = /(公开时间|公开日期|发布时间|发布日期|填报日期|填表日期|报送日期|编制日期|印发日期)[:]?/;
+
+/** ISO date of a date as printed (2023年10月24日, 2022.4.15, 2022-04-15), or null. */
+export function parseDateText(text: string): string | null {
+  const m = /^(20\d{2})(?:年|[.\-/])(\d{1,2})(?:月|[.\-/])(\d{1,2})日?/.exec(text);
+  if (!m) return null;
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  if (month < 1 || month > 12 || day < 1 || day > 31) return null;
+  return `${m[1]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/**
+ * The publication date: a date right after a label such as 公开时间 / 填报日期,
+ * else a date printed on a line of its own among the report's last lines (the 落款).
+ */
+export function publishedOn(lines: readonly string[]): string | null {
+  for (const line of lines) {
+    const m = DATE_LABEL.exec(line);
+    if (!m) continue;
+    const date = parseDateText(line.slice(m.index + m[0].length));
+    if (date) return date;
+  }
+  for (const line of lines.slice(-6)) {
+    if (/^20\d{2}年\d{1,2}月\d{1,2}日$/.test(line)) return parseDateText(line);
+  }
+  return null;
+}
+
+const DOC_NUMBER = /^[\u4e00-\u9fa5]{1,12}[〔[［(]\d{4}[〕\]］)]\d{1,4}号$/;
+
+/** A document number printed on a line of its own (合医保发〔2025〕54号). */
+export function documentNumber(lines: readonly string[]): string | null {
+  for (const line of lines) {
+    const t = line.replace(/\[/g, '〔').replace(/\]/g, '〕');
+    if (DOC_NUMBER.test(line)) return t.replace(/[(]/, '〔').replace(/[)]/, '〕');
+  }
+  return null;
+}
+
+export type ScoreSubject = 'department' | 'project' | null;
+
+export interface ScoreStatement {
+  readonly score: string;
+  readonly subject: ScoreSubject;
+}
+
+const SCORE = /(自评得分|绩效得分|评价得分|综合得分|总得分|最终得分|自评总分|总体得分|综合评分|评价总分|自评分数|评分)(?:为|是|:)?(\d{1,3}(?:\.\d+)?)分/g;
+
+/** Score statements in running text ("自评得分为93.8分"), each with what it is about when the clause says so. */
+export function scoreStatements(lines: readonly string[]): ScoreStatement[] {
+  const out: ScoreStatement[] = [];
+  for (const line of lines) {
+    for (const m of line.matchAll(SCORE)) {
+      const clause = line.slice(0, m.index).split(/[,。;]/).pop() ?? '';
+      const subject: ScoreSubject = /整体/.test(clause) ? 'department' : /项目|专项/.test(clause) ? 'project' : null;
+      out.push({ score: m[2]!, subject });
+    }
+  }
+  return out;
+}
+
+const RATING = /(评价结果|自评结果|评价等级|自评等级|绩效等级|等级|等次)(?:为|是|:)?"?(优秀|优|良好|良|中|合格|及格|差|不合格)(?!化|先|势)/;
+
+export function rating(lines: readonly string[]): string | null {
+  for (const line of lines) {
+    const m = RATING.exec(line);
+    if (m) return m[2]!;
+  }
+  return null;
+}

@@ -1,0 +1,87 @@
+/**
+ * The genre's vocabulary: which headline item a label names, which phase a
+ * label or column header states. Used by both the sentence and the table
+ * readers. Labels are normalised text (half-width punctuation, no spaces).
+ */
+import type { AmountItem, Phase } from './types.ts';
+
+const CHANGE_WORDS = /(增加|减少|增长|下降|调增|调减|增减|节约|超支|差额|相比|同比|比上年|较上年|变动)/;
+
+interface ItemRule {
+  readonly re: RegExp;
+  readonly items: readonly AmountItem[];
+  /** Phase the label itself implies (部门决算共 → actual). */
+  readonly phase?: Phase;
+}
+
+/** Ordered: the first rule that matches decides. `items: []` means "a known non-headline label". */
+const ITEM_RULES: readonly ItemRule[] = [
+  { re: /"?三公"?经费/, items: ['three_public_expenditure'] },
+  { re: /因公出国\(境\)(?:费|经费)/, items: ['overseas_travel'] },
+  { re: /公务用车购置及运行(?:维护)?费/, items: ['official_vehicles'] },
+  { re: /(国内|外事)公务接待|公务用车(购置|运行)/, items: [] },
+  { re: /公务接待费/, items: ['official_reception'] },
+  { re: /机关运行经费/, items: ['agency_operating_expenditure'] },
+  { re: /政府采购(?:支出)?(?:总额|金额)/, items: ['government_procurement'] },
+  { re: /政府性基金(?:预算)?/, items: ['government_fund_budget'] },
+  { re: /国有资本经营|社会保险基金|上级补助|事业收入|经营收入|附属单位|其他收入|上缴上级|经营支出|结转|结余|非税|专户|其他资金/, items: [] },
+  { re: /基本支出/, items: ['basic_expenditure'] },
+  { re: /项目支出|项目经费/, items: ['project_expenditure'] },
+  { re: /人员经费/, items: ['personnel_expenditure'] },
+  { re: /公用经费/, items: ['public_expenditure'] },
+  { re: /一般公共预算/, items: ['general_public_budget'] },
+  { re: /财政拨款收、?入?支出?(?:总计|合计)/, items: ['fiscal_appropriation'] },
+  { re: /收、?入?支出?总计|收支合计/, items: ['total_income', 'total_expenditure'] },
+  { re: /部门预算收入|预算收入总?(?:额|计)?$/, items: ['total_income'], phase: 'budget_initial' },
+  { re: /收入合计|收入总计|收入总额|本年收入/, items: ['total_income'] },
+  { re: /(?:部门)?决算(?:总额)?共/, items: ['total_expenditure'], phase: 'actual' },
+  { re: /支出合计|支出总计|支出总额|年度资金总额|资金总额/, items: ['total_expenditure'] },
+  { re: /财政拨款/, items: ['fiscal_appropriation'] },
+];
+
+export interface LabelReading {
+  readonly items: readonly AmountItem[];
+  /** The phase the label states, or null (inherit). */
+  readonly phase: Phase | null;
+  /** True when the label names no item but only a phase ("年初预算为", "支出决算为"). */
+  readonly phaseOnly: boolean;
+  /** True for changes (增加/减少 …): not an amount. */
+  readonly change: boolean;
+}
+
+/** Reads a label (the words before a figure). */
+export function readLabel(label: string): LabelReading {
+  const change = CHANGE_WORDS.test(label);
+  for (const rule of ITEM_RULES) {
+    const m = rule.re.exec(label);
+    if (!m) continue;
+    const rest = (label.slice(0, m.index) + '|' + label.slice(m.index + m[0].length)).replace(/(一般公共|政府性基金|国有资本经营|社会保险基金)预算/g, '');
+    return { items: rule.items, phase: rule.phase ?? phaseOf(rest), phaseOnly: false, change };
+  }
+  const phase = phaseOf(label);
+  const stripped = label.replace(/^(其中|包括|含)[:]?/, '').replace(/(为|是|共|共计|合计|达|:)+$/, '');
+  const phaseOnly = phase !== null && /^(本年|全年|年初|年度)?(预算|预算数|预算金额|预算安排|决算|决算数|执行数|支出决算|决算支出|调整后预算|调整预算|全年预算|全年预算数|年初预算|年初预算数|全年执行数|实际支出|支出数)$/.test(stripped);
+  return { items: [], phase, phaseOnly, change };
+}
+
+/** The phase words in a label or column header state, or null. */
+export function phaseOf(text: string): Phase | null {
+  if (/调整后预算|调整预算|全年预算|变动后预算/.test(text)) return 'budget_adjusted';
+  if (/决算|执行数|实际支出|实际完成|支出数|实际执行|全年执行|执行情况/.test(text)) return 'actual';
+  if (/预算/.test(text)) return 'budget_initial';
+  if (/支出$|支出\||\|支出|^支出/.test(text)) return 'actual';
+  return null;
+}
+
+/** A table column header that states a phase ("2023年预算数", "全年执行数"), with its year when printed. */
+export function readColumnHeader(text: string): { phase: Phase; year: number | null } | null {
+  if (text.length > 16 || /分值|得分|执行率|比例|%|增减|差额/.test(text)) return null;
+  if (!/(预算|决算|执行|实际|支出数)/.test(text)) return null;
+  const phase = phaseOf(text);
+  if (phase === null) return null;
+  const m = /(20\d{2})年?/.exec(text);
+  return { phase, year: m ? Number(m[1]) : null };
+}
+
+/** Names of the 经济分类 (economic classification) the genre prints in lists and tables. */
+export const ECONOMIC_NAMES = /^(基本工资|津贴补贴|奖金|绩效工资|伙食补助费|机关事业单位基本养老保险缴费|职业年金缴费|职工基本医疗保险缴费|其他社会保障缴费|住房公积金|医疗费|其他工资福利支出|公务员医疗补助、?特殊群体医疗费|公务员医疗补助|离休费|退休费|抚恤金|生活补助|救济费|助学金|奖励金|其他对个人和家庭的补助(支出)?|办公费|办公经费|印刷费|咨询费|手续费|水费|电费|邮电费|取暖费|物业管理费|差旅费|因公出国\(境\)费用|维修\(护\)费|维修费|租赁费|会议费|培训费|公务接待费|专用材料费|被装购置费|专用燃料费|劳务费|委托业务费|工会经费|福利费|公务用车运行维护费|其他交通费用?|税金及附加费用|其他商品和服务支出|办公设备购置|专用设备购置|信息网络及软件购置更新)$/;

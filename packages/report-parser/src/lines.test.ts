@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { numberBlocks, paragraph } from '@budget-ingest/doc-model';
+import { functionalCode } from './classification-codes.ts';
+import { readEconomicLines } from './economic-lines.ts';
+import { readFunctionalLines } from './functional-lines.ts';
+import { readProjectLines } from './project-lines.ts';
+import { toTextUnits } from './text-units.ts';
+
+function units(...texts: string[]) {
+  const blocks = numberBlocks(texts.map((t) => paragraph(t)));
+  return toTextUnits(
+    blocks,
+    blocks.map((_, i) => i),
+  );
+}
+const ctx = { fiscalYear: 2022, defaultPhase: 'actual' as const };
+
+describe('readFunctionalLines', () => {
+  it('reads 类/款/项 paths with their codes', () => {
+    const lines = readFunctionalLines(units('1.社会保障和就业（类）行政事业单位养老支出（款）机关事业单位基本养老保险缴费支出（项）：支出决算为 28.23 万元，完成预算 100%；社会保障和就业（类）人力资源和社会保障管理事务（款）其他人力资源和社会保障管理事务支出（项）：支出决算为 3 万元。'), ctx);
+    expect(lines.map((l) => [l.path.join('/'), l.code, l.yuan])).toEqual([
+      ['社会保障和就业/行政事业单位养老支出/机关事业单位基本养老保险缴费支出', '2080505', '282300.00'],
+      ['社会保障和就业/人力资源和社会保障管理事务/其他人力资源和社会保障管理事务支出', '2080199', '30000.00'],
+    ]);
+  });
+
+  it('reads 类-level totals whose name is a 类 of the code table', () => {
+    const lines = readFunctionalLines(units('主要用于以下方面：社会保障和就业支出 2406.82 万元，占 65%；卫生健康支出 760.77 万元，占 21%；人员经费支出 10 万元。'), ctx);
+    expect(lines.map((l) => [l.path, l.code, l.yuan])).toEqual([
+      [['社会保障和就业'], '208', '24068200.00'],
+      [['卫生健康'], '210', '7607700.00'],
+    ]);
+  });
+});
+
+describe('functionalCode', () => {
+  it.each([
+    [['农业水', '巩固脱贫衔接乡村振兴', '社会发展'], '2130506'],
+    [['卫生健康', '医疗保障管理事务', '行政运行'], '2101501'],
+    [['住房保障'], '221'],
+    [['社会保障和就业', '其他社会保障和就业支出', '其他社会保障和就业支出'], null],
+    [['不存在的类'], null],
+  ])('codes %j as %s, tolerant of small wording changes', (path, code) => {
+    expect(functionalCode(path)).toBe(code);
+  });
+});
+
+describe('readEconomicLines', () => {
+  it('reads the list after 人员经费, keeping names with 、 inside one entry', () => {
+    const lines = readEconomicLines(units('人员经费712.88万元，主要包括：基本工资100.46万元、津贴补贴215.94万元，公务员医疗补助、特殊群体医疗费328.48万元。'), ctx);
+    expect(lines.map((l) => [l.path[0], l.yuan])).toEqual([
+      ['基本工资', '1004600.00'],
+      ['津贴补贴', '2159400.00'],
+      ['公务员医疗补助、特殊群体医疗费', '3284800.00'],
+    ]);
+  });
+});
+
+describe('readProjectLines', () => {
+  const projectCtx = { ...ctx, fiscalYear: 2021, projectName: null };
+
+  it('reads a project list after a 项目支出 figure', () => {
+    const lines = readProjectLines(units('2023年度项目支出合计141.28万元，其中：城乡居民医保2.17万元；离休干部医药费36.04万元；医疗救助103.07万元。'), { ...projectCtx, fiscalYear: 2023 });
+    expect(lines.map((l) => [l.path[0], l.yuan])).toEqual([
+      ['城乡居民医保', '21700.00'],
+      ['离休干部医药费', '360400.00'],
+      ['医疗救助', '1030700.00'],
+    ]);
+  });
+
+  it('reads budget and spending of a project statement', () => {
+    const lines = readProjectLines(units('医疗救助专项基金（县级配套资金）共 5650000 元，支出 4765720.27 元。'), projectCtx);
+    expect(lines.map((l) => [l.path[0], l.phase, l.yuan, l.budget_yuan])).toEqual([['医疗救助专项基金（县级配套资金）', 'actual', '4765720.27', '5650000.00']]);
+  });
+
+  it('reads a parenthesised budget breakdown as sub-lines and skips carry-overs and changes', () => {
+    const lines = readProjectLines(units('一是城乡居民医保专项（含4个专项），上年结转43.79万元，年初预算410万元（包括打击欺诈骗保举报奖励1万元、城乡医疗救助资金400.00万元），年中执行调减269.72万元，实际支出151.14万元，结余结转32.93万元。'), { ...projectCtx, fiscalYear: 2023 });
+    expect(lines.map((l) => [l.path.join('/'), l.phase, l.yuan, l.budget_yuan])).toEqual([
+      ['城乡居民医保专项', 'actual', '1511400.00', '4100000.00'],
+      ['城乡居民医保专项/打击欺诈骗保举报奖励', 'budget_initial', '10000.00', null],
+      ['城乡居民医保专项/城乡医疗救助资金', 'budget_initial', '4000000.00', null],
+    ]);
+  });
+
+  it('reads a budget-only statement and the paragraph total that follows it', () => {
+    const lines = readProjectLines(units('城乡居民基本医疗保险县级配套资金年初预算安排 1225 万元。县级应配套 11468014 元；两项合计，我县共需配套 11528892.25 元。'), projectCtx);
+    expect(lines.map((l) => [l.phase, l.yuan])).toEqual([
+      ['budget_initial', '12250000.00'],
+      ['actual', '11528892.25'],
+    ]);
+  });
+
+  it('does not take a headline figure for a project', () => {
+    expect(readProjectLines(units('2022年1-12月项目支出2946.68万元。'), projectCtx)).toEqual([]);
+  });
+});

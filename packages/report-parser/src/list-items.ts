@@ -1,0 +1,39 @@
+/**
+ * Lists of named figures after 其中 / 主要包括 / 主要用于: "基本工资100.46万元、
+ * 津贴补贴215.94万元，…". Each entry is the words since the previous figure (list
+ * punctuation and connectors removed) and its figure.
+ */
+import { moneyFigures, type MoneyFigure } from './text-units.ts';
+
+export interface ListEntry {
+  readonly name: string;
+  readonly figure: MoneyFigure;
+  /** Offset of the entry's name in the text. */
+  readonly start: number;
+}
+
+const LIST_OPENER = /^(?:[,:]?(?:其中|主要包括|主要用于|包括|具体包括|主要是|分别为|用于)[^,;。\d]{0,8}?[:,]?|[:])/;
+
+/** True when a list opens right after `pos` ("，其中：", "，主要包括："). */
+export function listOpensAt(text: string, pos: number): number | null {
+  const m = LIST_OPENER.exec(text.slice(pos));
+  return m ? pos + m[0].length : null;
+}
+
+/** Entries from `from` up to `to`; names trimmed of connectors. */
+export function listEntries(text: string, from: number, to: number = text.length): ListEntry[] {
+  const slice = text.slice(from, to);
+  const out: ListEntry[] = [];
+  let prevEnd = 0;
+  for (const fig of moneyFigures(slice)) {
+    const raw = slice.slice(prevEnd, fig.start);
+    prevEnd = fig.end;
+    const lead = raw.match(/^[,;、:。\s]*(?:以及|和|及|另有|还有)?/)?.[0].length ?? 0;
+    const name = raw
+      .slice(lead)
+      .replace(/(为|是|共|计|合计|共计|:)+$/, '')
+      .replace(/^(其中|主要包括|包括|主要用于)[:]?/, '');
+    out.push({ name, figure: { ...fig, start: fig.start + from, end: fig.end + from }, start: from + fig.start - raw.length + lead });
+  }
+  return out;
+}

@@ -1,0 +1,129 @@
+/**
+ * Report kinds and boundaries. A report starts at a title line (a short line
+ * ending in 部门决算 / 部门预算 / 绩效自评报告 / 绩效评价报告, not a sentence,
+ * not a table-of-contents entry); a title printed over several short lines
+ * (year / organisation / kind) is joined. A 部门决算 or 部门预算 that carries
+ * self-evaluation reports in its 附件 yields one report per part; a later
+ * "第N部分" heading (e.g. 附表) returns to the main report.
+ */
+import { blockText, type Block } from '@budget-ingest/doc-model';
+import type { ReportKind } from './types.ts';
+import { isTocEntry, normaliseText } from './text.ts';
+
+const PART_HEADING = /^第[一二三四五六七八九十]+部分/;
+
+export interface ReportPart {
+  readonly kind: ReportKind;
+  /** The title as printed (normalised), or null when none was found. */
+  readonly title: string | null;
+  /** Positions (in the document's block list) of the blocks that belong to this report, in reading order. */
+  readonly positions: readonly number[];
+  /** Position of the title block (its first line), or null. */
+  readonly titlePosition: number | null;
+}
+
+/** The kind a title names, or null when the text is not a report title. */
+export function titleKind(text: string): ReportKind | null {
+  const t = normaliseText(text);
+  if (t.length < 4 || t.length > 60 || /[,。;:!?]/.test(t) || isTocEntry(text)) return null;
+  if (/(项目|专项).{0,20}绩效(自评|评价)报告$/.test(t) && !/整体/.test(t)) return 'project_performance_self_evaluation';
+  if (/绩效(自评|评价)报告$/.test(t)) return 'department_performance_self_evaluation';
+  if (/(部门|单位)决算(报告|公开)?$/.test(t)) return 'department_final_accounts';
+  if (/(部门|单位)预算(报告|公开)?$/.test(t)) return 'department_budget';
+  return null;
+}
+
+/** Short lines that can be part of a title printed over several lines. */
+function isTitlePiece(text: string): boolean {
+  const t = normaliseText(text);
+  return t.length > 0 && t.length <= 30 && !/[,。;:、]/.test(t) && !/附件/.test(t) && !PART_HEADING.test(t) && !/^(目录|目次)$/.test(t) && !isTocEntry(text) && !/^\d+$/.test(t);
+}
+
+
+export function splitReports(blocks: readonly Block[]): ReportPart[] {
+  interface Draft {
+    kind: ReportKind;
+    title: string | null;
+    titlePosition: number | null;
+    positions: number[];
+  }
+  const drafts: Draft[] = [];
+  let current: Draft | null = null;
+  const isMain = (d: Draft): boolean => d.kind === 'department_final_accounts' || d.kind === 'department_budget';
+
+  blocks.forEach((block, position) => {
+    const text = block.kind === 'table' ? '' : blockText(block);
+    const kind = block.kind === 'table' ? null : titleKind(text);
+    if (kind) {
+      const untitled = current === null || current.title === null;
+      const startsNew = untitled || (isMainKind(kind) ? !drafts.some(isMain) : normaliseText(text) !== normaliseText(current?.title ?? ''));
+      if (startsNew) {
+        // Title lines printed above (year, organisation) belong to the title.
+        const pieces: number[] = [];
+        for (let p = position - 1; p >= 0 && pieces.length < 3; p--) {
+          const prev = blocks[p]!;
+          if (prev.kind === 'table' || !isTitlePiece(blockText(prev)) || titleKind(blockText(prev))) break;
+          pieces.unshift(p);
+        }
+        const titleText = [...pieces.map((p) => normaliseText(blockText(blocks[p]!))), normaliseText(text)].join('');
+        if (current !== null && current.title === null) {
+          // Everything before the first title belongs to the first report.
+          current.kind = kind;
+          current.title = titleText;
+          current.titlePosition = pieces[0] ?? position;
+        } else {
+          if (current !== null) {
+            const moved = new Set(pieces);
+            current.positions = current.positions.filter((p) => !moved.has(p));
+          }
+          current = { kind, title: titleText, titlePosition: pieces[0] ?? position, positions: [...pieces] };
+          drafts.push(current);
+        }
+        current.positions.push(position);
+        return;
+      }
+    }
+    if (current === null) {
+      current = { kind: 'department_performance_self_evaluation', title: null, titlePosition: null, positions: [] };
+      drafts.push(current);
+    }
+    if (!isMain(current) && block.kind !== 'table' && PART_HEADING.test(normaliseText(text)) && !isTocEntry(text)) {
+      const main = drafts.find(isMain);
+      if (main) current = main;
+    }
+    current.positions.push(position);
+  });
+  if (drafts.length === 1 && drafts[0]!.title === null) {
+    const kind = kindFromContent(blocks);
+    if (kind === null) return [];
+    drafts[0]!.kind = kind;
+  }
+  return drafts.filter((d) => d.title !== null || d.positions.length > 0).map((d) => ({ kind: d.kind, title: d.title, positions: d.positions, titlePosition: d.titlePosition }));
+}
+
+function isMainKind(kind: ReportKind): boolean {
+  return kind === 'department_final_accounts' || kind === 'department_budget';
+}
+
+/**
+ * The kind of a document without a title line, from the words its headings,
+ * captions and paragraphs repeat (a set of 部门预算 tables without a cover);
+ * null when it does not read as any kind of report.
+ */
+export function kindFromContent(blocks: readonly Block[]): ReportKind | null {
+  const counts = new Map<ReportKind, number>();
+  const add = (kind: ReportKind): void => {
+    counts.set(kind, (counts.get(kind) ?? 0) + 1);
+  };
+  for (const b of blocks) {
+    const t = normaliseText(b.kind === 'table' ? (b.caption ?? '') : blockText(b));
+    if (/(部门|单位)预算|(收支|收入|支出|拨款|经费).{0,12}预算(总表|表)/.test(t)) add('department_budget');
+    if (/(部门|单位)决算|(收支|收入|支出|拨款|经费).{0,12}决算(总表|表)/.test(t)) add('department_final_accounts');
+    if (/绩效(自评|评价)(报告|表)/.test(t)) add(/项目|专项/.test(t) && !/整体/.test(t) ? 'project_performance_self_evaluation' : 'department_performance_self_evaluation');
+  }
+  let best: ReportKind | null = null;
+  // A 绩效自评表 heading is distinctive on its own; budget words need repeating (tables of a 部门预算).
+  const enough = (kind: ReportKind, n: number): boolean => n >= (kind.endsWith('self_evaluation') ? 1 : 3);
+  for (const [kind, n] of counts) if (enough(kind, n) && (best === null || n > counts.get(best)!)) best = kind;
+  return best;
+}

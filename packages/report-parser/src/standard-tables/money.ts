@@ -1,0 +1,67 @@
+import Decimal from 'decimal.js';
+
+/** The unit a table or a sentence prints its money in. */
+export type MoneyUnit = 'yuan' | 'wan';
+
+const UNIT_FACTOR: Record<MoneyUnit, Decimal> = { yuan: new Decimal(1), wan: new Decimal(10000) };
+
+/** A printed figure: its text as printed, its value in the printed unit, and the number of decimals printed. */
+export interface Printed {
+  readonly text: string;
+  readonly value: Decimal;
+  readonly decimals: number;
+  readonly unit: MoneyUnit;
+}
+
+const NUMBER = /^[-－]?\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?$|^[-－]?\d+(?:\.\d+)?$/;
+
+/**
+ * Parses a table cell as a number in the table's unit. A blank cell, a dash
+ * or any text that is not a plain number is `null` (never an amount).
+ */
+export function parseAmountCell(text: string, unit: MoneyUnit): Printed | null {
+  const t = text.replace(/\s+/g, '').normalize('NFKC');
+  if (!NUMBER.test(t)) return null;
+  const plain = t.replace(/[,，]/g, '').replace('－', '-');
+  const decimals = plain.includes('.') ? plain.length - plain.indexOf('.') - 1 : 0;
+  return { text: t, value: new Decimal(plain), decimals, unit };
+}
+
+/** True when the cell holds a number (as `parseAmountCell` reads it). */
+export function isNumberCell(text: string): boolean {
+  return parseAmountCell(text, 'yuan') !== null;
+}
+
+/** The printed figure in yuan. */
+export function toYuan(p: Pick<Printed, 'value' | 'unit'>): Decimal {
+  return p.value.times(UNIT_FACTOR[p.unit]);
+}
+
+/** Yuan as the contract's decimal string with two decimals ("36885900.00"). */
+export function yuanString(yuan: Decimal): string {
+  return yuan.toFixed(2, Decimal.ROUND_HALF_UP);
+}
+
+/** Half of the last printed digit, in yuan: how far the printed figure may be from the exact one. */
+export function roundingSlack(p: Pick<Printed, 'decimals' | 'unit'>): Decimal {
+  return new Decimal(10).pow(-p.decimals).div(2).times(UNIT_FACTOR[p.unit]);
+}
+
+/** One step of the printed precision, in yuan (0.01 元 or 0.01 万元 = 100 元 for two decimals). */
+export function printedStep(p: Pick<Printed, 'decimals' | 'unit'>): Decimal {
+  return new Decimal(10).pow(-p.decimals).times(UNIT_FACTOR[p.unit]);
+}
+
+/** Formats yuan back in a unit for messages ("326.72万元", "3267200.00元"). */
+export function formatIn(yuan: Decimal, unit: MoneyUnit, decimals = 2): string {
+  return unit === 'wan' ? `${yuan.div(10000).toFixed(decimals, Decimal.ROUND_HALF_UP)}万元` : `${yuan.toFixed(decimals, Decimal.ROUND_HALF_UP)}元`;
+}
+
+/** Reads "单位：元" / "单位：万元" / "金额单位：万元" from a caption or heading line. */
+export function parseUnitNote(text: string): MoneyUnit | null {
+  const m = text.normalize('NFKC').replace(/\s+/g, '').match(/单位[:：]?(万元|元)/);
+  if (!m) return null;
+  return m[1] === '万元' ? 'wan' : 'yuan';
+}
+
+export { Decimal };

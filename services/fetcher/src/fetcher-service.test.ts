@@ -1,0 +1,75 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { Queue } from 'bullmq';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '@budget-ingest/config';
+import { createCrawlQueue, enqueueCrawl, parsePortalsConfig } from '@budget-ingest/crawl';
+import { createDb, crawlRuns, documents, migrate, type DbHandle } from '@budget-ingest/db';
+import { silentLogger } from '@budget-ingest/logger';
+import { createTestDatabase, noPostgres, noRedis, redisUrl, uniqueQueuePrefix, type TestDatabase } from '../../../test/support/services.ts';
+import { startFixturePortal, type FixturePortal } from '../../../test/fixtures/portal/server.ts';
+import { startFetcher, type RunningFetcher } from './fetcher-service.ts';
+
+const EXAMPLE = readFileSync(new URL('../../../config/portals.example.yaml', import.meta.url), 'utf8');
+
+describe.skipIf(noPostgres || noRedis)('the fetcher service', () => {
+  let testDb: TestDatabase;
+  let portal: FixturePortal;
+  let fetcher: RunningFetcher;
+  let handle: DbHandle;
+  let dataDir: string;
+  const prefix = uniqueQueuePrefix();
+
+  beforeAll(async () => {
+    testDb = await createTestDatabase('bi_fetcher');
+    portal = await startFixturePortal();
+    dataDir = await mkdtemp(join(tmpdir(), 'fetcher-svc-'));
+    const config = loadConfig({ DATABASE_URL: testDb.url, REDIS_URL: redisUrl ?? '', BUDGET_INGEST_DATA_DIR: dataDir, QUEUE_PREFIX: prefix, LOG_LEVEL: 'silent' });
+    fetcher = await startFetcher({ config, logger: silentLogger(), portals: parsePortalsConfig(EXAMPLE, { vars: portal.vars }), pathEnv: '' });
+    handle = await createDb({ databaseUrl: testDb.url, dataDir });
+    await migrate(handle);
+  });
+
+  afterAll(async () => {
+    await fetcher?.stop();
+    const conn = { url: redisUrl ?? '' };
+    for (const name of ['fetch', 'extract', 'parse']) {
+      const q = new Queue(name, { connection: conn, prefix });
+      await q.obliterate({ force: true });
+      await q.close();
+    }
+    await handle?.close();
+    await portal?.close();
+    await testDb?.drop();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('upserts the schedulers at start, crawls a queued source and hands new files to the blob store and the extract queue', async () => {
+    const crawlQueue = createCrawlQueue({ url: redisUrl ?? '' }, prefix);
+    try {
+      expect(await crawlQueue.getJobSchedulersCount()).toBe(3);
+      await enqueueCrawl(crawlQueue, { source: 'fixture-json' });
+      const deadline = Date.now() + 30_000;
+      let run: (typeof crawlRuns.$inferSelect)[] = [];
+      while (Date.now() < deadline) {
+        run = await handle.db.select().from(crawlRuns).where(eq(crawlRuns.status, 'succeeded'));
+        if (run.length > 0) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(run[0]).toMatchObject({ newFiles: 1, errors: 0 });
+      const docs = await handle.db.select().from(documents);
+      expect(docs).toHaveLength(1);
+      expect(docs[0]).toMatchObject({ fileName: '2023年县统计局部门预算表.xlsx', format: 'xlsx', status: 'pending' });
+      expect(docs[0]?.blobKey).toBeTruthy();
+      expect(docs[0]?.sourceUrl).toBe(`http://${portal.hosts.main}/api/files/9001.xlsx`);
+      const extract = new Queue('extract', { connection: { url: redisUrl ?? '' }, prefix });
+      expect(await extract.count()).toBe(1);
+      await extract.close();
+    } finally {
+      await crawlQueue.close();
+    }
+  });
+});
