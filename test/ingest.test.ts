@@ -117,15 +117,51 @@ describe.skipIf(noPostgres)('with DATABASE_URL', () => {
   });
 });
 
+const ALL_COMMANDS = ['ingest', 'migrate', 'export', 'extract', 'status', 'reparse', 'retry-failed', 'workers', 'dashboard', 'parse-number', 'findings', 'eval', 'crawl', 'sql'];
+
 describe('the command line', () => {
+  it('prints one JSON line per number expression with parse-number', async () => {
+    const run = await cli(['parse-number', '基本支出126.15万元，增长442%', '≥95%', '没有数字']);
+    expect(run.code).toBe(0);
+    const lines = run.stdout.split('\n').map((l) => JSON.parse(l));
+    expect(lines[0]).toMatchObject({ arg: 0, text: '126.15万元', value: '1261500.00', unit: '元', kind: 'money', before: '基本支出' });
+    expect(lines.find((l) => l.kind === 'change')).toMatchObject({ arg: 0, value: '442' });
+    expect(lines.find((l) => l.arg === 1)).toMatchObject({ kind: 'percent', op: '>=', value: '95', unit: '%' });
+    expect(lines.find((l) => l.arg === 2)).toMatchObject({ kind: null });
+  });
+
+  it('scores an export against its gold file with eval, and fails below --min-f1 only when it must', async () => {
+    const gold = join(import.meta.dirname, 'fixtures/corpus/gold');
+    const run = await cli(['eval', '--gold', gold, join(docs, 'renhua-2021-perf.docx'), '--quiet', '--min-f1', '0.95']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/renhua-2021-perf\.docx\s+1\.00\/1\.00\/1\.00/);
+    const none = await cli(['eval', '--gold', gold, join(docs, 'lusong-2023-table.xlsx')]);
+    expect(none.code).toBe(2);
+  });
+
+  it('lists the findings of an ingested file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bi-findings-'));
+    try {
+      const file = join(import.meta.dirname, 'fixtures/corpus/real/shanghai-putuo-sifaju-2026-dept-budget.pdf');
+      expect((await cli(['ingest', file], { BUDGET_INGEST_DATA_DIR: dir })).code).toBe(0);
+      const run = await cli(['findings', file], { BUDGET_INGEST_DATA_DIR: dir });
+      expect(run.code).toBe(0);
+      // The document compares its 2026 budget with "2026年预算" (a year that should be 2025): a real error it prints.
+      expect(run.stdout).toMatch(/comparison-year-mismatch/);
+      expect(run.stdout).toMatch(/\d+ finding\(s\)/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('lists every command with one line each', async () => {
     const run = await cli(['--help']);
-    for (const command of ['ingest', 'migrate', 'export', 'extract', 'status', 'reparse', 'retry-failed']) {
+    for (const command of ALL_COMMANDS) {
       expect(run.stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
     }
   });
 
-  it.each(['ingest', 'migrate', 'export', 'extract', 'status', 'reparse', 'retry-failed'])('has --help for %s', async (command) => {
+  it.each(ALL_COMMANDS)('has --help for %s', async (command) => {
     const run = await cli([command, '--help']);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(new RegExp(`^Usage: budget-ingest ${command}`, 'm'));

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema.ts';
 
@@ -13,7 +14,7 @@ export interface DbHandle {
   /** Where the data lives, for messages: a directory or the URL without its password. */
   readonly location: string;
   /** The embedded PGlite instance (kind 'pglite' only), for serving it over the Postgres wire protocol. */
-  readonly pglite?: import('@electric-sql/pglite').PGlite;
+  readonly pglite?: PGlite;
   /** Runs raw SQL (several statements allowed); for migrations and comments. */
   exec(sql: string): Promise<void>;
   close(): Promise<void>;

@@ -8,7 +8,7 @@
  *
  *   eval "$(scripts/test-services.sh start)" && npm run bench -w packages/pipeline
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,15 +18,19 @@ import pg from 'pg';
 const root = join(import.meta.dirname, '../../..');
 const bin = join(root, 'packages/cli/bin/budget-ingest.mjs');
 const corpus = join(root, 'test/fixtures/corpus/docs');
-const serverUrl = process.env.DATABASE_URL;
-const redisUrl = process.env.REDIS_URL;
 const total = Number(process.env.BENCH_DOCS ?? 200);
 const workerCounts = (process.env.BENCH_WORKERS ?? '1,2').split(',').map(Number);
 
-if (!serverUrl || !redisUrl) {
-  console.error('bench: set DATABASE_URL and REDIS_URL (eval "$(scripts/test-services.sh start)")');
-  process.exit(2);
+/** Uses DATABASE_URL/REDIS_URL when set; otherwise starts throwaway servers with scripts/test-services.sh. */
+function servers(): { serverUrl: string; redisUrl: string; stop: () => void } {
+  if (process.env.DATABASE_URL && process.env.REDIS_URL) return { serverUrl: process.env.DATABASE_URL, redisUrl: process.env.REDIS_URL, stop: () => undefined };
+  const script = join(root, 'scripts/test-services.sh');
+  const out = execFileSync('bash', [script, 'start'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const env = Object.fromEntries([...out.matchAll(/export (\w+)='([^']*)'/g)].map((m) => [m[1], m[2]]));
+  console.log('bench: started throwaway Postgres and Redis');
+  return { serverUrl: env.DATABASE_URL!, redisUrl: env.REDIS_URL!, stop: () => execFileSync('bash', [script, 'stop', env.TEST_SERVICES_DIR!], { stdio: 'ignore' }) };
 }
+const { serverUrl, redisUrl, stop: stopServers } = servers();
 
 function makeInbox(): string {
   const dir = mkdtempSync(join(tmpdir(), 'bi-bench-'));
@@ -47,7 +51,7 @@ async function withDatabase<T>(fn: (url: string) => Promise<T>): Promise<T> {
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(serverUrl!);
+  const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   try {
     return await fn(url.toString());
@@ -94,7 +98,7 @@ console.log('workers  documents  pages  wall s  documents/min  pages/s  peak MiB
 for (const n of workerCounts) {
   await withDatabase(async (url) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'bi-bench-data-'));
-    const env = { DATABASE_URL: url, REDIS_URL: redisUrl!, QUEUE_PREFIX: `bench-${randomBytes(4).toString('hex')}`, BUDGET_INGEST_DATA_DIR: dataDir, LOG_LEVEL: 'error' };
+    const env = { DATABASE_URL: url, REDIS_URL: redisUrl, QUEUE_PREFIX: `bench-${randomBytes(4).toString('hex')}`, BUDGET_INGEST_DATA_DIR: dataDir, LOG_LEVEL: 'error' };
     await run(['migrate'], env);
     const workers: ChildProcess[] = [];
     for (let i = 0; i < n; i++) {
@@ -131,3 +135,4 @@ for (const n of workerCounts) {
   });
 }
 rmSync(inbox, { recursive: true, force: true });
+stopServers();
