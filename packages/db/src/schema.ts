@@ -18,6 +18,7 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import type { DocumentModel, ExtractionWarning } from '@budget-ingest/doc-model';
+import { AMOUNT_ITEMS, CLASSIFICATIONS, OPS, PHASES, REPORT_KINDS } from '@budget-ingest/report-parser/vocabulary';
 
 /*
  * The analysts' schema. Conventions:
@@ -36,32 +37,12 @@ const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull(
 
 export const documentStatus = pgEnum('document_status', ['pending', 'extracted', 'parsed', 'failed', 'needs_ocr', 'unsupported']);
 export const documentFormat = pgEnum('document_format', ['pdf', 'docx', 'doc', 'xlsx', 'xls', 'wps', 'unknown']);
-export const reportKind = pgEnum('report_kind', [
-  'department_performance_self_evaluation',
-  'project_performance_self_evaluation',
-  'department_final_accounts',
-  'department_budget',
-]);
-export const amountItem = pgEnum('amount_item', [
-  'total_income',
-  'total_expenditure',
-  'fiscal_appropriation',
-  'general_public_budget',
-  'government_fund_budget',
-  'basic_expenditure',
-  'personnel_expenditure',
-  'public_expenditure',
-  'project_expenditure',
-  'three_public_expenditure',
-  'official_reception',
-  'official_vehicles',
-  'overseas_travel',
-  'agency_operating_expenditure',
-  'government_procurement',
-]);
-export const amountPhase = pgEnum('amount_phase', ['budget_initial', 'budget_adjusted', 'actual']);
-export const lineClassification = pgEnum('line_classification', ['functional', 'economic', 'project']);
-export const comparisonOp = pgEnum('comparison_op', ['>=', '<=', '=', '>', '<']);
+// The contract's vocabularies (GOLD.md) are defined once, beside the parser's output types.
+export const reportKind = pgEnum('report_kind', REPORT_KINDS);
+export const amountItem = pgEnum('amount_item', AMOUNT_ITEMS);
+export const amountPhase = pgEnum('amount_phase', PHASES);
+export const lineClassification = pgEnum('line_classification', CLASSIFICATIONS);
+export const comparisonOp = pgEnum('comparison_op', OPS);
 export const findingSeverity = pgEnum('finding_severity', ['error', 'warning', 'info']);
 export const crawlRunStatus = pgEnum('crawl_run_status', ['running', 'succeeded', 'failed', 'blocked']);
 export const fetchStatus = pgEnum('fetch_status', ['fetched', 'not_modified', 'skipped', 'failed', 'blocked']);
