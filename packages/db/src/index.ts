@@ -5,3 +5,4 @@ export type { Db, DbHandle, ConnectOptions, Schema } from './connect.ts';
 export { migrate, MIGRATIONS_DIR } from './migrate.ts';
 export { SCHEMA_DOCS, VIEW_DOCS } from './schema-docs.ts';
 export { commentStatements } from './comments.ts';
+export { renderSchemaMarkdown, SCHEMA_DOC_COMMAND } from './schema-markdown.ts';
