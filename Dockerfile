@@ -6,6 +6,8 @@ RUN apt-get update \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY package.json package-lock.json ./
+# patch-package applies these in npm ci's postinstall (a faster pdfjs-dist, see patches/README.md).
+COPY patches ./patches
 COPY packages ./packages
 COPY services ./services
 RUN npm ci --omit=dev --no-audit --no-fund || npm ci --no-audit --no-fund

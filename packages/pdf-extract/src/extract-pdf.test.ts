@@ -190,6 +190,19 @@ describe('extractPdf failures', () => {
     });
   });
 
+  it('lets timers run while it reads a long document (a BullMQ worker must renew its job lock)', async () => {
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 1);
+    try {
+      const model = await extractPdf(read('docs/wanyuan-2022-final-accounts.pdf'), { limits });
+      expect(model.pageCount).toBe(32);
+    } finally {
+      clearInterval(timer);
+    }
+    // The event loop gets a turn between pages; each page takes well over a millisecond.
+    expect(ticks).toBeGreaterThanOrEqual(8);
+  });
+
   it('names the time ceiling when extraction takes too long', async () => {
     await expect(extractPdf(read('docs/wanyuan-2022-final-accounts.pdf'), { limits: { ...limits, maxSecondsPerDocument: 0.001 } })).rejects.toMatchObject({
       code: 'timeout',

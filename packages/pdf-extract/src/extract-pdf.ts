@@ -1,3 +1,4 @@
+import { setImmediate as nextMacrotask } from 'node:timers/promises';
 import { DOC_MODEL_VERSION, ExtractError, type DocumentModel, type ExtractLimits, type ExtractionWarning, type PageInfo } from '@budget-ingest/doc-model';
 import { median } from './lines.ts';
 import { findPageFurniture } from './page-furniture.ts';
@@ -28,6 +29,10 @@ export async function extractPdf(bytes: Uint8Array, opts: PdfExtractOptions): Pr
     const pages: PageInfo[] = [];
     const warnings: ExtractionWarning[] = [];
     for (let n = 1; n <= source.pageCount; n++) {
+      // pdfjs's in-thread worker can read a whole document in microtasks alone, which would starve
+      // timers (our deadline) and I/O (a BullMQ worker's lock renewal): let them run between pages.
+      await nextMacrotask();
+      if (Date.now() > deadline) throw timeoutError(opts.limits);
       const raw = await beforeDeadline(readPage(source, n, opts.tables ?? true), deadline, opts.limits);
       pages.push({ number: n, width: r2(raw.width), height: r2(raw.height), rotation: raw.rotation });
       layouts.push(toPageLayout(raw));
@@ -70,14 +75,15 @@ function r2(n: number): number {
 async function beforeDeadline<T>(work: Promise<T>, deadline: number, limits: ExtractLimits): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new ExtractError('timeout', `PDF extraction took longer than the MAX_SECONDS_PER_DOCUMENT ceiling of ${limits.maxSecondsPerDocument} s`)),
-      Math.max(0, deadline - Date.now()),
-    );
+    timer = setTimeout(() => reject(timeoutError(limits)), Math.max(0, deadline - Date.now()));
   });
   try {
     return await Promise.race([work, timeout]);
   } finally {
     clearTimeout(timer);
   }
+}
+
+function timeoutError(limits: ExtractLimits): ExtractError {
+  return new ExtractError('timeout', `PDF extraction took longer than the MAX_SECONDS_PER_DOCUMENT ceiling of ${limits.maxSecondsPerDocument} s`);
 }
