@@ -17,7 +17,10 @@ export const DOC_MODEL_VERSION = 1 as const;
 export const SOURCE_FORMATS = ['pdf', 'docx', 'doc', 'xlsx', 'xls', 'wps'] as const;
 export type SourceFormat = (typeof SOURCE_FORMATS)[number];
 
-/** [x0, y0, x1, y1] in PDF user-space points, origin top-left of the page. */
+/**
+ * [x0, y0, x1, y1] in PDF points, origin top-left of the page as displayed; on a page read turned
+ * upright (warning `page-turned`), of the page turned that way.
+ */
 export type BBox = readonly [number, number, number, number];
 
 /** Where a block came from: 1-based page (null for formats without pages), box, and position in reading order. */
@@ -74,6 +77,7 @@ export type BlockKind = Block['kind'];
 export interface PageInfo {
   /** 1-based page number. */
   readonly number: number;
+  /** Points, in the frame the boxes on this page use. */
   readonly width: number;
   readonly height: number;
   /** Degrees, as the PDF states it (0, 90, 180, 270). */
@@ -85,6 +89,7 @@ export const WARNING_CODES = [
   'no-text-layer',
   'table-unreadable',
   'table-joined-across-pages',
+  'page-turned',
   'font-missing',
   'unknown-element',
   'numbering-unresolved',

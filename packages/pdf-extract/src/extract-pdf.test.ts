@@ -165,6 +165,41 @@ describe('extractPdf on real budget PDFs', () => {
   });
 });
 
+describe('extractPdf on pages whose text does not read upright as displayed', () => {
+  const fixture = (name: string): Uint8Array => readFileSync(new URL(`./__fixtures__/${name}`, import.meta.url));
+  const onPage = (m: DocumentModel, page: number): string[] =>
+    m.blocks.filter((b) => b.page === page).map((b) => (b.kind === 'table' ? toTextGrid(b).join('\n') : b.text));
+
+  it('reads an upright page marked /Rotate 180 (qpdf --rotate=180 of renhua page 2) like the original page', async () => {
+    const [turned, original] = await Promise.all([
+      extractPdf(fixture('upright-page-marked-180.pdf'), { limits }),
+      extractPdf(read('docs/renhua-2021-perf.pdf'), { limits }),
+    ]);
+    const [got, want] = [onPage(turned, 1), onPage(original, 2)];
+    expect(got.slice(0, -1)).toEqual(want.slice(0, -1));
+    // The page's last paragraph continues on page 3 of the original, not in the one-page fixture.
+    expect(want.at(-1)!.startsWith(got.at(-1)!)).toBe(true);
+    expect(turned.warnings).toContainEqual(expect.objectContaining({ code: 'page-turned', page: 1, message: expect.stringContaining('180°') }));
+  });
+
+  it('reads a table drawn sideways on a page without /Rotate (lusong page 9 turned a quarter) cell by cell like the original', async () => {
+    const [turned, original] = await Promise.all([
+      extractPdf(fixture('sideways-table-no-rotate.pdf'), { limits }),
+      extractPdf(read('docs/lusong-2023-perf.pdf'), { limits }),
+    ]);
+    const turnedTables = tables(turned);
+    const originalTable = tables(original).find((t) => t.page === 9)!;
+    expect(turnedTables).toHaveLength(1);
+    // The original table continues on page 10; the fixture holds page 9 only.
+    const rowsOn = (t: TableBlock, page: number) => t.rows.filter((r) => r[0]?.page === page).map((r) => r.map((c) => [c.text, c.rowspan, c.colspan]));
+    expect(rowsOn(turnedTables[0]!, 1)).toEqual(rowsOn(originalTable, 9));
+    expect(rowsOn(turnedTables[0]!, 1).length).toBeGreaterThan(10);
+    // Displayed landscape (842 × 595) with its text running down the page; read in the portrait frame it was drawn in.
+    expect(turned.pages[0]).toMatchObject({ width: original.pages[8]!.width, height: original.pages[8]!.height, rotation: 0 });
+    expect(turned.warnings).toContainEqual(expect.objectContaining({ code: 'page-turned', page: 1 }));
+  });
+});
+
 describe('extractPdf failures', () => {
   it('reports a scanned PDF as having no text layer', async () => {
     await expect(extractPdf(read('docs/lusong-2023-perf-scanned.pdf'), { limits })).rejects.toMatchObject({ name: 'ExtractError', code: 'no-text-layer', status: 'needs_ocr' });

@@ -4,6 +4,7 @@ import { median } from './lines.ts';
 import { findPageFurniture } from './page-furniture.ts';
 import { toPageLayout, type PageLayout } from './page-layout.ts';
 import { toFlowBlocks } from './paragraphs.ts';
+import { turnUpright } from './orientation.ts';
 import { openPdf, type PdfSource } from './pdfjs-adapter.ts';
 import { toBlocks } from './to-blocks.ts';
 
@@ -33,8 +34,9 @@ export async function extractPdf(bytes: Uint8Array, opts: PdfExtractOptions): Pr
       // timers (our deadline) and I/O (a BullMQ worker's lock renewal): let them run between pages.
       await nextMacrotask();
       if (Date.now() > deadline) throw timeoutError(opts.limits);
-      const raw = await beforeDeadline(readPage(source, n, opts.tables ?? true), deadline, opts.limits);
+      const raw = turnUpright(await beforeDeadline(readPage(source, n, opts.tables ?? true), deadline, opts.limits));
       pages.push({ number: n, width: r2(raw.width), height: r2(raw.height), rotation: raw.rotation });
+      if (raw.turn !== 0) warnings.push({ code: 'page-turned', message: `page ${n}'s text runs at ${raw.turn}° to the page as displayed: it was read turned upright, and its boxes are in that frame`, page: n });
       layouts.push(toPageLayout(raw));
     }
     const runCount = layouts.reduce((s, l) => s + l.runCount, 0);

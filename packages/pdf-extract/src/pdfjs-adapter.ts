@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { ExtractError } from '@budget-ingest/doc-model';
 import type * as Pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type { RawPage, Segment, TextRun } from './types.ts';
+import type { Direction, DrawnPage, DrawnRun, Segment } from './types.ts';
 
 type PdfjsModule = typeof Pdfjs;
 type PdfDocument = Awaited<ReturnType<PdfjsModule['getDocument']>['promise']>;
@@ -20,7 +20,7 @@ type Matrix = [number, number, number, number, number, number];
 export interface PdfSource {
   readonly pageCount: number;
   readonly metadata: { title: string | null; author: string | null; producer: string | null; createdAt: string | null };
-  readPage(pageNumber: number, opts: { rulings: boolean }): Promise<RawPage>;
+  readPage(pageNumber: number, opts: { rulings: boolean }): Promise<DrawnPage>;
   destroy(): Promise<void>;
 }
 
@@ -94,11 +94,11 @@ export async function openPdf(bytes: Uint8Array): Promise<PdfSource> {
   };
 }
 
-async function readPage(pdfjs: PdfjsModule, page: PdfPage, number: number, rulings: boolean): Promise<RawPage> {
+async function readPage(pdfjs: PdfjsModule, page: PdfPage, number: number, rulings: boolean): Promise<DrawnPage> {
   const viewport = page.getViewport({ scale: 1 });
   const vt = viewport.transform as Matrix;
   const content = await page.getTextContent({ includeMarkedContent: false });
-  const runs: TextRun[] = [];
+  const runs: DrawnRun[] = [];
   for (const item of content.items) {
     if (!('str' in item) || item.str.trim() === '') continue;
     const run = toRun(item.str, item.transform as Matrix, item.width, item.height, vt);
@@ -124,7 +124,7 @@ function multiply(m1: Matrix, m2: Matrix): Matrix {
   ];
 }
 
-function toRun(text: string, tm: Matrix, width: number, height: number, vt: Matrix): TextRun | null {
+function toRun(text: string, tm: Matrix, width: number, height: number, vt: Matrix): DrawnRun | null {
   // pdfjs gives width/height in page user space; the viewport at scale 1 only rotates and flips.
   const m = multiply(tm, vt);
   const scaleX = Math.hypot(m[0], m[1]);
@@ -146,8 +146,15 @@ function toRun(text: string, tm: Matrix, width: number, height: number, vt: Matr
     x1: Math.max(...xs),
     y1: Math.max(...ys),
     size: Math.max(1, size),
-    horizontal: Math.abs(dy) <= 0.1 && dx > 0,
+    direction: directionOf(dx, dy),
   };
+}
+
+/** The reading direction of a unit baseline vector in display space (y down), to within about 6°. */
+function directionOf(dx: number, dy: number): Direction | null {
+  if (Math.abs(dy) <= 0.1) return dx > 0 ? 0 : 180;
+  if (Math.abs(dx) <= 0.1) return dy > 0 ? 90 : 270;
+  return null;
 }
 
 const THIN = 2.5;

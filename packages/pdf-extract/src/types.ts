@@ -1,7 +1,8 @@
 /**
  * The positioned primitives the pdfjs adapter hands to the layout steps.
- * Coordinates are PDF points in the page's display space: origin top-left,
- * y growing downwards, page rotation already applied.
+ * Coordinates are PDF points, origin top-left, y growing downwards: in the
+ * page's display space (its /Rotate applied) for drawn pages, and in the
+ * frame where the text reads upright for RawPage.
  */
 
 /** One run of text as pdfjs reports it, with its box on the page. */
@@ -25,12 +26,38 @@ export interface Segment {
   readonly y1: number;
 }
 
+/** Reading direction of a run as drawn: degrees clockwise from left-to-right; null when skewed. */
+export type Direction = 0 | 90 | 180 | 270;
+
+/** A run as pdfjs draws it, before the page is turned so that its text reads upright. */
+export interface DrawnRun extends Omit<TextRun, 'horizontal'> {
+  readonly direction: Direction | null;
+}
+
+/** A page as pdfjs draws it in display space (its /Rotate applied). */
+export interface DrawnPage {
+  /** 1-based. */
+  readonly number: number;
+  readonly width: number;
+  readonly height: number;
+  /** The page's /Rotate, as the PDF states it. */
+  readonly rotation: number;
+  readonly runs: readonly DrawnRun[];
+  readonly segments: readonly Segment[];
+}
+
+/**
+ * A page turned so that most of its text reads left to right: coordinates
+ * below are in that upright frame (width and height swap after a quarter turn).
+ */
 export interface RawPage {
   /** 1-based. */
   readonly number: number;
   readonly width: number;
   readonly height: number;
   readonly rotation: number;
+  /** Degrees clockwise the display space was turned to make the text upright (0 for almost every page). */
+  readonly turn: Direction;
   readonly runs: readonly TextRun[];
   readonly segments: readonly Segment[];
 }
