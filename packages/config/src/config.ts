@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_EXTRACT_LIMITS, type ExtractLimits } from '@budget-ingest/doc-model';
 
 /**
  * Every setting the product reads, validated once at start-up. Nothing else
@@ -22,11 +23,11 @@ const envSchema = z.object({
   BUDGET_INGEST_BLOB_DIR: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_FORMAT: z.enum(['json', 'pretty', 'auto']).default('auto'),
-  MAX_FILE_BYTES: bytes.default(200 * 1024 * 1024),
-  MAX_PAGES: z.coerce.number().int().positive().default(2000),
-  MAX_SECONDS_PER_DOCUMENT: z.coerce.number().positive().default(300),
-  MAX_UNCOMPRESSED_BYTES: bytes.default(500 * 1024 * 1024),
-  MAX_ZIP_ENTRIES: z.coerce.number().int().positive().default(10_000),
+  MAX_FILE_BYTES: bytes.default(DEFAULT_EXTRACT_LIMITS.maxFileBytes),
+  MAX_PAGES: z.coerce.number().int().positive().default(DEFAULT_EXTRACT_LIMITS.maxPages),
+  MAX_SECONDS_PER_DOCUMENT: z.coerce.number().positive().default(DEFAULT_EXTRACT_LIMITS.maxSecondsPerDocument),
+  MAX_UNCOMPRESSED_BYTES: bytes.default(DEFAULT_EXTRACT_LIMITS.maxUncompressedBytes),
+  MAX_ZIP_ENTRIES: z.coerce.number().int().positive().default(DEFAULT_EXTRACT_LIMITS.maxZipEntries),
   SOFFICE_PATH: z.string().min(1).optional(),
   EXTRACT_CONCURRENCY: z.coerce.number().int().positive().default(2),
   PARSE_CONCURRENCY: z.coerce.number().int().positive().default(4),
@@ -46,15 +47,8 @@ const envSchema = z.object({
 
 export type Env = Record<string, string | undefined>;
 
-export interface Limits {
-  /** Largest input file accepted, in bytes. */
-  readonly maxFileBytes: number;
-  readonly maxPages: number;
-  readonly maxSecondsPerDocument: number;
-  /** Ceiling on the sum of uncompressed entry sizes of a DOCX/XLSX (zip bomb guard). */
-  readonly maxUncompressedBytes: number;
-  readonly maxZipEntries: number;
-}
+/** The extraction ceilings (MAX_* settings); defaults in doc-model's DEFAULT_EXTRACT_LIMITS. */
+export type Limits = ExtractLimits;
 
 export interface Config {
   /** Real Postgres when set; otherwise the embedded PGlite database under `dataDir`. */
@@ -161,5 +155,3 @@ export function assertQueueMode(cfg: Config): { redisUrl: string; databaseUrl: s
   return { redisUrl: cfg.redisUrl, databaseUrl: cfg.databaseUrl };
 }
 
-/** The default limits, for pure code and tests that need them without an environment. */
-export const DEFAULT_LIMITS: Limits = loadConfig({}, {}, '/').limits;

@@ -1,2 +1,2 @@
-export { loadConfig, ConfigError, DEFAULT_LIMITS, assertQueueMode } from './config.ts';
+export { loadConfig, ConfigError, assertQueueMode } from './config.ts';
 export type { Config, ConfigOverrides, Env, Limits, S3Settings } from './config.ts';

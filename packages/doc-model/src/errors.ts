@@ -47,11 +47,13 @@ export function isExtractError(err: unknown): err is ExtractError {
   return err instanceof ExtractError || (typeof err === 'object' && err !== null && (err as { name?: unknown }).name === 'ExtractError' && typeof (err as { code?: unknown }).code === 'string' && (err as { code: string }).code in EXTRACT_ERROR_CODES);
 }
 
-/** Ceilings every extractor honours (same shape as the config's limits). */
+/** Ceilings every extractor honours; the config's MAX_* settings override the defaults below. */
 export interface ExtractLimits {
+  /** Largest input file accepted, in bytes. */
   readonly maxFileBytes: number;
   readonly maxPages: number;
   readonly maxSecondsPerDocument: number;
+  /** Ceiling on the sum of uncompressed entry sizes of a DOCX/XLSX (zip bomb guard). */
   readonly maxUncompressedBytes: number;
   readonly maxZipEntries: number;
 }

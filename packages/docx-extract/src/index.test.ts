@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_EXTRACT_LIMITS, ExtractError, toTextGrid, type Block, type DocumentModel, type HeadingBlock, type TableBlock } from '@budget-ingest/doc-model';
+import { extractErrorOf } from '@budget-ingest/doc-model/testing';
+import { DEFAULT_EXTRACT_LIMITS, toTextGrid, type Block, type DocumentModel, type HeadingBlock, type TableBlock } from '@budget-ingest/doc-model';
 import { buildDocx, extractDocx, writeZip } from './index.ts';
 
 const corpus = (name: string) => new URL(`../../../test/fixtures/corpus/docs/${name}`, import.meta.url);
@@ -9,16 +10,6 @@ const load = async (name: string): Promise<DocumentModel> => extractDocx(new Uin
 const tables = (m: DocumentModel): TableBlock[] => m.blocks.filter((b): b is TableBlock => b.kind === 'table');
 const headings = (m: DocumentModel): HeadingBlock[] => m.blocks.filter((b): b is HeadingBlock => b.kind === 'heading');
 const byText = (m: DocumentModel, text: string): Block | undefined => m.blocks.find((b) => b.kind !== 'table' && b.text === text);
-
-async function errorOf(p: Promise<unknown>): Promise<ExtractError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof ExtractError) return err;
-    throw err;
-  }
-  throw new Error('expected an ExtractError');
-}
 
 const p = (text: string, pPr = ''): string => `<w:p><w:pPr>${pPr}</w:pPr><w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
 const numbered = (text: string, numId: number, ilvl: number, style = ''): string =>
@@ -206,7 +197,7 @@ describe('extractDocx on hand-built documents', () => {
     const files = [
       { name: 'word/document.xml', data: '<?xml version="1.0"?><!DOCTYPE lol [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><w:document xmlns:w="x"><w:body><w:p><w:r><w:t>&b;</w:t></w:r></w:p></w:body></w:document>' },
     ];
-    const err = await errorOf(extractDocx(writeZip(files), opts));
+    const err = await extractErrorOf(extractDocx(writeZip(files), opts));
     expect(err.code).toBe('corrupt');
     expect(err.message).toMatch(/entit/);
   });
@@ -216,21 +207,21 @@ describe('extractDocx on hand-built documents', () => {
     const bomb = writeZip([{ name: 'word/document.xml', data: new Uint8Array(64 * 1024 * 1024), declaredSize: 2048 }]);
     expect(docx.length).toBeGreaterThan(0);
     const start = performance.now();
-    const err = await errorOf(extractDocx(bomb, opts));
+    const err = await extractErrorOf(extractDocx(bomb, opts));
     expect(err.code).toBe('zip-bomb');
     expect(err.message).toMatch(/MAX_UNCOMPRESSED_BYTES|declared/);
     expect(performance.now() - start).toBeLessThan(1000);
   });
 
   it('names the ceiling when a DOCX holds more entries than allowed', async () => {
-    const err = await errorOf(extractDocx(buildDocx(p('x')), { limits: { ...DEFAULT_EXTRACT_LIMITS, maxZipEntries: 2 } }));
+    const err = await extractErrorOf(extractDocx(buildDocx(p('x')), { limits: { ...DEFAULT_EXTRACT_LIMITS, maxZipEntries: 2 } }));
     expect(err).toMatchObject({ code: 'zip-bomb' });
     expect(err.message).toMatch(/MAX_ZIP_ENTRIES/);
   });
 
   it('calls a ZIP without a Word document corrupt and a body without text empty', async () => {
-    expect((await errorOf(extractDocx(writeZip([{ name: 'a.txt', data: 'x' }]), opts))).code).toBe('corrupt');
-    expect((await errorOf(extractDocx(buildDocx('<w:p/>'), opts))).code).toBe('empty');
+    expect((await extractErrorOf(extractDocx(writeZip([{ name: 'a.txt', data: 'x' }]), opts))).code).toBe('corrupt');
+    expect((await extractErrorOf(extractDocx(buildDocx('<w:p/>'), opts))).code).toBe('empty');
   });
 
   it('reports unknown body elements once as warnings and still converts the rest', async () => {

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_EXTRACT_LIMITS, ExtractError, toTextGrid, type TableBlock } from '@budget-ingest/doc-model';
+import { extractErrorOf } from '@budget-ingest/doc-model/testing';
+import { DEFAULT_EXTRACT_LIMITS, toTextGrid, type TableBlock } from '@budget-ingest/doc-model';
 import { buildDocx } from '@budget-ingest/docx-extract';
 import { extractDocument } from './extract-document.ts';
 import { findSoffice } from './soffice.ts';
@@ -11,28 +12,18 @@ const soffice = findSoffice(process.env.SOFFICE_PATH ?? null, PATH);
 const inCi = process.env.CI === 'true';
 const needsSoffice = soffice === null ? ' (SKIPPED: LibreOffice `soffice` not installed)' : '';
 
-async function errorOf(p: Promise<unknown>): Promise<ExtractError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof ExtractError) return err;
-    throw err;
-  }
-  throw new Error('expected an ExtractError');
-}
-
 describe('extractDocument limits', () => {
   it('refuses a file over MAX_FILE_BYTES before reading it, naming the ceiling', async () => {
     const big = buildDocx(`<w:p><w:r><w:t>${'预算'.repeat(50_000)}</w:t></w:r></w:p>`);
     const start = performance.now();
-    const err = await errorOf(extractDocument(big, { fileName: 'big.docx', limits: { ...DEFAULT_EXTRACT_LIMITS, maxFileBytes: 1024 } }));
+    const err = await extractErrorOf(extractDocument(big, { fileName: 'big.docx', limits: { ...DEFAULT_EXTRACT_LIMITS, maxFileBytes: 1024 } }));
     expect(err.code).toBe('too-large');
     expect(err.message).toMatch(/MAX_FILE_BYTES/);
     expect(performance.now() - start).toBeLessThan(100);
   });
 
   it('routes a DOCX zip bomb to a zip-bomb error', async () => {
-    const err = await errorOf(extractDocument(buildDocx('<w:p><w:r><w:t>x</w:t></w:r></w:p>'), { fileName: 'a.docx', limits: { ...DEFAULT_EXTRACT_LIMITS, maxUncompressedBytes: 100 } }));
+    const err = await extractErrorOf(extractDocument(buildDocx('<w:p><w:r><w:t>x</w:t></w:r></w:p>'), { fileName: 'a.docx', limits: { ...DEFAULT_EXTRACT_LIMITS, maxUncompressedBytes: 100 } }));
     expect(err.code).toBe('zip-bomb');
   });
 });
@@ -40,7 +31,7 @@ describe('extractDocument limits', () => {
 // Conversions run side by side (each LibreOffice gets its own profile), which is also what parallel workers do.
 describe.concurrent('extractDocument on legacy formats', () => {
   it('says what to install when a .doc arrives and LibreOffice is missing', async () => {
-    const err = await errorOf(extractDocument(await fixture('docs', 'wanyuan-2022-final-accounts.doc'), { fileName: 'a.doc', pathEnv: '', sofficePath: null }));
+    const err = await extractErrorOf(extractDocument(await fixture('docs', 'wanyuan-2022-final-accounts.doc'), { fileName: 'a.doc', pathEnv: '', sofficePath: null }));
     expect(err.code).toBe('converter-missing');
     expect(err.status).toBe('unsupported');
     expect(err.message).toMatch(/libreoffice-writer-nogui/);

@@ -2,7 +2,7 @@ import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ExtractError } from '@budget-ingest/doc-model';
+import { extractErrorOf } from '@budget-ingest/doc-model/testing';
 import { convertWithSoffice, findSoffice } from './soffice.ts';
 
 let dir = '';
@@ -12,16 +12,6 @@ async function script(name: string, body: string): Promise<string> {
   await writeFile(path, `#!/bin/sh\n${body}\n`);
   await chmod(path, 0o755);
   return path;
-}
-
-async function errorOf(p: Promise<unknown>): Promise<ExtractError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof ExtractError) return err;
-    throw err;
-  }
-  throw new Error('expected an ExtractError');
 }
 
 /** Running, not a zombie waiting for a reaper (containers often have none). */
@@ -84,7 +74,7 @@ mkdir -p "$out"; printf 'converted' > "$out/input.docx"`,
     const pidFile = join(dir, 'child.pid');
     const slow = await script('slow-soffice', `sleep 30 & echo $! > ${pidFile}; wait`);
     const start = performance.now();
-    const err = await errorOf(convertWithSoffice(slow, new Uint8Array([1]), 'doc', 'docx', 300));
+    const err = await extractErrorOf(convertWithSoffice(slow, new Uint8Array([1]), 'doc', 'docx', 300));
     expect(err.code).toBe('timeout');
     expect(performance.now() - start).toBeLessThan(5000);
     const child = Number(await readFile(pidFile, 'utf8'));
@@ -94,10 +84,10 @@ mkdir -p "$out"; printf 'converted' > "$out/input.docx"`,
 
   it('reports a failing converter with its message and a silent one as unreadable input', async () => {
     const failing = await script('failing-soffice', 'echo "Error: source file could not be loaded" >&2; exit 3');
-    const err = await errorOf(convertWithSoffice(failing, new Uint8Array([1]), 'doc', 'docx', 5000));
+    const err = await extractErrorOf(convertWithSoffice(failing, new Uint8Array([1]), 'doc', 'docx', 5000));
     expect(err.code).toBe('converter-failed');
     expect(err.message).toMatch(/could not be loaded/);
     const silent = await script('silent-soffice', 'exit 0');
-    expect((await errorOf(convertWithSoffice(silent, new Uint8Array([1]), 'xls', 'xlsx', 5000))).code).toBe('corrupt');
+    expect((await extractErrorOf(convertWithSoffice(silent, new Uint8Array([1]), 'xls', 'xlsx', 5000))).code).toBe('corrupt');
   });
 });

@@ -5,7 +5,7 @@ export { storeFile } from './store-file.ts';
 export type { FileInput, StoredFile } from './store-file.ts';
 export { runExtractStage, runParseStage } from './stages.ts';
 export type { StageOutcome } from './stages.ts';
-export { ingestOne, pendingStages, getDocument } from './ingest.ts';
+export { ingestOne, pendingStages, getDocument, countReports } from './ingest.ts';
 export type { IngestResult } from './ingest.ts';
 export { resolveInputs } from './inputs.ts';
 export { buildDocumentExport, exportJson } from './export-json.ts';

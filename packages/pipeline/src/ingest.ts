@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
-import { eq } from 'drizzle-orm';
-import { documents, type DocumentFormat, type DocumentStatus } from '@budget-ingest/db';
+import { count, eq } from 'drizzle-orm';
+import { documents, reports, type DocumentFormat, type DocumentStatus } from '@budget-ingest/db';
 import { EXTRACTOR_VERSION } from '@budget-ingest/extract';
 import { PARSER_VERSION } from '@budget-ingest/report-parser';
 import type { PipelineDeps } from './deps.ts';
@@ -58,7 +58,8 @@ export async function ingestOne(deps: PipelineDeps, input: FileInput): Promise<I
     last = await runParseStage(deps, stored.documentId);
     logStage(log, last);
   }
-  const final = await getDocument(deps, stored.documentId);
+  // Only a stage that ran changed the row.
+  const final = last ? await getDocument(deps, stored.documentId) : doc;
   const reportCount = await countReports(deps, stored.documentId);
   return {
     file,
@@ -86,7 +87,8 @@ export async function getDocument(deps: PipelineDeps, documentId: number) {
   return rows[0];
 }
 
-async function countReports(deps: PipelineDeps, documentId: number): Promise<number> {
-  const found = await deps.db.query.reports.findMany({ where: (r, { eq: equals }) => equals(r.documentId, documentId), columns: { id: true } });
-  return found.length;
+/** How many reports a document yielded (a document can hold several, e.g. a 部门 and its 单位 budgets). */
+export async function countReports(deps: Pick<PipelineDeps, 'db'>, documentId: number): Promise<number> {
+  const [row] = await deps.db.select({ n: count() }).from(reports).where(eq(reports.documentId, documentId));
+  return row?.n ?? 0;
 }

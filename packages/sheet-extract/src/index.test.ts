@@ -1,21 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_EXTRACT_LIMITS, ExtractError, toTextGrid, type TableBlock } from '@budget-ingest/doc-model';
+import { extractErrorOf } from '@budget-ingest/doc-model/testing';
+import { DEFAULT_EXTRACT_LIMITS, toTextGrid, type TableBlock } from '@budget-ingest/doc-model';
 import { writeZip } from '@budget-ingest/docx-extract';
 import { extractSheet } from './index.ts';
 
 const opts = { limits: DEFAULT_EXTRACT_LIMITS };
-
-async function errorOf(p: Promise<unknown>): Promise<ExtractError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof ExtractError) return err;
-    throw err;
-  }
-  throw new Error('expected an ExtractError');
-}
 
 async function workbook(build: (wb: ExcelJS.Workbook) => void): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -87,7 +78,7 @@ describe('extractSheet', () => {
       { name: 'xl/worksheets/sheet1.xml', data: new Uint8Array(64 * 1024 * 1024), declaredSize: 4096 },
     ]);
     const start = performance.now();
-    const err = await errorOf(extractSheet(bomb, opts));
+    const err = await extractErrorOf(extractSheet(bomb, opts));
     expect(err.code).toBe('zip-bomb');
     expect(performance.now() - start).toBeLessThan(1000);
   });
@@ -96,13 +87,13 @@ describe('extractSheet', () => {
     const bytes = writeZip([
       { name: 'xl/workbook.xml', data: '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><workbook/>' },
     ]);
-    const err = await errorOf(extractSheet(bytes, opts));
+    const err = await extractErrorOf(extractSheet(bytes, opts));
     expect(err.code).toBe('corrupt');
     expect(err.message).toMatch(/entit/);
   });
 
   it('calls bytes that are not a workbook corrupt', async () => {
-    expect((await errorOf(extractSheet(writeZip([{ name: 'a.txt', data: 'x' }]), opts))).code).toBe('corrupt');
-    expect((await errorOf(extractSheet(new TextEncoder().encode('not a zip'), opts))).code).toBe('corrupt');
+    expect((await extractErrorOf(extractSheet(writeZip([{ name: 'a.txt', data: 'x' }]), opts))).code).toBe('corrupt');
+    expect((await extractErrorOf(extractSheet(new TextEncoder().encode('not a zip'), opts))).code).toBe('corrupt');
   });
 });

@@ -12,9 +12,8 @@ export async function findingsCommand(rt: Runtime, files: readonly string[], opt
   }
   const ctx = await openDbContext(rt, opts);
   try {
-    // A file is found by its bytes (sha256), so a renamed copy finds the same document; else by name.
+    // A file is found by its bytes (sha256), so a renamed copy finds the same document.
     const shas = opts.all ? [] : await Promise.all(files.map((f) => sha256File(resolve(rt.cwd, f)).catch(() => null)));
-    const names = files.map((f) => basename(f));
     const rows = await ctx.handle.db
       .select({
         file: documents.fileName,
@@ -34,13 +33,12 @@ export async function findingsCommand(rt: Runtime, files: readonly string[], opt
       .innerJoin(documents, eq(documents.id, reports.documentId))
       .where(opts.all ? undefined : inArray(documents.sha256, shas.filter((s): s is string => s !== null).concat(['-'])))
       .orderBy(asc(documents.fileName), asc(reports.ordinal), asc(validationFindings.id));
-    const byName = opts.all || rows.length > 0 ? rows : [];
-    if (!opts.all && byName.length === 0 && names.length) {
-      rt.stdout(`no findings for ${names.join(', ')} (not ingested, or no contradictions found)`);
+    if (!opts.all && rows.length === 0) {
+      rt.stdout(`no findings for ${files.map((f) => basename(f)).join(', ')} (not ingested, or no contradictions found)`);
       return 0;
     }
     let current = '';
-    for (const r of byName) {
+    for (const r of rows) {
       if (opts.json) {
         rt.stdout(JSON.stringify(r));
         continue;
@@ -53,7 +51,7 @@ export async function findingsCommand(rt: Runtime, files: readonly string[], opt
       const pages = r.pages.length ? `p.${r.pages.join(',')}` : '';
       rt.stdout(`  [${r.severity}] ${r.rule} ${pages}: ${r.message}${r.actual !== null || r.expected !== null ? ` (printed ${r.actual ?? '-'}, computed ${r.expected ?? '-'})` : ''}`);
     }
-    if (!opts.json) rt.stdout(`\n${byName.length} finding(s)`);
+    if (!opts.json) rt.stdout(`\n${rows.length} finding(s)`);
     return 0;
   } finally {
     await ctx.close();

@@ -1,6 +1,6 @@
 import { relative } from 'node:path';
 import { assertQueueMode } from '@budget-ingest/config';
-import { createQueues, createRedis, getDocument, ingestOne, resolveInputs, storeAndEnqueue, summarize, waitForDocuments, type Enqueued, type IngestResult } from '@budget-ingest/pipeline';
+import { createQueues, countReports, createRedis, getDocument, ingestOne, resolveInputs, storeAndEnqueue, summarize, waitForDocuments, type Enqueued, type IngestResult } from '@budget-ingest/pipeline';
 import { openDbContext, type DbContext, type GlobalOptions, type Runtime } from '../context.ts';
 import { pad, renderTable, seconds } from '../format.ts';
 import { createProgress } from '../progress.ts';
@@ -93,8 +93,8 @@ async function enqueueFiles(rt: Runtime, ctx: DbContext, files: readonly string[
     const results: IngestResult[] = [];
     for (const q of queued) {
       const doc = await getDocument(ctx.deps, q.documentId);
-      const reports = await ctx.handle.db.query.reports.findMany({ where: (r, { eq }) => eq(r.documentId, q.documentId), columns: { id: true } });
-      const r: IngestResult = { file: q.file, documentId: q.documentId, sha256: q.sha256, format: doc.format, pageCount: doc.pageCount, status: doc.status, reports: reports.length, outcome: q.isNew ? 'new' : q.queued ? 'reprocessed' : 'unchanged', errorMessage: doc.errorMessage, ms: (doc.extractMs ?? 0) + (doc.parseMs ?? 0) };
+      const reports = await countReports(ctx.deps, q.documentId);
+      const r: IngestResult = { file: q.file, documentId: q.documentId, sha256: q.sha256, format: doc.format, pageCount: doc.pageCount, status: doc.status, reports, outcome: q.isNew ? 'new' : q.queued ? 'reprocessed' : 'unchanged', errorMessage: doc.errorMessage, ms: (doc.extractMs ?? 0) + (doc.parseMs ?? 0) };
       results.push(r);
       rt.stdout(opts.json ? JSON.stringify(r) : documentLine(r, rt.cwd, results.length, queued.length));
     }
