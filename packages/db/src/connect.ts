@@ -17,8 +17,17 @@ export interface DbHandle {
   readonly pglite?: PGlite;
   /** Runs raw SQL (several statements allowed); for migrations and comments. */
   exec(sql: string): Promise<void>;
+  /**
+   * Runs `work` on one connection holding the advisory lock named `name`, so
+   * that processes doing the same thing at once (workers starting together on
+   * a fresh database) take turns instead of colliding.
+   */
+  withLock<T>(name: string, work: (session: DbSession) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
+
+/** One connection's view of the database, inside withLock. */
+export type DbSession = Pick<DbHandle, 'db' | 'kind' | 'exec'>;
 
 export interface ConnectOptions {
   /** Real Postgres when set. */
@@ -52,6 +61,20 @@ async function connectPostgres(url: string, max: number): Promise<DbHandle> {
     exec: async (sql) => {
       await pool.query(sql);
     },
+    async withLock(name, work) {
+      // A session-level lock belongs to one connection, so the work runs on that connection too.
+      const session = await pool.connect();
+      try {
+        await session.query('SELECT pg_advisory_lock(hashtext($1))', [name]);
+        try {
+          return await work({ db: drizzle(session, { schema }) as unknown as Db, kind: 'postgres', exec: async (sql) => void (await session.query(sql)) });
+        } finally {
+          await session.query('SELECT pg_advisory_unlock(hashtext($1))', [name]);
+        }
+      } finally {
+        session.release();
+      }
+    },
     close: () => pool.end(),
   };
 }
@@ -62,14 +85,15 @@ async function connectPglite(dir: string): Promise<DbHandle> {
   const { drizzle } = await import('drizzle-orm/pglite');
   const client = await PGlite.create(dir);
   const db = drizzle(client, { schema }) as unknown as Db;
+  const exec = async (sql: string): Promise<void> => void (await client.exec(sql));
   return {
     db,
     kind: 'pglite',
     location: dir,
     pglite: client,
-    exec: async (sql) => {
-      await client.exec(sql);
-    },
+    exec,
+    // PGlite is one connection in one process: there is nobody to take turns with.
+    withLock: (_name, work) => work({ db, kind: 'pglite', exec }),
     close: () => client.close(),
   };
 }

@@ -1,11 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, noPostgres } from '../../../test/support/services.ts';
 import { createDb, type DbHandle } from './connect.ts';
-import { migrate } from './migrate.ts';
+import { MIGRATIONS_DIR, migrate } from './migrate.ts';
 import { SCHEMA_DOCS, VIEW_DOCS } from './schema-docs.ts';
 
 type Row = Record<string, unknown>;
@@ -67,6 +67,20 @@ describe('migrations', () => {
         await checkSchema(handle);
       } finally {
         await handle.close();
+      }
+    });
+
+    it('let several workers starting at once on a fresh database migrate it once, without errors', async () => {
+      const testDb = await createTestDatabase();
+      cleanups.push(testDb.drop);
+      const handles = await Promise.all(Array.from({ length: 4 }, () => createDb({ databaseUrl: testDb.url, dataDir: '/nonexistent' })));
+      try {
+        const outcomes = await Promise.allSettled(handles.map((h) => migrate(h)));
+        expect(outcomes.filter((o) => o.status === 'rejected')).toEqual([]);
+        const applied = rows(await handles[0]!.db.execute(sql`SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations`))[0]!.n;
+        expect(applied).toBe(readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith('.sql')).length);
+      } finally {
+        await Promise.all(handles.map((h) => h.close()));
       }
     });
   });

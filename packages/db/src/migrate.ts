@@ -8,15 +8,18 @@ export const MIGRATIONS_DIR = fileURLToPath(new URL('../../../migrations', impor
 /**
  * Applies pending migrations, then (re)writes the data dictionary as COMMENT ON.
  * Idempotent: drizzle records applied migrations in drizzle.__drizzle_migrations,
- * and COMMENT ON simply overwrites.
+ * and COMMENT ON simply overwrites. Every service migrates at start, so it runs
+ * under an advisory lock: workers starting together on a fresh database take turns.
  */
 export async function migrate(handle: DbHandle, migrationsFolder: string = MIGRATIONS_DIR): Promise<void> {
-  if (handle.kind === 'pglite') {
-    const { migrate: run } = await import('drizzle-orm/pglite/migrator');
-    await run(handle.db as never, { migrationsFolder });
-  } else {
-    const { migrate: run } = await import('drizzle-orm/node-postgres/migrator');
-    await run(handle.db as never, { migrationsFolder });
-  }
-  await handle.exec(commentStatements().join('\n'));
+  await handle.withLock('budget-ingest:migrate', async (session) => {
+    if (session.kind === 'pglite') {
+      const { migrate: run } = await import('drizzle-orm/pglite/migrator');
+      await run(session.db as never, { migrationsFolder });
+    } else {
+      const { migrate: run } = await import('drizzle-orm/node-postgres/migrator');
+      await run(session.db as never, { migrationsFolder });
+    }
+    await session.exec(commentStatements().join('\n'));
+  });
 }
