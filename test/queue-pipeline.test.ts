@@ -119,6 +119,47 @@ describe.skipIf(noPostgres || noRedis)('the queued pipeline', { timeout: 420_000
     expect(await documentCounts(testDb.url)).toEqual(before);
   });
 
+  it('reruns on the workers: reparse and retry-failed queue their jobs and, with --wait, report the outcome', async () => {
+    const before = await documentCounts(testDb.url);
+    const parsedAt = async () => {
+      const c = new pg.Client({ connectionString: testDb.url });
+      await c.connect();
+      try {
+        return (await c.query<{ f: string; t: Date }>(`SELECT file_name AS f, parsed_at AS t FROM documents WHERE status = 'parsed' ORDER BY 1`)).rows;
+      } finally {
+        await c.end();
+      }
+    };
+    const firstParse = await parsedAt();
+    const parseQueue = new Queue('parse', { connection: { url: redisUrl! }, prefix: env.QUEUE_PREFIX });
+    const extractQueue = new Queue('extract', { connection: { url: redisUrl! }, prefix: env.QUEUE_PREFIX });
+    try {
+      const reparse = await cli(['reparse', '--wait'], env);
+      expect(reparse.code).toBe(0);
+      expect(reparse.stdout).toContain(`${firstParse.length} document(s) queued for parse`);
+      expect(reparse.stdout.match(/ parsed\s*$/gm)).toHaveLength(firstParse.length);
+      // The workers parsed every document again (later parse times), adding no rows.
+      const secondParse = await parsedAt();
+      expect(secondParse.map((r) => r.f)).toEqual(firstParse.map((r) => r.f));
+      for (const [i, r] of secondParse.entries()) expect(r.t.getTime()).toBeGreaterThan(firstParse[i]!.t.getTime());
+      expect(await parseQueue.getCompletedCount()).toBeGreaterThanOrEqual(firstParse.length);
+
+      const failedBefore = (await extractQueue.getFailed()).map((j) => j.finishedOn);
+      const retry = await cli(['retry-failed', '--wait'], env);
+      expect(retry.code).toBe(0);
+      // corrupt.pdf, encrypted.pdf and empty.docx fail again, on the workers.
+      expect(retry.stdout).toContain('3 document(s) queued for extract');
+      expect(retry.stdout.match(/ failed\s/gm)).toHaveLength(3);
+      const failedAfter = (await extractQueue.getFailed()).map((j) => j.finishedOn);
+      expect(failedAfter).toHaveLength(failedBefore.length);
+      expect(Math.max(...failedAfter.map(Number))).toBeGreaterThan(Math.max(...failedBefore.map(Number)));
+      expect(await documentCounts(testDb.url)).toEqual(before);
+    } finally {
+      await parseQueue.close();
+      await extractQueue.close();
+    }
+  });
+
   it('stops gracefully on SIGTERM', async () => {
     worker!.kill('SIGTERM');
     expect(await worker!.exited()).toBe(0);

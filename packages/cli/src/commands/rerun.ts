@@ -1,8 +1,20 @@
 import { inArray, like, or, type SQL } from 'drizzle-orm';
+import { assertQueueMode } from '@budget-ingest/config';
 import { documents } from '@budget-ingest/db';
-import { getDocument, runExtractStage, runParseStage } from '@budget-ingest/pipeline';
-import { openDbContext, type GlobalOptions, type Runtime } from '../context.ts';
+import { createQueues, createRedis, enqueueExtract, enqueueParse, getDocument, runExtractStage, runParseStage, waitForDocuments, type Enqueued } from '@budget-ingest/pipeline';
+import { openDbContext, type DbContext, type GlobalOptions, type Runtime } from '../context.ts';
 import { pad, seconds } from '../format.ts';
+
+export interface RerunOptions extends GlobalOptions {
+  /** With REDIS_URL: follow the queued jobs until every document is done. */
+  readonly wait?: boolean;
+}
+
+interface Selected {
+  readonly id: number;
+  readonly fileName: string;
+  readonly sha256: string;
+}
 
 /** Selects documents by sha256 prefix or exact file name. */
 function selection(selectors: readonly string[]): SQL | undefined {
@@ -11,15 +23,19 @@ function selection(selectors: readonly string[]): SQL | undefined {
 }
 
 /** `reparse [SHA256|FILE…]`: re-runs parsing from the stored document models, without re-extracting. */
-export async function reparseCommand(rt: Runtime, selectors: readonly string[], opts: GlobalOptions): Promise<number> {
+export async function reparseCommand(rt: Runtime, selectors: readonly string[], opts: RerunOptions): Promise<number> {
   const ctx = await openDbContext(rt, opts);
   try {
     const rows = await ctx.handle.db
-      .select({ id: documents.id, fileName: documents.fileName, status: documents.status, extractedAt: documents.extractedAt })
+      .select({ id: documents.id, fileName: documents.fileName, sha256: documents.sha256, status: documents.status, extractedAt: documents.extractedAt })
       .from(documents)
       .where(selection(selectors));
     const parseable = rows.filter((r) => r.extractedAt !== null && (r.status === 'extracted' || r.status === 'parsed' || r.status === 'failed'));
-    if (parseable.length === 0) rt.stdout('no extracted documents to reparse');
+    if (parseable.length === 0) {
+      rt.stdout('no extracted documents to reparse');
+      return 0;
+    }
+    if (ctx.config.redisUrl) return await rerunThroughQueues(rt, ctx, parseable, 'parse', opts);
     for (const r of parseable) {
       const o = await runParseStage(ctx.deps, r.id);
       rt.stdout(`${pad(r.fileName, 44)} ${pad(o.status, 8)} ${o.reports} report(s)  ${seconds(o.ms)}${o.errorMessage ? `  ${o.errorMessage}` : ''}`);
@@ -31,12 +47,19 @@ export async function reparseCommand(rt: Runtime, selectors: readonly string[], 
 }
 
 /** `retry-failed`: runs extraction and parsing again for failed documents (after a fix or a new LibreOffice). */
-export async function retryFailedCommand(rt: Runtime, opts: GlobalOptions & { includeUnsupported?: boolean }): Promise<number> {
+export async function retryFailedCommand(rt: Runtime, opts: RerunOptions & { includeUnsupported?: boolean }): Promise<number> {
   const ctx = await openDbContext(rt, opts);
   try {
     const statuses = opts.includeUnsupported ? (['failed', 'needs_ocr', 'unsupported'] as const) : (['failed'] as const);
-    const rows = await ctx.handle.db.select({ id: documents.id, fileName: documents.fileName }).from(documents).where(inArray(documents.status, [...statuses]));
-    if (rows.length === 0) rt.stdout('no failed documents');
+    const rows = await ctx.handle.db
+      .select({ id: documents.id, fileName: documents.fileName, sha256: documents.sha256 })
+      .from(documents)
+      .where(inArray(documents.status, [...statuses]));
+    if (rows.length === 0) {
+      rt.stdout('no failed documents');
+      return 0;
+    }
+    if (ctx.config.redisUrl) return await rerunThroughQueues(rt, ctx, rows, 'extract', opts);
     for (const r of rows) {
       let o = await runExtractStage(ctx.deps, r.id);
       if (o.status === 'extracted') o = await runParseStage(ctx.deps, r.id);
@@ -46,5 +69,35 @@ export async function retryFailedCommand(rt: Runtime, opts: GlobalOptions & { in
     return 0;
   } finally {
     await ctx.close();
+  }
+}
+
+/**
+ * Queue mode: the documents go to the workers like newly ingested ones, from
+ * `stage` on (a finished job with the same id is replaced), so a fleet of
+ * workers shares the rerun. With --wait, prints each document's final status.
+ */
+async function rerunThroughQueues(rt: Runtime, ctx: DbContext, docs: readonly Selected[], stage: 'extract' | 'parse', opts: RerunOptions): Promise<number> {
+  const { redisUrl } = assertQueueMode(ctx.config);
+  const redis = createRedis(redisUrl, 'producer');
+  const queues = createQueues(redis, ctx.config.queuePrefix);
+  try {
+    const queued: Enqueued[] = [];
+    for (const d of docs) {
+      const data = { documentId: d.id, sha256: d.sha256 };
+      await (stage === 'extract' ? enqueueExtract(queues, data) : enqueueParse(queues, data));
+      queued.push({ file: d.fileName, documentId: d.id, sha256: d.sha256, isNew: false, queued: stage });
+    }
+    rt.stdout(`${queued.length} document(s) queued for ${stage}`);
+    if (!opts.wait) return 0;
+    await waitForDocuments(queues, queued);
+    for (const q of queued) {
+      const doc = await getDocument(ctx.deps, q.documentId);
+      rt.stdout(`${pad(q.file, 44)} ${pad(doc.status, 11)}${doc.errorMessage ? `  ${doc.errorMessage}` : ''}`);
+    }
+    return 0;
+  } finally {
+    await queues.close();
+    redis.disconnect();
   }
 }
