@@ -84,15 +84,15 @@ describe('docs/queries.sql', () => {
   it('Q1 ranks reports by execution rate, lowest first, unknown rates last', async () => {
     // lusong gold: total_expenditure budget_adjusted 3462600.00, actual 3133300.00 → 90.49 %.
     // wanyuan gold (self-evaluation part): budget_initial 36885900.00 = actual → 100.00 %.
-    // renhua gold and the wanyuan 部门决算 state no total-expenditure budget; the Putuo 财政局 2024
-    // 决算 has 本年支出合计 2,940.05 万元 (export: total_expenditure actual 29400500.00, p. 6) and
-    // only a 一般公共预算 年初预算, which report_overview does not use for the rate.
-    expect(await answer(1, ['county', 'kind', 'fiscal_year', 'budget_yuan', 'actual_yuan', 'execution_rate_pct'])).toEqual([
-      { county: '芦淞区', kind: 'department_performance_self_evaluation', fiscal_year: 2023, budget_yuan: '3462600.00', actual_yuan: '3133300.00', execution_rate_pct: '90.49' },
-      { county: '万源市', kind: 'department_performance_self_evaluation', fiscal_year: 2022, budget_yuan: '36885900.00', actual_yuan: '36885900.00', execution_rate_pct: '100.00' },
-      { county: '普陀区', kind: 'department_final_accounts', fiscal_year: 2024, budget_yuan: null, actual_yuan: '29400500.00', execution_rate_pct: null },
-      { county: '仁化县', kind: 'department_performance_self_evaluation', fiscal_year: 2021, budget_yuan: null, actual_yuan: '19499800.00', execution_rate_pct: null },
-      { county: '万源市', kind: 'department_final_accounts', fiscal_year: 2022, budget_yuan: null, actual_yuan: '36885900.00', execution_rate_pct: null },
+    // renhua gold and the wanyuan 部门决算 state no budget figures; the Putuo 财政局 2024 决算 has
+    // 本年支出合计 2,940.05 万元 (export: total_expenditure actual 29400500.00, p. 6) but no total
+    // budget, so its rate is of the 一般公共预算: 2,940.05 / 2,993.92 万 (年初预算) = 98.20 %.
+    expect(await answer(1, ['county', 'kind', 'fiscal_year', 'budget_yuan', 'actual_yuan', 'execution_rate_pct', 'execution_rate_basis'])).toEqual([
+      { county: '芦淞区', kind: 'department_performance_self_evaluation', fiscal_year: 2023, budget_yuan: '3462600.00', actual_yuan: '3133300.00', execution_rate_pct: '90.49', execution_rate_basis: 'total_expenditure' },
+      { county: '普陀区', kind: 'department_final_accounts', fiscal_year: 2024, budget_yuan: null, actual_yuan: '29400500.00', execution_rate_pct: '98.20', execution_rate_basis: 'general_public_budget' },
+      { county: '万源市', kind: 'department_performance_self_evaluation', fiscal_year: 2022, budget_yuan: '36885900.00', actual_yuan: '36885900.00', execution_rate_pct: '100.00', execution_rate_basis: 'total_expenditure' },
+      { county: '仁化县', kind: 'department_performance_self_evaluation', fiscal_year: 2021, budget_yuan: null, actual_yuan: '19499800.00', execution_rate_pct: null, execution_rate_basis: null },
+      { county: '万源市', kind: 'department_final_accounts', fiscal_year: 2022, budget_yuan: null, actual_yuan: '36885900.00', execution_rate_pct: null, execution_rate_basis: null },
     ]);
   });
 
@@ -117,11 +117,14 @@ describe('docs/queries.sql', () => {
     ]);
   });
 
-  it('Q3 lists the one indicator that missed its target, with the gap', async () => {
-    // lusong gold: 群众满意度 target 90% actual 85% (weight 10, score 8, note 提高服务质量). Every other
-    // numeric indicator in the lusong and wanyuan gold meets or exceeds its target; renhua has none.
+  it('Q3 lists the indicators that missed their target, with the gap', async () => {
+    // lusong gold: 群众满意度 target 90% actual 85% (weight 10, score 8, note 提高服务质量), and under
+    // 成本指标 基本支出 target 108.01 万 actual 126.15 万: a cost target is a ceiling, and the report
+    // itself takes a point off for it (score 9 of 10, note 合理编制预算). Every other numeric
+    // indicator in the lusong and wanyuan gold meets its target; renhua has none.
     expect(await answer(3, ['county', 'level3', 'indicator_key', 'target_raw', 'actual_raw', 'gap', 'weight', 'score', 'note'])).toEqual([
       { county: '芦淞区', level3: '群众满意度', indicator_key: 'satisfaction_rate', target_raw: '90%', actual_raw: '85%', gap: '-5', weight: '10', score: '8', note: '提高服务质量' },
+      { county: '芦淞区', level3: '基本支出', indicator_key: 'basic_expenditure', target_raw: '108.01万元', actual_raw: '126.15万元', gap: '181400', weight: '10', score: '9', note: '合理编制预算' },
     ]);
   });
 
@@ -228,6 +231,26 @@ describe('docs/queries.sql', () => {
       { organization: '万源市医疗保障局', fiscal_year: 2022, phase: 'actual', item_code: '2101501', item_name: '行政运行', yuan: '6818600.00' },
       { organization: '万源市医疗保障局', fiscal_year: 2022, phase: 'actual', item_code: '2130506', item_name: '社会发展', yuan: '5007900.00' },
       { organization: '上海市普陀区财政局', fiscal_year: 2024, phase: 'budget_initial', item_code: null, item_name: '财政委托业务支出', yuan: '4505200.00' },
+    ]);
+  });
+});
+
+describe('the analyst views', () => {
+  const rows = async (query: string): Promise<Record<string, unknown>[]> => ((await handle!.db.execute(sql.raw(query))) as { rows: Record<string, unknown>[] }).rows;
+
+  it('gives a line printed without a code the 类 code of its 类 line in the same report', async () => {
+    // wanyuan gold: 其他社会保障和就业支出 23755900.00 is printed without a code under 社会保障和就业,
+    // whose 类 line carries 208. No line prints the code of its 款, so section_code stays unknown.
+    expect(await rows(`SELECT class_code, class_name, section_code, item_code, yuan FROM expenditure_by_function WHERE county = '万源市' AND code IS NULL AND item_name = '其他社会保障和就业支出'`)).toEqual([
+      { class_code: '208', class_name: '社会保障和就业', section_code: null, item_code: null, yuan: '23755900.00' },
+    ]);
+  });
+
+  it('keys an indicator by the alias its name ends with: a 覆盖率 is a rate, not the count it contains', async () => {
+    // wanyuan gold: 定点医院、定点诊所及药店监管 237所 → 240所 (数量指标) and …监管覆盖率 100% (质量指标).
+    expect(await rows(`SELECT level3, indicator_key FROM indicator_results WHERE county = '万源市' AND level3 LIKE '定点医院%' ORDER BY level3`)).toEqual([
+      { level3: '定点医院、定点诊所及药店监管', indicator_key: 'designated_institutions_supervised' },
+      { level3: '定点医院、定点诊所及药店监管覆盖率', indicator_key: 'supervision_coverage_rate' },
     ]);
   });
 });
