@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
+import lockfile from 'proper-lockfile';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema.ts';
 
@@ -81,9 +82,13 @@ async function connectPostgres(url: string, max: number): Promise<DbHandle> {
 
 async function connectPglite(dir: string): Promise<DbHandle> {
   mkdirSync(dir, { recursive: true });
+  const release = await lockDataDir(dir);
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
-  const client = await PGlite.create(dir);
+  const client = await PGlite.create(dir).catch(async (err: unknown) => {
+    await release();
+    throw err;
+  });
   const db = drizzle(client, { schema }) as unknown as Db;
   const exec = async (sql: string): Promise<void> => void (await client.exec(sql));
   return {
@@ -94,8 +99,32 @@ async function connectPglite(dir: string): Promise<DbHandle> {
     exec,
     // PGlite is one connection in one process: there is nobody to take turns with.
     withLock: (_name, work) => work({ db, kind: 'pglite', exec }),
-    close: () => client.close(),
+    close: async () => {
+      try {
+        await client.close();
+      } finally {
+        await release();
+      }
+    },
   };
+}
+
+/**
+ * PGlite is a whole Postgres inside one process, with no lock of its own: a
+ * second process opening the same directory would corrupt it. A lock file
+ * (kept fresh while held, so a crashed holder's lock goes stale) keeps it to
+ * one process, and tells the second one what to do instead.
+ */
+async function lockDataDir(dir: string): Promise<() => Promise<void>> {
+  try {
+    return await lockfile.lock(dir, { lockfilePath: join(dir, 'budget-ingest.lock'), stale: 20_000, retries: { retries: 8, minTimeout: 100, maxTimeout: 1000 } });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ELOCKED') throw err;
+    throw new Error(
+      `the embedded database at ${dir} is in use by another budget-ingest process (one process at a time can open it): wait for that process or stop it, or set DATABASE_URL to a Postgres server that several processes can share`,
+      { cause: err },
+    );
+  }
 }
 
 export function redact(url: string): string {
