@@ -26,11 +26,12 @@ export interface Segment {
   readonly y1: number;
 }
 
-/** Reading direction of a run as drawn: degrees clockwise from left-to-right; null when skewed. */
+/** Reading direction of a run as drawn: degrees clockwise from left-to-right. */
 export type Direction = 0 | 90 | 180 | 270;
 
 /** A run as pdfjs draws it, before the page is turned so that its text reads upright. */
 export interface DrawnRun extends Omit<TextRun, 'horizontal'> {
+  /** Null for a run at a slant (not a multiple of 90°). */
   readonly direction: Direction | null;
 }
 
@@ -50,16 +51,10 @@ export interface DrawnPage {
  * A page turned so that most of its text reads left to right: coordinates
  * below are in that upright frame (width and height swap after a quarter turn).
  */
-export interface RawPage {
-  /** 1-based. */
-  readonly number: number;
-  readonly width: number;
-  readonly height: number;
-  readonly rotation: number;
+export interface RawPage extends Omit<DrawnPage, 'runs'> {
   /** Degrees clockwise the display space was turned to make the text upright (0 for almost every page). */
   readonly turn: Direction;
   readonly runs: readonly TextRun[];
-  readonly segments: readonly Segment[];
 }
 
 /** A line of text: runs on one baseline, left to right. */
