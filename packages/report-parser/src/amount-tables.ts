@@ -62,7 +62,7 @@ export function readAmountTables(blocks: readonly Block[], fiscalYear: number | 
           if (phase === null || yuan === null) return;
           const year = columns.get(c)?.year ?? fiscalYear;
           if (year === null) return;
-          amounts.push({ item: reading.items[0]!, phase, fiscal_year: year, yuan, scale: scaleOf(inline[2]!, unit!), origin: 'table', source_text: t, page, order: block.index * 10000 + r * 100 + c });
+          amounts.push({ item: reading.items[0]!, phase, fiscal_year: year, yuan, scale: scaleOf(inline[2]!, unit!), origin: 'table', source_text: t, page, order: block.index * 10000 + r * 100 + c, ...(reading.grandTotal ? { grandTotal: true } : {}) });
           return;
         }
         if (!NUMBER.test(t)) return;
@@ -91,7 +91,7 @@ export function readAmountTables(blocks: readonly Block[], fiscalYear: number | 
         }
         if (reading.change) return;
         for (const item of reading.items) {
-          amounts.push({ item, phase: column.phase, fiscal_year: year, yuan, scale: scaleOf(t, unit!), origin: 'table', source_text: source, page, order: block.index * 10000 + r * 100 + c });
+          amounts.push({ item, phase: column.phase, fiscal_year: year, yuan, scale: scaleOf(t, unit!), origin: 'table', source_text: source, page, order: block.index * 10000 + r * 100 + c, ...(reading.grandTotal ? { grandTotal: true } : {}) });
         }
       });
       if (economicName !== null) {

@@ -4,6 +4,7 @@
  * coarser printed precision (figures here are in yuan, two decimals).
  */
 import Decimal from 'decimal.js';
+import { threePublicListedApart } from './checks/report-checks.ts';
 import type { Amount, AmountItem, ValidationFinding } from './types.ts';
 
 interface SumRule {
@@ -29,6 +30,7 @@ export function basicChecks(amounts: readonly Amount[]): ValidationFinding[] {
       if (total.item !== rule.total) continue;
       const parts = rule.parts.map((p) => find(p, total.phase, total.fiscal_year));
       if (parts.some((p) => p === undefined)) continue;
+      if (rule.rule === 'parts-sum-basic-project' && threePublicListedApart(sameGroup(amounts, total))) continue;
       const sum = parts.reduce((s, p) => s.plus(p!.yuan), new Decimal(0));
       if (sum.minus(total.yuan).abs().lte(TOLERANCE.times(parts.length))) continue;
       findings.push({
@@ -42,4 +44,9 @@ export function basicChecks(amounts: readonly Amount[]): ValidationFinding[] {
     }
   }
   return findings;
+}
+
+/** The amounts of the total's phase and year, by item. */
+function sameGroup(amounts: readonly Amount[], total: Amount): Map<AmountItem, Amount> {
+  return new Map(amounts.filter((a) => a.phase === total.phase && a.fiscal_year === total.fiscal_year).map((a) => [a.item, a]));
 }

@@ -13,4 +13,6 @@ export interface AmountCandidate {
   readonly page: number | null;
   /** Reading order (block position, then offset). */
   readonly order: number;
+  /** Stated as a 总计 (收入支出总计 …): the 合计 plus what is carried over, a figure of its own when a 合计 is stated too. */
+  readonly grandTotal?: boolean;
 }

@@ -19,6 +19,19 @@ describe('dedupeAmounts', () => {
     expect(findings.map((f) => f.rule)).toEqual(['same-figure-different-values']);
   });
 
+  it('keeps a 总计 apart from the 合计 stated beside it: no alternative, no finding', () => {
+    const total = candidate({ item: 'total_income', yuan: '29953900.00', order: 1, grandTotal: true });
+    const { amounts, findings } = dedupeAmounts([total, candidate({ item: 'total_income', yuan: '29462500.00', origin: 'table', order: 9 })]);
+    expect(amounts).toEqual([expect.objectContaining({ item: 'total_income', yuan: '29462500.00' })]);
+    expect(amounts[0]!.alternatives).toBeUndefined();
+    expect(findings).toEqual([]);
+  });
+
+  it('takes a 总计 when the document states no 合计 of the item', () => {
+    const { amounts } = dedupeAmounts([candidate({ item: 'total_income', yuan: '36885900.00', order: 1, grandTotal: true })]);
+    expect(amounts).toMatchObject([{ item: 'total_income', yuan: '36885900.00' }]);
+  });
+
   it('takes the first in reading order among statements of the same kind', () => {
     const { amounts } = dedupeAmounts([candidate({ yuan: '7419100.00', order: 1 }), candidate({ yuan: '36885900.00', order: 2 })]);
     expect(amounts[0]).toMatchObject({ yuan: '7419100.00', alternatives: ['36885900.00'] });
@@ -43,6 +56,12 @@ describe('basicChecks', () => {
   it('finds 基本支出 + 项目支出 that do not add up to the total', () => {
     const findings = basicChecks([amount('total_expenditure', '19499800.00'), amount('basic_expenditure', '1411300.00'), amount('project_expenditure', '18035300.00')]);
     expect(findings).toMatchObject([{ rule: 'parts-sum-basic-project', expected: '19446600.00', actual: '19499800.00', pages: [3, 3, 3] }]);
+  });
+
+  it('accepts a total that is 基本支出 + 项目支出 + “三公”经费 when the document lists 三公 as a third part', () => {
+    const parts = [amount('total_expenditure', '19499800.00'), amount('basic_expenditure', '1411300.00'), amount('project_expenditure', '18035300.00')];
+    expect(basicChecks([...parts, amount('three_public_expenditure', '53200.00')])).toEqual([]);
+    expect(basicChecks([...parts, { ...amount('three_public_expenditure', '53200.00'), fiscal_year: 2020 }])).toHaveLength(1);
   });
 
   it('accepts parts that add up', () => {

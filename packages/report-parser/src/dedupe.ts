@@ -3,7 +3,9 @@
  * classification path. Among statements of one figure: the same value at
  * different precision → the most precise; different values → a table beats
  * running text, then the first in reading order; the other values become
- * `alternatives` and a finding.
+ * `alternatives` and a finding. A 总计 (收入支出总计: the 合计 plus what is
+ * carried over) stands for the item only when no 合计 of it is stated: beside
+ * one it is another figure, neither an alternative nor a contradiction.
  */
 import Decimal from 'decimal.js';
 import type { AmountCandidate } from './candidates.ts';
@@ -31,7 +33,8 @@ export function dedupeAmounts(candidates: readonly AmountCandidate[]): DedupedAm
   }
   const amounts: Amount[] = [];
   const findings: ValidationFinding[] = [];
-  for (const group of groups.values()) {
+  for (const all of groups.values()) {
+    const group = all.some((c) => !c.grandTotal) ? all.filter((c) => !c.grandTotal) : all;
     const ordered = [...group].sort((a, b) => (a.origin === b.origin ? a.order - b.order : a.origin === 'table' ? -1 : 1));
     const winner = ordered[0]!;
     const agreeing = ordered.filter((c) => sameFigure(c, winner));

@@ -24,6 +24,13 @@ describe('readLabel', () => {
     expect(r.phase).toBe(phase);
   });
 
+  it('flags a 总计, which is the 合计 plus what is carried over', () => {
+    expect(readLabel('2024年度收入支出总计').grandTotal).toBe(true);
+    expect(readLabel('2024年度财政拨款收入支出总计').grandTotal).toBe(true);
+    expect(readLabel('2022年本年收入合计').grandTotal).toBe(false);
+    expect(readLabel('本年支出合计').grandTotal).toBe(false);
+  });
+
   it('flags changes, which are not amounts', () => {
     expect(readLabel('收支总计各增加').change).toBe(true);
   });

@@ -47,6 +47,12 @@ export interface LabelReading {
   readonly phaseOnly: boolean;
   /** True for changes (增加/减少 …): not an amount. */
   readonly change: boolean;
+  /**
+   * True when the label states a 总计 (收入支出总计, 收支总计, 支出总计): the
+   * year's 合计 plus 上年结转 (or 结转下年 …), which is the 合计 itself only
+   * when nothing is carried over.
+   */
+  readonly grandTotal: boolean;
 }
 
 /** Reads a label (the words before a figure). */
@@ -56,12 +62,12 @@ export function readLabel(label: string): LabelReading {
     const m = rule.re.exec(label);
     if (!m) continue;
     const rest = (label.slice(0, m.index) + '|' + label.slice(m.index + m[0].length)).replace(/(一般公共|政府性基金|国有资本经营|社会保险基金)预算/g, '');
-    return { items: rule.items, phase: rule.phase ?? phaseOf(rest), phaseOnly: false, change };
+    return { items: rule.items, phase: rule.phase ?? phaseOf(rest), phaseOnly: false, change, grandTotal: /总计$/.test(m[0]) };
   }
   const phase = phaseOf(label);
   const stripped = label.replace(/^(其中|包括|含)[:]?/, '').replace(/(为|是|共|共计|合计|达|:)+$/, '');
   const phaseOnly = phase !== null && /^(本年|全年|年初|年度)?(预算|预算数|预算金额|预算安排|决算|决算数|执行数|支出决算|决算支出|调整后预算|调整预算|全年预算|全年预算数|年初预算|年初预算数|全年执行数|实际支出|支出数)$/.test(stripped);
-  return { items: [], phase, phaseOnly, change };
+  return { items: [], phase, phaseOnly, change, grandTotal: false };
 }
 
 /** The phase words in a label or column header state, or null. */

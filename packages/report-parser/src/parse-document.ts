@@ -18,7 +18,7 @@ import { toTextUnits } from './text-units.ts';
 import type { ParseResult, ParseWarning, Report, ValidationFinding } from './types.ts';
 
 /** Bump when parsing output changes; `reparse` re-runs documents parsed by an older version. */
-export const PARSER_VERSION = '0.1.0';
+export const PARSER_VERSION = '0.1.1';
 
 /** Normalised lines of some blocks: paragraphs and headings as they are, table rows cell by cell. */
 function linesOf(blocks: readonly Block[]): string[] {

@@ -148,6 +148,25 @@ describe('text against tables', () => {
     const blocks = doc(text('住房保障支出（221类）住房改革支出（02款）住房公积金（01项）208.8万元。2025年当年预算执行数为198.34万元，2024年预算安排201.50万元。'));
     expect(rules(blocks, { fiscal_year: 2024, kind: 'department_budget' })).toEqual(['figure-stated-twice']);
   });
+
+  it('reports a headline stated twice with different values for one phase and one fund', () => {
+    expect(rules(doc(text('2021年度部门决算共1949.98万元，其中基本支出141.13万元，项目支出为1803.53万元。', '本年度项目支出1808.53万元。')), { fiscal_year: 2021, title: null })).toEqual(['figure-stated-twice']);
+  });
+
+  it('does not take a budget and an actual figure under one label for one figure stated twice', () => {
+    const blocks = doc(text('2021年度，县医保局年度财政拨款预算金额共9786.81万元，其中基本支出预算金额为119.54万元，项目支出为9667.27万元。本年度，县医保局年度部门决算共1949.98万元，其中基本支出141.13万元，项目支出为1803.53万元。'));
+    expect(rules(blocks, { fiscal_year: 2021, title: null })).toEqual([]);
+  });
+
+  it('does not take the figures of different funds under one label for one figure stated twice', () => {
+    const blocks = doc(
+      text(
+        '2023年度单位一般公共预算财政拨款支出267.43万元，其中：项目支出141.28万元，基本支出126.15万元。',
+        '2023年度政府性基金预算财政拨款收入28.04万元；年初结转和结余0.00万元；支出28.04万元，其中基本支出0.00万元，项目支出28.04万元。',
+      ),
+    );
+    expect(rules(blocks, { fiscal_year: 2023, title: null })).toEqual([]);
+  });
 });
 
 describe('stated changes and rates', () => {
@@ -192,6 +211,12 @@ describe('headline parts and indicators', () => {
   it('reports 基本支出 + 项目支出 that differ from 本年支出合计', () => {
     const amounts = [amount('total_expenditure', '1000000.00'), amount('basic_expenditure', '600000.00'), amount('project_expenditure', '300000.00')];
     expect(rules([], { amounts })).toEqual(['parts-sum-basic-project']);
+  });
+
+  it('accepts a total that is 基本支出 + 项目支出 + “三公”经费 when the document lists 三公 as a third part', () => {
+    const amounts = [amount('total_expenditure', '19499800.00'), amount('basic_expenditure', '1411300.00'), amount('project_expenditure', '18035300.00')];
+    expect(rules([], { amounts: [...amounts, amount('three_public_expenditure', '53200.00')] })).toEqual([]);
+    expect(rules([], { amounts: [...amounts, amount('three_public_expenditure', '20000.00')] })).toEqual(['parts-sum-basic-project']);
   });
 
   it('reports 人员经费 + 公用经费 that differ from 基本支出', () => {

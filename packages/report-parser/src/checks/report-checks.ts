@@ -42,7 +42,7 @@ function checkParts(report: Report, tables: readonly RecognisedTable[]): Validat
       if (sum.minus(t.yuan).abs().lte(TOLERANCE_PER_FIGURE.times(parts.length))) return;
       out.push(findingOf(rule, message(wan(new Decimal(t.yuan)), wan(sum)), { expected: sum.toFixed(2), actual: t.yuan }, [t.page, ...ps.map((p) => p!.page)]));
     };
-    if (!otherParts && !reserveInSummary) check('parts-sum-basic-project', 'total_expenditure', ['basic_expenditure', 'project_expenditure'], (t, s) => `本年支出合计${t}，基本支出与项目支出之和为${s}`);
+    if (!otherParts && !reserveInSummary && !threePublicListedApart(items)) check('parts-sum-basic-project', 'total_expenditure', ['basic_expenditure', 'project_expenditure'], (t, s) => `本年支出合计${t}，基本支出与项目支出之和为${s}`);
     if (generalBasic) {
       const basic = items.get('basic_expenditure');
       if (basic) items.set('basic_expenditure', { ...basic, yuan: toYuan(generalBasic).toFixed(2) });
@@ -50,6 +50,25 @@ function checkParts(report: Report, tables: readonly RecognisedTable[]): Validat
     check('parts-sum-personnel-public', 'basic_expenditure', ['personnel_expenditure', 'public_expenditure'], (t, s) => `基本支出${t}，人员经费与公用经费之和为${s}`);
   }
   return out;
+}
+
+/**
+ * True when the total is 基本支出 + 项目支出 + “三公”经费 (within the tolerance
+ * per figure): the document lists 三公 as a third part of the total ("部门决算共
+ * 1949.98万元，其中基本支出141.13万元，项目支出为1803.53万元，“三公”经费为5.32万元").
+ * 三公 is really spent within basic or project spending, but by the document's
+ * own arithmetic its figures agree; basic + project falling short of the total
+ * by exactly the 三公 is how the document splits it, not two figures that
+ * contradict each other, so parts-sum-basic-project does not apply.
+ */
+export function threePublicListedApart(items: ReadonlyMap<AmountItem, Pick<Amount, 'yuan'>>): boolean {
+  const parts = (['basic_expenditure', 'project_expenditure', 'three_public_expenditure'] as const).map((i) => items.get(i));
+  const total = items.get('total_expenditure');
+  if (!total || parts.some((p) => !p)) return false;
+  // A zero 三公 explains no gap (it would only widen the tolerance).
+  if (new Decimal(parts[2]!.yuan).isZero()) return false;
+  const sum = parts.reduce((s, p) => s.plus(p!.yuan), new Decimal(0));
+  return sum.minus(total.yuan).abs().lte(TOLERANCE_PER_FIGURE.times(parts.length));
 }
 
 function checkIndicators(report: Report): ValidationFinding[] {

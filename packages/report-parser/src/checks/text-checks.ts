@@ -311,10 +311,50 @@ const HEADLINES: readonly Headline[] = [
   { key: '公用经费', label: /(?<!日常)公用经费/, figure: fromTotalRow(['basic_economic'], 'public') },
 ];
 
+const FUND_BUDGETS = /(一般公共|政府性基金|国有资本经营|社会保险基金)预算/g;
+const PHASE_WORDS = /调整后?预算|全年预算|变动后预算|决算|执行|实际|完成|预算/g;
+
+/**
+ * The phase a figure is stated in: the last phase word before it in its
+ * sentence ("财政拨款预算金额共…，其中…项目支出为9667.27万元" is a budget;
+ * "部门决算共…，其中…项目支出为1803.53万元" an actual), else the report's own.
+ * 一般公共预算 and 政府性基金预算 name funds, not a phase.
+ */
+function statedPhase(lead: string, kind: ReportKind | null): 'budget_initial' | 'budget_adjusted' | 'actual' {
+  const word = [...lead.replace(FUND_BUDGETS, '').matchAll(PHASE_WORDS)].pop()?.[0];
+  if (word === undefined) return kind === 'department_budget' ? 'budget_initial' : 'actual';
+  if (word === '预算') return 'budget_initial';
+  return /预算/.test(word) ? 'budget_adjusted' : 'actual';
+}
+
+const FUNDS = /(一般公共预算|政府性基金|国有资本经营|社会保险基金)(?:预算)?(?:财政拨款)?|财政拨款/g;
+const SUB_FUNDS = new Set(['政府性基金', '国有资本经营', '社会保险基金']);
+
+function lastFund(text: string): string | null {
+  const m = [...text.matchAll(FUNDS)].pop();
+  return m ? (m[1] ?? '财政拨款') : null;
+}
+
+/**
+ * The fund a figure is of: the last fund its sentence names before it
+ * (一般公共预算, 政府性基金, 财政拨款 …); else a 政府性基金 / 国有资本经营 /
+ * 社会保险基金 that the paragraph or its heading is about ("政府性基金预算财政拨款
+ * 收入28.04万元；…；支出28.04万元，其中基本支出0.00万元"); else all funds. Only
+ * those smaller funds carry over sentences: a paragraph's 财政拨款 opening
+ * does not scope what follows it.
+ */
+function fundOf(s: Sentence, lead: string): string {
+  const own = lastFund(lead);
+  if (own !== null) return own;
+  const carried = lastFund(s.context);
+  return carried !== null && SUB_FUNDS.has(carried) ? carried : '全部';
+}
+
 /**
  * Headline figures of the text (本年收入合计, 本年支出合计, 基本支出, 项目支出,
  * 人员经费, 公用经费) against the tables (unit converted, at the text's
- * precision), and the same headline stated twice with different values.
+ * precision), and the same headline stated twice with different values —
+ * the same figure: of one phase and one fund.
  */
 export function checkHeadlineStatements(blocks: readonly Block[], ctx: TextContext): ValidationFinding[] {
   const out: ValidationFinding[] = [];
@@ -336,8 +376,10 @@ export function checkHeadlineStatements(blocks: readonly Block[], ctx: TextConte
           const d = checkSame(fig.printed, table.p);
           if (d) out.push(findingOf('text-table-mismatch', `${key}：文中为${show(fig.printed)}，${table.t.title}为${show(table.p)}`, d, [s.page, table.row.page], d.severity));
         }
-        const seen = statements.get(key);
-        if (!seen) statements.set(key, { p: fig.printed, page: s.page });
+        // A budget and an actual figure, or the figures of different funds, under one label are two figures, not one stated twice.
+        const figure = `${key}|${statedPhase(lead, ctx.kind)}|${fundOf(s, lead)}`;
+        const seen = statements.get(figure);
+        if (!seen) statements.set(figure, { p: fig.printed, page: s.page });
         else {
           const d = checkSame(fig.printed, seen.p);
           if (d) out.push(findingOf('figure-stated-twice', `${key}：文中先写作${show(seen.p)}，又写作${show(fig.printed)}`, d, [seen.page, s.page], d.severity));

@@ -2,10 +2,12 @@ import Decimal from 'decimal.js';
 import type { Block } from '@budget-ingest/doc-model';
 import type { Printed } from '../standard-tables/index.ts';
 
-/** A sentence of running text, with its paragraph's page and the sentence before it. */
+/** A sentence of running text, with its paragraph's page, the sentence before it, and what it is read under. */
 export interface Sentence {
   readonly text: string;
   readonly previous: string;
+  /** The paragraph's text before this sentence, and the last heading above the paragraph: the context that scopes its figures. */
+  readonly context: string;
   readonly page: number | null;
 }
 
@@ -19,14 +21,18 @@ export interface TextFigure {
 /** Sentences of the paragraphs and headings (tables are not running text), split at 。；. */
 export function sentencesOf(blocks: readonly Block[]): Sentence[] {
   const out: Sentence[] = [];
+  let heading = '';
   for (const b of blocks) {
     if (b.kind === 'table') continue;
     const text = b.text.normalize('NFKC').replace(/\s+/g, '');
     let previous = '';
+    let before = b.kind === 'heading' ? '' : heading;
     for (const s of text.split(/[。;；]/)) {
-      if (s) out.push({ text: s, previous, page: b.page });
+      if (s) out.push({ text: s, previous, context: before, page: b.page });
       previous = s;
+      before += `${s}。`;
     }
+    if (b.kind === 'heading') heading = `${text}。`;
   }
   return out;
 }
