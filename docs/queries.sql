@@ -4,13 +4,12 @@
 -- deterministic ORDER BY on natural keys (never on surrogate ids, which depend on load order).
 -- test/analyst-queries.test.ts runs each of them against the test corpus.
 
--- Q1: Which reports spent the smallest share of their budget? (execution rate, lowest first;
---     execution_rate_basis says whether it is of the whole budget or of the 一般公共预算; reports
---     with actual spending but neither budget come last with a null rate)
+-- Q1: Which reports spent the smallest share of their budget? (execution rate, lowest first,
+--     reports with actual spending but no total-expenditure budget come last with a null rate)
 SELECT county, organization, kind, fiscal_year,
   coalesce(total_budget_adjusted, total_budget_initial) AS budget_yuan,
   total_actual AS actual_yuan,
-  execution_rate_pct, execution_rate_basis
+  execution_rate_pct
 FROM report_overview
 WHERE total_actual IS NOT NULL
 ORDER BY execution_rate_pct NULLS LAST, region_code, organization, kind, fiscal_year;
@@ -25,6 +24,7 @@ GROUP BY class_code, class_name, region_code, county, fiscal_year, phase
 ORDER BY class_code, region_code, fiscal_year, phase;
 
 -- Q3: Which indicators missed their target, and by how much?
+--     (gap = result − target: negative for a floor missed, positive for a 成本指标 ceiling overrun)
 SELECT county, organization, fiscal_year, level1, level3, indicator_key,
   target_raw, actual_raw, gap, weight, score, note
 FROM indicator_results

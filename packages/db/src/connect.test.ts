@@ -20,7 +20,7 @@ describe('the embedded PGlite database', () => {
     await first.close();
     const second = await createDb({ databaseUrl: null, dataDir: dir });
     try {
-      // The first handle's work survived; nothing was opened twice.
+      // The first handle's table is there for the second.
       expect(((await second.db.execute(sql`SELECT count(*)::int AS n FROM kept`)) as { rows: { n: number }[] }).rows[0]!.n).toBe(0);
     } finally {
       await second.close();

@@ -1,7 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
-import lockfile from 'proper-lockfile';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema.ts';
 
@@ -65,15 +64,18 @@ async function connectPostgres(url: string, max: number): Promise<DbHandle> {
     async withLock(name, work) {
       // A session-level lock belongs to one connection, so the work runs on that connection too.
       const session = await pool.connect();
+      let broken: Error | undefined;
       try {
         await session.query('SELECT pg_advisory_lock(hashtext($1))', [name]);
         try {
           return await work({ db: drizzle(session, { schema }) as unknown as Db, kind: 'postgres', exec: async (sql) => void (await session.query(sql)) });
         } finally {
-          await session.query('SELECT pg_advisory_unlock(hashtext($1))', [name]);
+          // If the unlock fails, the connection is destroyed below (which frees the lock) and the
+          // work's own error, if any, is the one that propagates.
+          await session.query('SELECT pg_advisory_unlock(hashtext($1))', [name]).catch((err: Error) => (broken = err));
         }
       } finally {
-        session.release();
+        session.release(broken);
       }
     },
     close: () => pool.end(),
@@ -82,9 +84,9 @@ async function connectPostgres(url: string, max: number): Promise<DbHandle> {
 
 async function connectPglite(dir: string): Promise<DbHandle> {
   mkdirSync(dir, { recursive: true });
-  const release = await lockDataDir(dir);
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
+  const release = await lockDataDir(dir);
   const client = await PGlite.create(dir).catch(async (err: unknown) => {
     await release();
     throw err;
@@ -109,19 +111,28 @@ async function connectPglite(dir: string): Promise<DbHandle> {
   };
 }
 
+/** A held lock is refreshed every half of this; one older than this is a crashed holder's. */
+const LOCK_STALE_MS = 5 * 60_000;
+
 /**
  * PGlite is a whole Postgres inside one process, with no lock of its own: a
  * second process opening the same directory would corrupt it. A lock file
- * (kept fresh while held, so a crashed holder's lock goes stale) keeps it to
- * one process, and tells the second one what to do instead.
+ * keeps it to one process, and tells the second one what to do instead. The
+ * holder refreshes the lock from its event loop, which a long synchronous
+ * PGlite query blocks: hence minutes, not seconds, before a lock counts as
+ * left behind by a crash.
  */
 async function lockDataDir(dir: string): Promise<() => Promise<void>> {
+  // Imported here: only the embedded database needs it (it hooks process exit to clean up).
+  const { default: lockfile } = await import('proper-lockfile');
+  const lockfilePath = join(dir, 'budget-ingest.lock');
   try {
-    return await lockfile.lock(dir, { lockfilePath: join(dir, 'budget-ingest.lock'), stale: 20_000, retries: { retries: 8, minTimeout: 100, maxTimeout: 1000 } });
+    return await lockfile.lock(dir, { lockfilePath, stale: LOCK_STALE_MS, retries: { retries: 8, minTimeout: 100, maxTimeout: 1000 } });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ELOCKED') throw err;
     throw new Error(
-      `the embedded database at ${dir} is in use by another budget-ingest process (one process at a time can open it): wait for that process or stop it, or set DATABASE_URL to a Postgres server that several processes can share`,
+      `the embedded database at ${dir} is in use by another budget-ingest process (one process at a time can open it): wait for that process or stop it, or set DATABASE_URL to a Postgres server that several processes can share. ` +
+        `If that process crashed, its lock (${lockfilePath}) expires ${LOCK_STALE_MS / 60_000} minutes after it stopped.`,
       { cause: err },
     );
   }

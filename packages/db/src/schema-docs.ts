@@ -232,12 +232,11 @@ export const VIEW_DOCS: Readonly<Record<string, TableDoc>> = {
       three_public_budget_initial: '“三公”经费, 年初预算, yuan.',
       three_public_budget_adjusted: '“三公”经费, 调整后预算, yuan.',
       three_public_actual: '“三公”经费, actual, yuan.',
-      execution_rate_pct: 'Spending ÷ budget × 100 (adjusted budget, else initial): of 本年支出合计 when both are printed, else of the 一般公共预算 (see execution_rate_basis).',
+      execution_rate_pct: 'total_actual ÷ (adjusted budget, else initial budget) × 100.',
       findings: 'Number of validation findings of the report.',
       document_id: 'The document (documents.id).',
       file_name: 'Original file name.',
       source_url: 'Where the file was downloaded from.',
-      execution_rate_basis: 'What execution_rate_pct divides: total_expenditure or general_public_budget; null when neither has both figures.',
     },
   },
   expenditure_by_function: {

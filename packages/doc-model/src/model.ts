@@ -82,6 +82,12 @@ export interface PageInfo {
   readonly height: number;
   /** Degrees, as the PDF states it (0, 90, 180, 270). */
   readonly rotation: number;
+  /**
+   * Set when the page's text runs sideways or upside down as displayed: the
+   * degrees clockwise the displayed page was turned to read it. Boxes on the
+   * page are in that turned frame.
+   */
+  readonly turn?: 90 | 180 | 270;
 }
 
 export const WARNING_CODES = [

@@ -98,13 +98,17 @@ else console.log('  pdftotext not found (apt-get install poppler-utils): no refe
 const ratio = (ms: number): string => (poppler ? `  ${(ms / poppler.ms).toFixed(1)}× pdftotext` : '');
 console.log(`  extractPdf, text only      ${textOnly.ms.toFixed(0).padStart(7)} ms  ${pps(pages, textOnly.ms).padStart(7)} pages/s${ratio(textOnly.ms)}`);
 console.log(`  extractPdf, with tables    ${withTables.ms.toFixed(0).padStart(7)} ms  ${pps(pages, withTables.ms).padStart(7)} pages/s${ratio(withTables.ms)}  (${withTables.tables} tables)`);
+console.log('  (each total adds every document\'s fastest run; pdftotext\'s includes starting its process)');
 console.log(`  peak RSS ${(Math.max(peakRss, process.resourceUsage().maxRSS * 1024) / 1024 / 1024).toFixed(0)} MB`);
 
 /** Peak RSS of extracting one file in a fresh process. */
 function peakOf(path: string): { pages: number; peakRssMb: number } | null {
   const child = fileURLToPath(new URL('./extract-one.ts', import.meta.url));
   const run = spawnSync(process.execPath, ['--import', 'tsx', child, path], { encoding: 'utf8' });
-  if (run.status !== 0) return null;
+  if (run.status !== 0) {
+    console.log(`  memory check: extracting ${path} failed (exit ${run.status}): ${run.stderr.trim().split('\n').pop() ?? ''}`);
+    return null;
+  }
   return JSON.parse(run.stdout.trim().split('\n').pop()!) as { pages: number; peakRssMb: number };
 }
 
@@ -113,7 +117,8 @@ if (long && !spawnSync('qpdf', ['--version']).error) {
   const dir = mkdtempSync(join(tmpdir(), 'pdf-bench-'));
   try {
     const tenTimes = join(dir, 'long.pdf');
-    spawnSync('qpdf', ['--empty', '--pages', ...Array<string>(10).fill(long.path), '--', tenTimes]);
+    const joined = spawnSync('qpdf', ['--empty', '--pages', ...Array<string>(10).fill(long.path), '--', tenTimes], { encoding: 'utf8' });
+    if (joined.status !== 0) console.log(`  memory check: qpdf could not build the long PDF: ${joined.stderr.trim()}`);
     const short = peakOf(long.path);
     const big = peakOf(tenTimes);
     if (short && big) console.log(`  memory, one process per file: ${short.pages} pages peak RSS ${short.peakRssMb} MB; ${big.pages} pages peak RSS ${big.peakRssMb} MB`);

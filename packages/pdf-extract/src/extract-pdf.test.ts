@@ -180,6 +180,8 @@ describe('extractPdf on pages whose text does not read upright as displayed', ()
     // The page's last paragraph continues on page 3 of the original, not in the one-page fixture.
     expect(want.at(-1)!.startsWith(got.at(-1)!)).toBe(true);
     expect(turned.warnings).toContainEqual(expect.objectContaining({ code: 'page-turned', page: 1, message: expect.stringContaining('180°') }));
+    expect(turned.pages[0]!.turn).toBe(180);
+    expect(original.pages[1]!.turn).toBeUndefined();
   });
 
   it('reads a table drawn sideways on a page without /Rotate (lusong page 9 turned a quarter) cell by cell like the original', async () => {
@@ -195,7 +197,7 @@ describe('extractPdf on pages whose text does not read upright as displayed', ()
     expect(rowsOn(turnedTables[0]!, 1)).toEqual(rowsOn(originalTable, 9));
     expect(rowsOn(turnedTables[0]!, 1).length).toBeGreaterThan(10);
     // Displayed landscape (842 × 595) with its text running down the page; read in the portrait frame it was drawn in.
-    expect(turned.pages[0]).toMatchObject({ width: original.pages[8]!.width, height: original.pages[8]!.height, rotation: 0 });
+    expect(turned.pages[0]).toMatchObject({ width: original.pages[8]!.width, height: original.pages[8]!.height, rotation: 0, turn: 90 });
     expect(turned.warnings).toContainEqual(expect.objectContaining({ code: 'page-turned', page: 1 }));
   });
 });

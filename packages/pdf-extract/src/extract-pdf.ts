@@ -35,7 +35,7 @@ export async function extractPdf(bytes: Uint8Array, opts: PdfExtractOptions): Pr
       await nextMacrotask();
       if (Date.now() > deadline) throw timeoutError(opts.limits);
       const raw = turnUpright(await beforeDeadline(readPage(source, n, opts.tables ?? true), deadline, opts.limits));
-      pages.push({ number: n, width: r2(raw.width), height: r2(raw.height), rotation: raw.rotation });
+      pages.push({ number: n, width: r2(raw.width), height: r2(raw.height), rotation: raw.rotation, ...(raw.turn !== 0 ? { turn: raw.turn } : {}) });
       if (raw.turn !== 0) warnings.push({ code: 'page-turned', message: `page ${n}'s text runs at ${raw.turn}° to the page as displayed: it was read turned upright, and its boxes are in that frame`, page: n });
       layouts.push(toPageLayout(raw));
     }

@@ -90,7 +90,13 @@ async function rerunThroughQueues(rt: Runtime, ctx: DbContext, docs: readonly Se
     }
     rt.stdout(`${queued.length} document(s) queued for ${stage}`);
     if (!opts.wait) return 0;
-    await waitForDocuments(queues, queued);
+    let last = -1;
+    await waitForDocuments(queues, queued, {
+      onProgress: (done, total) => {
+        if (done !== last) rt.stdout(`waiting: ${done}/${total} document(s) done (no progress means no worker is running: start \`budget-ingest workers\`)`);
+        last = done;
+      },
+    });
     for (const q of queued) {
       const doc = await getDocument(ctx.deps, q.documentId);
       rt.stdout(`${pad(q.file, 44)} ${pad(doc.status, 11)}${doc.errorMessage ? `  ${doc.errorMessage}` : ''}`);
