@@ -55,13 +55,16 @@ export interface LabelReading {
   readonly grandTotal: boolean;
 }
 
+/** The budgets of the four funds: 预算 in these names is a fund, not a phase. */
+export const FUND_BUDGETS = /(一般公共|政府性基金|国有资本经营|社会保险基金)预算/g;
+
 /** Reads a label (the words before a figure). */
 export function readLabel(label: string): LabelReading {
   const change = CHANGE_WORDS.test(label);
   for (const rule of ITEM_RULES) {
     const m = rule.re.exec(label);
     if (!m) continue;
-    const rest = (label.slice(0, m.index) + '|' + label.slice(m.index + m[0].length)).replace(/(一般公共|政府性基金|国有资本经营|社会保险基金)预算/g, '');
+    const rest = (label.slice(0, m.index) + '|' + label.slice(m.index + m[0].length)).replace(FUND_BUDGETS, '');
     return { items: rule.items, phase: rule.phase ?? phaseOf(rest), phaseOnly: false, change, grandTotal: /总计$/.test(m[0]) };
   }
   const phase = phaseOf(label);

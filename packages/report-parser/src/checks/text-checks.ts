@@ -2,6 +2,7 @@ import Decimal from 'decimal.js';
 import type { Block } from '@budget-ingest/doc-model';
 import { bareLabel, cleanName, codedRows, grandTotalRow, mainValue, primaryFunctionalTable, roundingSlack, toYuan, valueOf, type ColumnRole, type Printed, type RecognisedTable, type TableRow } from '../standard-tables/index.ts';
 import type { ReportKind, ValidationFinding } from '../types.ts';
+import { FUND_BUDGETS, phaseOf } from '../items.ts';
 import { checkSame, show } from './compare.ts';
 import { findingOf } from './rules.ts';
 import { figuresOf, percentsOf, sentencesOf, type Sentence, type TextFigure } from './text-figures.ts';
@@ -311,7 +312,6 @@ const HEADLINES: readonly Headline[] = [
   { key: '公用经费', label: /(?<!日常)公用经费/, figure: fromTotalRow(['basic_economic'], 'public') },
 ];
 
-const FUND_BUDGETS = /(一般公共|政府性基金|国有资本经营|社会保险基金)预算/g;
 const PHASE_WORDS = /调整后?预算|全年预算|变动后预算|决算|执行|实际|完成|预算/g;
 
 /**
@@ -323,8 +323,8 @@ const PHASE_WORDS = /调整后?预算|全年预算|变动后预算|决算|执行
 function statedPhase(lead: string, kind: ReportKind | null): 'budget_initial' | 'budget_adjusted' | 'actual' {
   const word = [...lead.replace(FUND_BUDGETS, '').matchAll(PHASE_WORDS)].pop()?.[0];
   if (word === undefined) return kind === 'department_budget' ? 'budget_initial' : 'actual';
-  if (word === '预算') return 'budget_initial';
-  return /预算/.test(word) ? 'budget_adjusted' : 'actual';
+  // A bare 执行, 实际 or 完成 is too loose for phaseOf's vocabulary, but right before a figure it means actual.
+  return phaseOf(word) ?? 'actual';
 }
 
 const FUNDS = /(一般公共预算|政府性基金|国有资本经营|社会保险基金)(?:预算)?(?:财政拨款)?|财政拨款/g;
