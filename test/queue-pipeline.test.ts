@@ -106,6 +106,9 @@ describe.skipIf(noPostgres || noRedis)('the queued pipeline', { timeout: 420_000
       // corrupt, encrypted, empty, scanned, plain text: five bad files, five failed jobs.
       expect(failed.length).toBe(5);
       expect(failed.every((j) => j.attemptsMade === 1)).toBe(true);
+      // `status` reads the same queue depths.
+      const status = JSON.parse((await cli(['status', '--json'], env)).stdout) as { queues: Record<string, { failed: number; waiting: number; active: number }> };
+      expect(status.queues.extract).toMatchObject({ failed: 5, waiting: 0, active: 0 });
     } finally {
       for (const d of [embedded, outA, outB]) rmSync(d, { recursive: true, force: true });
     }

@@ -13,7 +13,7 @@ export type { DocumentExport } from './export-json.ts';
 export { summarize, rowsOf } from './summary.ts';
 export type { DatabaseSummary } from './summary.ts';
 export { replaceReports } from './load-reports.ts';
-export { QUEUES, DEFAULT_JOB_OPTIONS, createQueues, createRedis, enqueueExtract, enqueueParse, extractJobId, parseJobId, queueDepths } from './queues.ts';
+export { QUEUES, DEFAULT_JOB_OPTIONS, createQueues, createRedis, withQueues, enqueueExtract, enqueueParse, extractJobId, parseJobId, queueDepths } from './queues.ts';
 export type { ExtractJobData, ParseJobData, FetchJobData, PipelineQueues, QueueDepths, QueueName } from './queues.ts';
 export { processExtractJob, processParseJob } from './processors.ts';
 export { startWorkers, stopWorkers } from './workers.ts';

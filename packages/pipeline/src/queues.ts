@@ -71,6 +71,18 @@ export function createQueues(connection: ConnectionOptions, prefix: string): Pip
   };
 }
 
+/** Runs `work` with the queues on a producer connection of its own, closing both afterwards (CLI commands). */
+export async function withQueues<T>(redisUrl: string, prefix: string, work: (queues: PipelineQueues) => Promise<T>): Promise<T> {
+  const redis = createRedis(redisUrl, 'producer');
+  const queues = createQueues(redis, prefix);
+  try {
+    return await work(queues);
+  } finally {
+    await queues.close();
+    redis.disconnect();
+  }
+}
+
 export async function enqueueExtract(queues: PipelineQueues, data: ExtractJobData): Promise<void> {
   await addOnce(queues.extract, 'extract', data, extractJobId(data.sha256));
 }

@@ -1,6 +1,7 @@
 import { relative } from 'node:path';
 import { assertQueueMode } from '@budget-ingest/config';
-import { createQueues, countReports, createRedis, getDocument, ingestOne, resolveInputs, storeAndEnqueue, summarize, waitForDocuments, type Enqueued, type IngestResult } from '@budget-ingest/pipeline';
+import { countReports, getDocument, ingestOne, resolveInputs, storeAndEnqueue, summarize, withQueues, type Enqueued, type IngestResult } from '@budget-ingest/pipeline';
+import { followJobs } from '../follow-jobs.ts';
 import { openDbContext, type DbContext, type GlobalOptions, type Runtime } from '../context.ts';
 import { pad, renderTable, seconds } from '../format.ts';
 import { createProgress } from '../progress.ts';
@@ -68,9 +69,7 @@ async function printSummary(rt: Runtime, ctx: DbContext, results: readonly Inges
 async function enqueueFiles(rt: Runtime, ctx: DbContext, files: readonly string[], opts: IngestOptions, missing: number): Promise<number> {
   const { redisUrl } = assertQueueMode(ctx.config);
   const started = performance.now();
-  const redis = createRedis(redisUrl, 'producer');
-  const queues = createQueues(redis, ctx.config.queuePrefix);
-  try {
+  return withQueues(redisUrl, ctx.config.queuePrefix, async (queues) => {
     const queued: Enqueued[] = [];
     for (const [i, file] of files.entries()) {
       const e = await storeAndEnqueue(ctx.deps, queues, { path: file });
@@ -83,13 +82,7 @@ async function enqueueFiles(rt: Runtime, ctx: DbContext, files: readonly string[
       if (!opts.json) rt.stdout(`${n} document(s) queued; follow them with \`budget-ingest status\` or re-run with --wait`);
       return missing ? 1 : 0;
     }
-    let last = -1;
-    await waitForDocuments(queues, queued, {
-      onProgress: (done, total) => {
-        if (done !== last && !opts.json) rt.stdout(`waiting: ${done}/${total} document(s) done`);
-        last = done;
-      },
-    });
+    await followJobs(rt, queues, queued, { quiet: opts.json });
     const results: IngestResult[] = [];
     for (const q of queued) {
       const doc = await getDocument(ctx.deps, q.documentId);
@@ -100,10 +93,7 @@ async function enqueueFiles(rt: Runtime, ctx: DbContext, files: readonly string[
     }
     if (!opts.json) await printSummary(rt, ctx, results, started);
     return missing ? 1 : 0;
-  } finally {
-    await queues.close();
-    redis.disconnect();
-  }
+  });
 }
 
 function displayName(file: string, cwd: string): string {

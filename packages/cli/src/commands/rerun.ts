@@ -1,7 +1,8 @@
 import { inArray, like, or, type SQL } from 'drizzle-orm';
 import { assertQueueMode } from '@budget-ingest/config';
 import { documents } from '@budget-ingest/db';
-import { createQueues, createRedis, enqueueExtract, enqueueParse, getDocument, runExtractStage, runParseStage, waitForDocuments, type Enqueued } from '@budget-ingest/pipeline';
+import { enqueueExtract, enqueueParse, getDocument, runExtractStage, runParseStage, withQueues, type Enqueued } from '@budget-ingest/pipeline';
+import { followJobs } from '../follow-jobs.ts';
 import { openDbContext, type DbContext, type GlobalOptions, type Runtime } from '../context.ts';
 import { pad, seconds } from '../format.ts';
 
@@ -79,9 +80,7 @@ export async function retryFailedCommand(rt: Runtime, opts: RerunOptions & { inc
  */
 async function rerunThroughQueues(rt: Runtime, ctx: DbContext, docs: readonly Selected[], stage: 'extract' | 'parse', opts: RerunOptions): Promise<number> {
   const { redisUrl } = assertQueueMode(ctx.config);
-  const redis = createRedis(redisUrl, 'producer');
-  const queues = createQueues(redis, ctx.config.queuePrefix);
-  try {
+  return withQueues(redisUrl, ctx.config.queuePrefix, async (queues) => {
     const queued: Enqueued[] = [];
     for (const d of docs) {
       const data = { documentId: d.id, sha256: d.sha256 };
@@ -90,20 +89,11 @@ async function rerunThroughQueues(rt: Runtime, ctx: DbContext, docs: readonly Se
     }
     rt.stdout(`${queued.length} document(s) queued for ${stage}`);
     if (!opts.wait) return 0;
-    let last = -1;
-    await waitForDocuments(queues, queued, {
-      onProgress: (done, total) => {
-        if (done !== last) rt.stdout(`waiting: ${done}/${total} document(s) done (no progress means no worker is running: start \`budget-ingest workers\`)`);
-        last = done;
-      },
-    });
+    await followJobs(rt, queues, queued, { hint: ' (no progress means no worker is running: start `budget-ingest workers`)' });
     for (const q of queued) {
       const doc = await getDocument(ctx.deps, q.documentId);
       rt.stdout(`${pad(q.file, 44)} ${pad(doc.status, 11)}${doc.errorMessage ? `  ${doc.errorMessage}` : ''}`);
     }
     return 0;
-  } finally {
-    await queues.close();
-    redis.disconnect();
-  }
+  });
 }

@@ -1,4 +1,4 @@
-import { createQueues, createRedis, queueDepths, summarize, type QueueDepths } from '@budget-ingest/pipeline';
+import { queueDepths, summarize, withQueues } from '@budget-ingest/pipeline';
 import { openDbContext, type GlobalOptions, type Runtime } from '../context.ts';
 import { renderTable } from '../format.ts';
 
@@ -7,7 +7,7 @@ export async function statusCommand(rt: Runtime, opts: GlobalOptions & { json?: 
   const ctx = await openDbContext(rt, opts);
   try {
     const s = await summarize(ctx.handle.db);
-    const queues = ctx.config.redisUrl ? await readQueues(ctx.config.redisUrl, ctx.config.queuePrefix) : null;
+    const queues = ctx.config.redisUrl ? await withQueues(ctx.config.redisUrl, ctx.config.queuePrefix, queueDepths) : null;
     if (opts.json) {
       rt.stdout(JSON.stringify(queues ? { ...s, queues } : s));
       return 0;
@@ -34,16 +34,5 @@ export async function statusCommand(rt: Runtime, opts: GlobalOptions & { json?: 
     return 0;
   } finally {
     await ctx.close();
-  }
-}
-
-async function readQueues(redisUrl: string, prefix: string): Promise<QueueDepths> {
-  const redis = createRedis(redisUrl, 'producer');
-  const queues = createQueues(redis, prefix);
-  try {
-    return await queueDepths(queues);
-  } finally {
-    await queues.close();
-    redis.disconnect();
   }
 }
