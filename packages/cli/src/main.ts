@@ -55,8 +55,9 @@ export function buildProgram(rt: Runtime, setExit: (code: number) => void): Comm
     .description('json: one <original file name>.json per document (GOLD.md shape); csv|parquet: a table or view')
     .addOption(new Option('--format <format>', 'output format').choices(['json', 'csv', 'parquet']).default('json'))
     .option('--table <name>', 'with csv or parquet: the table or view to export (e.g. report_overview)')
+    .addOption(new Option('--by <unit>', 'with json: one file per document (default) or per publication, its sources merged').choices(['document', 'publication']).default('document'))
     .requiredOption('--out <dir>', 'output directory')
-    .action(run(async (_o: unknown, cmd: Command) => exportCommand(rt, globals<{ format: string; out: string; table?: string }>(cmd))));
+    .action(run(async (_o: unknown, cmd: Command) => exportCommand(rt, globals<{ format: string; out: string; table?: string; by?: string }>(cmd))));
 
   withGlobals(program.command('extract'))
     .description('print the document model of one file (headings, paragraphs, tables) without storing anything')

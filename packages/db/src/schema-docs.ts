@@ -77,6 +77,8 @@ export const SCHEMA_DOCS: Readonly<Record<string, TableDoc>> = {
       document_number: 'Official document number (文号), e.g. 合医保发〔2025〕54号.',
       self_evaluation_score: 'Self-evaluation total score (总分), when stated.',
       self_evaluation_rating: 'Self-evaluation rating (优/良/中/差), when stated.',
+      publication_id: 'The publication this report is a source of (publications.id); null until linked (reparse after upgrading).',
+      organization_id: 'The organisation (organizations.id); null when the name could not be linked without guessing.',
       page_start: 'First page of the report in its document.',
       page_end: 'Last page of the report in its document.',
       created_at: 'When the row was written.',
@@ -158,6 +160,40 @@ export const SCHEMA_DOCS: Readonly<Record<string, TableDoc>> = {
       description: 'What the indicator measures.',
     },
   },
+  organizations: {
+    table: 'One unit (department or budget unit) across the spellings and years of its reports: 县医保局, 芦淞区医疗保障局 and 株洲市芦淞区医疗保障局 are one row. Rules in packages/publications (name-forms.ts).',
+    columns: {
+      id: 'Surrogate key.',
+      region_code: 'GB/T 2260 code of the unit’s region; a name whose region is unknown is never linked (财政局 exists in every county).',
+      name_key: 'The name with region, 中共/人民政府 prefixes and common short forms normalised: equal for every spelling of the unit.',
+      canonical_name: 'The fullest name seen (the longest alias).',
+      parent_id: 'The department the unit belongs to (主管部门), when a report names it.',
+      created_at: 'When the organisation was first seen.',
+    },
+  },
+  organization_aliases: {
+    table: 'Every name under which an organisation appeared in a report.',
+    columns: {
+      organization_id: 'The organisation (organizations.id).',
+      alias: 'The name as printed (NFKC, no white space).',
+      first_seen_at: 'When the name was first loaded.',
+    },
+  },
+  publications: {
+    table: 'One report, whatever files it came in (the PDF, the Word file, its 附件 spreadsheet, a re-post): identified by kind, region, organisation, fiscal year, unit/department scope and project. Its canonical report is the one the analyst views count.',
+    columns: {
+      id: 'Surrogate key.',
+      identity_key: 'kind|scope|region_code|organisation key|fiscal year|project; a report without organisation or year gets a key of its own document.',
+      kind: 'Report kind.',
+      region_code: 'GB/T 2260 code.',
+      organization_id: 'The organisation (organizations.id), when linked.',
+      fiscal_year: 'Fiscal year.',
+      project: 'For a project report: the project as its title names it.',
+      canonical_report_id: 'The most complete source’s report (most confirmed values, then table values, then values, then format pdf > docx > doc > xlsx, then sha256): the same whatever order the files arrived in.',
+      source_count: 'Number of reports (files) of the publication.',
+      updated_at: 'When a source last joined or left.',
+    },
+  },
   crawl_runs: {
     table: 'One crawl of one portal, with its counts.',
     columns: {
@@ -205,6 +241,29 @@ const REGION_COLUMNS = {
 
 /** The analyst views (migrations/0002_analyst_views.sql), documented like the tables. */
 export const VIEW_DOCS: Readonly<Record<string, TableDoc>> = {
+  canonical_reports: {
+    table: 'The reports the analyst views count: the canonical report of each publication, and every report not yet linked to one.',
+    columns: SCHEMA_DOCS.reports!.columns,
+  },
+  organization_years: {
+    table: 'One row per organisation and fiscal year: the headline figures of its budget and final accounts side by side (canonical reports, figures of the report’s own year). For series across years.',
+    columns: {
+      organization_id: 'The organisation (organizations.id).',
+      organization: 'Its canonical name.',
+      region_code: 'GB/T 2260 code.',
+      fiscal_year: 'Fiscal year.',
+      reports: 'Number of publications of the organisation for the year.',
+      budget_total_expenditure: '部门预算: total expenditure, 年初预算, yuan.',
+      budget_basic_expenditure: '部门预算: 基本支出, yuan.',
+      budget_project_expenditure: '部门预算: 项目支出, yuan.',
+      budget_three_public: '部门预算: “三公”经费, yuan.',
+      final_total_expenditure: '部门决算: total expenditure, actual, yuan.',
+      final_basic_expenditure: '部门决算: 基本支出, actual, yuan.',
+      final_project_expenditure: '部门决算: 项目支出, actual, yuan.',
+      final_three_public: '部门决算: “三公”经费, actual, yuan.',
+      self_evaluation_score: 'Score of the 部门整体支出绩效自评.',
+    },
+  },
   report_overview: {
     table: 'One row per report: identity, region, self-evaluation, headline amounts of the report’s own fiscal year side by side, execution rate and number of findings.',
     columns: {
@@ -237,6 +296,9 @@ export const VIEW_DOCS: Readonly<Record<string, TableDoc>> = {
       document_id: 'The document (documents.id).',
       file_name: 'Original file name.',
       source_url: 'Where the file was downloaded from.',
+      publication_id: 'The publication (publications.id); each publication appears once, through its canonical report.',
+      organization_id: 'The organisation (organizations.id).',
+      source_count: 'Number of files the report was published in.',
     },
   },
   expenditure_by_function: {

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   bigint,
   bigserial,
   boolean,
@@ -12,6 +13,7 @@ import {
   numeric,
   pgEnum,
   pgTable,
+  primaryKey,
   smallint,
   text,
   timestamp,
@@ -120,9 +122,13 @@ export const reports = pgTable(
     pageStart: integer('page_start'),
     pageEnd: integer('page_end'),
     createdAt: createdAt(),
+    publicationId: bigint('publication_id', { mode: 'number' }).references((): AnyPgColumn => publications.id, { onDelete: 'set null' }),
+    organizationId: bigint('organization_id', { mode: 'number' }).references((): AnyPgColumn => organizations.id, { onDelete: 'set null' }),
   },
   (t) => [
     uniqueIndex('reports_document_ordinal_uq').on(t.documentId, t.ordinal),
+    index('reports_publication_idx').on(t.publicationId),
+    index('reports_organization_idx').on(t.organizationId, t.fiscalYear),
     index('reports_region_year_idx').on(t.regionCode, t.fiscalYear),
     index('reports_kind_year_idx').on(t.kind, t.fiscalYear),
   ],
@@ -228,6 +234,49 @@ export const indicatorAliases = pgTable('indicator_aliases', {
   description: text('description'),
 });
 
+/**
+ * One unit across its spellings and years (县医保局 = 芦淞区医疗保障局): keyed by region and
+ * the name key of packages/publications, so an ambiguous name is never merged by guess.
+ */
+export const organizations = pgTable(
+  'organizations',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    regionCode: char('region_code', { length: 6 }),
+    nameKey: text('name_key').notNull(),
+    canonicalName: text('canonical_name').notNull(),
+    parentId: bigint('parent_id', { mode: 'number' }).references((): AnyPgColumn => organizations.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('organizations_region_key_uq').on(sql`coalesce(${t.regionCode}, '')`, t.nameKey)],
+);
+
+export const organizationAliases = pgTable(
+  'organization_aliases',
+  {
+    organizationId: bigint('organization_id', { mode: 'number' })
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    alias: text('alias').notNull(),
+    firstSeenAt: timestamp('first_seen_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.organizationId, t.alias] })],
+);
+
+/** One report, whatever files it was published in; its canonical report is the one the views count. */
+export const publications = pgTable('publications', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  identityKey: text('identity_key').notNull().unique(),
+  kind: reportKind('kind').notNull(),
+  regionCode: char('region_code', { length: 6 }),
+  organizationId: bigint('organization_id', { mode: 'number' }).references(() => organizations.id, { onDelete: 'set null' }),
+  fiscalYear: smallint('fiscal_year'),
+  project: text('project'),
+  canonicalReportId: bigint('canonical_report_id', { mode: 'number' }).references((): AnyPgColumn => reports.id, { onDelete: 'set null' }),
+  sourceCount: integer('source_count').notNull().default(0),
+  updatedAt: updatedAt(),
+});
+
 export const crawlRuns = pgTable('crawl_runs', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),
   sourceId: bigint('source_id', { mode: 'number' })
@@ -278,5 +327,7 @@ export type IndicatorRow = typeof indicators.$inferSelect;
 export type NewIndicatorRow = typeof indicators.$inferInsert;
 export type ValidationFindingRow = typeof validationFindings.$inferSelect;
 export type NewValidationFindingRow = typeof validationFindings.$inferInsert;
+export type PublicationRow = typeof publications.$inferSelect;
+export type OrganizationRow = typeof organizations.$inferSelect;
 export type DocumentStatus = (typeof documentStatus.enumValues)[number];
 export type DocumentFormat = (typeof documentFormat.enumValues)[number];

@@ -9,8 +9,11 @@ export interface DocumentExport {
   readonly source: { readonly file: string; readonly sha256: string; readonly format: string; readonly url: string | null };
   readonly status: string;
   readonly error: string | null;
-  readonly reports: readonly Omit<Report, 'page_start' | 'page_end'>[];
+  readonly reports: readonly ExportedReport[];
 }
+
+/** A report as exported: the contract's fields plus the publication it is a source of. */
+export type ExportedReport = Omit<Report, 'page_start' | 'page_end'> & { readonly publication: number | null };
 
 export async function buildDocumentExport(db: Db, documentId: number): Promise<DocumentExport> {
   const doc = (await db.select().from(documents).where(eq(documents.id, documentId)).limit(1))[0];
@@ -31,6 +34,7 @@ export async function buildDocumentExport(db: Db, documentId: number): Promise<D
     status: doc.status,
     error: doc.errorMessage,
     reports: reportRows.map((r) => ({
+      publication: r.publicationId,
       kind: r.kind,
       title: r.title,
       organization: r.organization,

@@ -9,7 +9,8 @@ export { ingestOne, pendingStages, getDocument, countReports } from './ingest.ts
 export type { IngestResult } from './ingest.ts';
 export { resolveInputs } from './inputs.ts';
 export { buildDocumentExport, exportJson } from './export-json.ts';
-export type { DocumentExport } from './export-json.ts';
+export type { DocumentExport, ExportedReport } from './export-json.ts';
+export { exportPublications, type PublicationExport } from './export-publications.ts';
 export { summarize, rowsOf } from './summary.ts';
 export type { DatabaseSummary } from './summary.ts';
 export { replaceReports } from './load-reports.ts';

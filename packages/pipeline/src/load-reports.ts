@@ -2,16 +2,16 @@ import { eq } from 'drizzle-orm';
 import { amounts, expenditureLines, indicators, reports, validationFindings, type Db } from '@budget-ingest/db';
 import type { Report } from '@budget-ingest/report-parser';
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /**
  * Replaces a document's reports and all their rows inside the caller's
  * transaction: children cascade from reports, so a re-parse never leaves
  * duplicates or a half-written report. One multi-row INSERT per table.
  */
-export async function replaceReports(tx: Tx, documentId: number, parsed: readonly Report[]): Promise<void> {
+export async function replaceReports(tx: Tx, documentId: number, parsed: readonly Report[]): Promise<number[]> {
   await tx.delete(reports).where(eq(reports.documentId, documentId));
-  if (parsed.length === 0) return;
+  if (parsed.length === 0) return [];
   const ids = await tx
     .insert(reports)
     .values(
@@ -101,6 +101,7 @@ export async function replaceReports(tx: Tx, documentId: number, parsed: readonl
   for (const chunk of chunks(lineRows)) await tx.insert(expenditureLines).values(chunk);
   for (const chunk of chunks(indicatorRows)) await tx.insert(indicators).values(chunk);
   for (const chunk of chunks(findingRows)) await tx.insert(validationFindings).values(chunk);
+  return parsed.map((_, i) => idOf.get(i)!);
 }
 
 function chunks<T>(rows: readonly T[], size = 1000): T[][] {

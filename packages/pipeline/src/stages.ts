@@ -5,6 +5,7 @@ import { EXTRACTOR_VERSION, extractDocument } from '@budget-ingest/extract';
 import { PARSER_VERSION, parseDocument } from '@budget-ingest/report-parser';
 import type { PipelineDeps } from './deps.ts';
 import { replaceReports } from './load-reports.ts';
+import { linkPublications, publicationsOfDocument } from './link-publications.ts';
 
 export interface StageOutcome {
   readonly documentId: number;
@@ -102,7 +103,10 @@ export async function runParseStage(deps: PipelineDeps, documentId: number): Pro
   }
   const ms = Math.round(performance.now() - started);
   await deps.db.transaction(async (tx) => {
-    await replaceReports(tx, documentId, result.reports);
+    const previousPublications = await publicationsOfDocument(tx, documentId);
+    const reportIds = await replaceReports(tx, documentId, result.reports);
+    const sha256 = (await tx.select({ sha256: documents.sha256 }).from(documents).where(eq(documents.id, documentId)))[0]!.sha256;
+    await linkPublications(tx, { documentId, sha256, reports: result.reports, reportIds, previousPublications });
     await tx
       .update(documents)
       .set({ status: 'parsed', errorCode: null, errorMessage: null, parserVersion: PARSER_VERSION, parseMs: ms, parsedAt: sql`now()`, updatedAt: sql`now()` })

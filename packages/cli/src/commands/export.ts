@@ -1,15 +1,17 @@
 import { resolve } from 'node:path';
-import { EXPORTABLE, exportJson, exportTable } from '@budget-ingest/pipeline';
+import { EXPORTABLE, exportJson, exportPublications, exportTable } from '@budget-ingest/pipeline';
 import { openDbContext, type GlobalOptions, type Runtime } from '../context.ts';
 
 export interface ExportOptions extends GlobalOptions {
   readonly format: string;
   readonly out: string;
   readonly table?: string;
+  readonly by?: string;
 }
 
 /**
  * `export --format json --out DIR`: one `<original file name>.json` per document, in the shape of GOLD.md.
+ * `export --by publication`: one `publication-<id>.json` per publication (a report whatever files it came in), merged.
  * `export --format csv|parquet --table VIEW --out DIR`: a table or view for spreadsheets and pandas.
  */
 export async function exportCommand(rt: Runtime, opts: ExportOptions): Promise<number> {
@@ -24,7 +26,10 @@ export async function exportCommand(rt: Runtime, opts: ExportOptions): Promise<n
   }
   const ctx = await openDbContext(rt, opts);
   try {
-    if (opts.format === 'json') {
+    if (opts.format === 'json' && opts.by === 'publication') {
+      const { written } = await exportPublications(ctx.handle.db, out);
+      rt.stdout(`wrote ${written.length} publication(s) to ${out}`);
+    } else if (opts.format === 'json') {
       const { written } = await exportJson(ctx.handle.db, out);
       rt.stdout(`wrote ${written.length} file(s) to ${out}`);
     } else {
