@@ -12,7 +12,8 @@ export interface PublicationExport {
   readonly report: ExportedReport;
 }
 
-type Valued = { readonly source_file?: string };
+/** A value another source added, with the file it came from. */
+type Valued<T> = T & { readonly source_file?: string };
 
 /**
  * `export --by publication`: one `publication-<id>.json` per publication. Its
@@ -58,9 +59,9 @@ export async function exportPublications(db: Db, outDir: string): Promise<{ writ
   return { written };
 }
 
-function merge<T>(base: readonly T[], others: readonly (readonly [string, readonly T[]])[], keyOf: (v: T) => string): (T & Valued)[] {
+function merge<T>(base: readonly T[], others: readonly (readonly [string, readonly T[]])[], keyOf: (v: T) => string): Valued<T>[] {
   const seen = new Set(base.map(keyOf));
-  const out: (T & Valued)[] = base.map((v) => ({ ...v }));
+  const out: Valued<T>[] = [...base];
   for (const [file, values] of others) {
     for (const v of values) {
       const key = keyOf(v);
