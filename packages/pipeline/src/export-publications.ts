@@ -59,7 +59,7 @@ export async function exportPublications(db: Db, outDir: string): Promise<{ writ
   return { written };
 }
 
-function merge<T>(base: readonly T[], others: readonly (readonly [string, readonly T[]])[], keyOf: (v: T) => string): Valued<T>[] {
+function merge<T extends object>(base: readonly T[], others: readonly (readonly [string, readonly T[]])[], keyOf: (v: T) => string): Valued<T>[] {
   const seen = new Set(base.map(keyOf));
   const out: Valued<T>[] = [...base];
   for (const [file, values] of others) {
