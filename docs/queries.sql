@@ -83,9 +83,10 @@ GROUP BY d.id, d.file_name, d.format, d.status, d.error_code, d.error_message
 ORDER BY (d.status = 'parsed' AND count(r.id) > 0), d.status, d.file_name, d.sha256;
 
 -- Q9: How many reports of each kind does each region have, and for which years?
+-- (canonical_reports: a report published as a PDF and a Word file counts once)
 SELECT region_code, province, city, county, kind,
   count(*)::int AS reports, min(fiscal_year) AS first_year, max(fiscal_year) AS last_year
-FROM reports
+FROM canonical_reports
 GROUP BY region_code, province, city, county, kind
 ORDER BY region_code, kind;
 
@@ -96,3 +97,38 @@ FROM expenditure_by_function
 WHERE level = 3 AND yuan IS NOT NULL
 ORDER BY yuan DESC, region_code, organization, fiscal_year, phase, code, item_name
 LIMIT 10;
+
+-- Q11: How did each department's “三公”, basic and project expenditure change from year to year, and does the change match the previous year's figure its report restates?
+-- One series per organisation (all spellings of its name, organizations), kind and item: budgets
+-- with budgets (年初预算), final accounts with final accounts (决算). change_recomputed compares
+-- with the previous year's own report; change_stated with the previous-year figure this year's
+-- report prints; restated is true where the two previous-year figures differ.
+WITH figures AS (
+  SELECT r.organization_id, r.kind, r.fiscal_year, a.item,
+    max(a.yuan) FILTER (WHERE a.fiscal_year = r.fiscal_year) AS yuan,
+    max(a.yuan) FILTER (WHERE a.fiscal_year = r.fiscal_year - 1) AS stated_previous
+  FROM canonical_reports r
+  JOIN amounts a ON a.report_id = r.id
+  WHERE r.organization_id IS NOT NULL
+    AND r.kind IN ('department_budget', 'department_final_accounts')
+    AND a.item IN ('three_public_expenditure', 'basic_expenditure', 'project_expenditure')
+    AND a.phase = CASE WHEN r.kind = 'department_budget' THEN 'budget_initial' ELSE 'actual' END::amount_phase
+  GROUP BY r.organization_id, r.kind, r.fiscal_year, a.item
+),
+series AS (
+  SELECT f.*,
+    lag(f.yuan) OVER w AS previous_yuan,
+    lag(f.fiscal_year) OVER w AS previous_year
+  FROM figures f
+  WINDOW w AS (PARTITION BY f.organization_id, f.kind, f.item ORDER BY f.fiscal_year)
+)
+SELECT o.canonical_name AS organization, o.region_code, s.kind, s.item, s.fiscal_year, s.yuan,
+  CASE WHEN s.previous_year = s.fiscal_year - 1 THEN s.previous_yuan END AS previous_report_yuan,
+  s.stated_previous,
+  CASE WHEN s.previous_year = s.fiscal_year - 1 THEN s.yuan - s.previous_yuan END AS change_recomputed,
+  s.yuan - s.stated_previous AS change_stated,
+  CASE WHEN s.previous_year = s.fiscal_year - 1 AND s.stated_previous IS NOT NULL THEN s.previous_yuan <> s.stated_previous END AS restated
+FROM series s
+JOIN organizations o ON o.id = s.organization_id
+WHERE s.yuan IS NOT NULL
+ORDER BY o.region_code, o.canonical_name, s.kind, s.item, s.fiscal_year;
