@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cell, numberBlocks, paragraph, table, type Block, type DocumentModel } from '@budget-ingest/doc-model';
 import { parseDocument } from './parse-document.ts';
-import { EXPENDITURE_ROWS, expenditureTable, summaryTable } from './standard-tables/sample-tables.ts';
+import { EXPENDITURE_ROWS, expenditureTable, summaryTable, type CodedRow } from './standard-tables/sample-tables.ts';
 import type { Report } from './types.ts';
 
 function parse(blocks: Block[], format: DocumentModel['format'] = 'pdf'): Report {
@@ -25,7 +25,7 @@ describe('verification of table values', () => {
   });
 
   it('marks the figures of a row that does not add up contradicted, and the finding names them', () => {
-    const rows = EXPENDITURE_ROWS.map((row) => (row[2] === '01' ? ([...row.slice(0, 4), '1,521.89', '1,503.52', '8.37'] as const) : row));
+    const rows = EXPENDITURE_ROWS.map((row): CodedRow => (row[2] === '01' ? [row[0], row[1], row[2], row[3], '1,521.89', '1,503.52', '8.37'] : row));
     const r = parse([title, ...expenditureTable(rows)]);
     const bad = line(r, '2010601');
     expect(bad).toMatchObject({ yuan: '15218900.00', verification: 'contradicted' });
