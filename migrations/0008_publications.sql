@@ -3,7 +3,7 @@
 -- count each publication once, through its canonical report. One unit across its spellings and
 -- years is one organisation. Linking is done by the loader (packages/pipeline/src/link-publications.ts)
 -- with the rules of packages/publications; reports loaded before this migration have no publication
--- and count as their own until `reparse` links them.
+-- and count as their own until `reparse` links them. The views are 0007's, reading canonical_reports.
 CREATE TABLE "organizations" (
   "id" bigserial PRIMARY KEY,
   "region_code" char(6),
@@ -43,6 +43,12 @@ ALTER TABLE "publications" ADD CONSTRAINT "publications_canonical_report_fk" FOR
 --> statement-breakpoint
 CREATE INDEX "reports_publication_idx" ON "reports" ("publication_id");
 --> statement-breakpoint
+ALTER TABLE "amounts" ADD COLUMN "confirmed_across_sources" boolean DEFAULT false NOT NULL;
+--> statement-breakpoint
+ALTER TABLE "expenditure_lines" ADD COLUMN "confirmed_across_sources" boolean DEFAULT false NOT NULL;
+--> statement-breakpoint
+ALTER TABLE "indicators" ADD COLUMN "confirmed_across_sources" boolean DEFAULT false NOT NULL;
+--> statement-breakpoint
 CREATE INDEX "reports_organization_idx" ON "reports" ("organization_id", "fiscal_year");
 --> statement-breakpoint
 -- The reports the analyst views count: one per publication (and every report not yet linked).
@@ -70,7 +76,12 @@ WITH headline AS (
     max(a.yuan) FILTER (WHERE a.item = 'public_expenditure' AND a.phase = 'actual') AS public_actual,
     max(a.yuan) FILTER (WHERE a.item = 'three_public_expenditure' AND a.phase = 'budget_initial') AS three_public_budget_initial,
     max(a.yuan) FILTER (WHERE a.item = 'three_public_expenditure' AND a.phase = 'budget_adjusted') AS three_public_budget_adjusted,
-    max(a.yuan) FILTER (WHERE a.item = 'three_public_expenditure' AND a.phase = 'actual') AS three_public_actual
+    max(a.yuan) FILTER (WHERE a.item = 'three_public_expenditure' AND a.phase = 'actual') AS three_public_actual,
+    jsonb_object_agg(
+      CASE a.item WHEN 'total_expenditure' THEN 'total' WHEN 'basic_expenditure' THEN 'basic' WHEN 'project_expenditure' THEN 'project'
+        WHEN 'personnel_expenditure' THEN 'personnel' WHEN 'public_expenditure' THEN 'public' ELSE 'three_public' END || '_' || a.phase,
+      a.verification
+    ) FILTER (WHERE a.item IN ('total_expenditure', 'basic_expenditure', 'project_expenditure', 'personnel_expenditure', 'public_expenditure', 'three_public_expenditure')) AS headline_verification
   FROM "amounts" a
   JOIN "reports" r ON r.id = a.report_id AND a.fiscal_year = r.fiscal_year
   GROUP BY a.report_id
@@ -85,6 +96,7 @@ SELECT r.id AS report_id, r.region_code, r.province, r.city, r.county, r.organiz
   round(h.total_actual * 100 / nullif(coalesce(h.total_budget_adjusted, h.total_budget_initial), 0), 2) AS execution_rate_pct,
   (SELECT count(*) FROM "validation_findings" f WHERE f.report_id = r.id) AS findings,
   d.id AS document_id, d.file_name, d.source_url,
+  h.headline_verification,
   r.publication_id, r.organization_id, coalesce(p.source_count, 1) AS source_count
 FROM "canonical_reports" r
 JOIN "documents" d ON d.id = r.document_id
@@ -101,7 +113,8 @@ SELECT l.id AS line_id, l.report_id, r.region_code, r.province, r.city, r.county
   l.path[2] AS section_name,
   CASE WHEN length(l.code) = 7 THEN l.code END AS item_code,
   l.path[3] AS item_name,
-  l.code, l.yuan, l.budget_yuan, l.page, l.source_text
+  l.code, l.yuan, l.budget_yuan, l.page, l.source_text,
+  l.verification
 FROM "expenditure_lines" l
 JOIN "canonical_reports" r ON r.id = l.report_id
 LEFT JOIN LATERAL (
@@ -135,7 +148,8 @@ SELECT i.id AS indicator_id, i.report_id, r.region_code, r.province, r.city, r.c
     WHEN i.target_op IS NULL AND (i.level1 LIKE '%成本%' OR i.level2 LIKE '%成本%') THEN i.actual_value <= i.target_value
     ELSE i.actual_value >= i.target_value
   END AS met,
-  i.weight, i.score, i.note, i.page
+  i.weight, i.score, i.note, i.page,
+  i.verification
 FROM "indicators" i
 JOIN "canonical_reports" r ON r.id = i.report_id
 LEFT JOIN LATERAL (

@@ -8,6 +8,14 @@ export interface TableDoc {
   readonly columns: Readonly<Record<string, string>>;
 }
 
+/** verification, anchor and bbox: the same on amounts, expenditure_lines and indicators (migration 0007). */
+const TRACED_COLUMNS = {
+  verification: 'confirmed (a sum rule of its table holds with it, or another statement of the same value agrees), contradicted (a check that involves it fails; a finding names it in values_involved) or unconfirmed (nothing to check it against). Keep to confirmed figures with WHERE verification = \'confirmed\'.',
+  anchor: 'Where the value was read: {"block": index of the block in the document model} plus, in a table, "row" (0-based row of the table block) and "cell" (0-based grid column, merged cells expanded); an indicator is a whole row. Null when not known.',
+  confirmed_across_sources: 'True when the value is confirmed because another file of the same publication prints the same value (and nothing in its own report confirmed it).',
+  bbox: 'Box of the value on its page, [x0, y0, x1, y1] in PDF points from the top left (the table cell, the indicator row or the paragraph); null for formats without pages.',
+} as const;
+
 export const SCHEMA_DOCS: Readonly<Record<string, TableDoc>> = {
   sources: {
     table: 'A disclosure portal the crawler reads (one config entry).',
@@ -96,6 +104,7 @@ export const SCHEMA_DOCS: Readonly<Record<string, TableDoc>> = {
       alternatives: 'Other values printed for the same figure elsewhere in the document (a contradiction), as decimal strings.',
       source_text: 'The stretch of document text that states the figure.',
       page: '1-based page of source_text; null for formats without pages.',
+      ...TRACED_COLUMNS,
     },
   },
   expenditure_lines: {
@@ -113,6 +122,7 @@ export const SCHEMA_DOCS: Readonly<Record<string, TableDoc>> = {
       budget_yuan: 'The matching budget figure when the same sentence or row gives one.',
       source_text: 'The text or table row the line was read from.',
       page: '1-based page; null for formats without pages.',
+      ...TRACED_COLUMNS,
     },
   },
   indicators: {
@@ -136,6 +146,7 @@ export const SCHEMA_DOCS: Readonly<Record<string, TableDoc>> = {
       score: '得分: points awarded.',
       note: '偏差原因分析及改进措施 / 未完成原因.',
       page: '1-based page of the row; null for formats without pages.',
+      ...TRACED_COLUMNS,
     },
   },
   validation_findings: {
@@ -150,6 +161,7 @@ export const SCHEMA_DOCS: Readonly<Record<string, TableDoc>> = {
       actual: 'The printed value (decimal string).',
       pages: 'Pages involved.',
       created_at: 'When the finding was recorded.',
+      values_involved: 'The values the failed check involved, as [{"anchor": {...}, "yuan": "…"}] (anchor as on amounts.anchor; yuan the figure, null for an indicator); their rows have verification = contradicted.',
     },
   },
   indicator_aliases: {
@@ -239,7 +251,7 @@ const REGION_COLUMNS = {
   county: 'County-level unit.',
 } as const;
 
-/** The analyst views (migrations/0002_analyst_views.sql), documented like the tables. */
+/** The analyst views (migrations/0002_analyst_views.sql, 0003, 0007), documented like the tables. */
 export const VIEW_DOCS: Readonly<Record<string, TableDoc>> = {
   canonical_reports: {
     table: 'The reports the analyst views count: the canonical report of each publication, and every report not yet linked to one.',
@@ -296,6 +308,7 @@ export const VIEW_DOCS: Readonly<Record<string, TableDoc>> = {
       document_id: 'The document (documents.id).',
       file_name: 'Original file name.',
       source_url: 'Where the file was downloaded from.',
+      headline_verification: 'Verification of each headline figure above, keyed by its column name ({"total_actual": "confirmed", …}); e.g. keep a total with headline_verification->>\'total_actual\' = \'confirmed\'.',
       publication_id: 'The publication (publications.id); each publication appears once, through its canonical report.',
       organization_id: 'The organisation (organizations.id).',
       source_count: 'Number of files the report was published in.',
@@ -323,6 +336,7 @@ export const VIEW_DOCS: Readonly<Record<string, TableDoc>> = {
       budget_yuan: 'Matching budget figure, when printed with it.',
       page: 'Page of the source.',
       source_text: 'Text or table row the line was read from.',
+      verification: 'confirmed, unconfirmed or contradicted (expenditure_lines.verification).',
     },
   },
   indicator_results: {
@@ -350,6 +364,7 @@ export const VIEW_DOCS: Readonly<Record<string, TableDoc>> = {
       score: '得分.',
       note: 'Reason for a deviation.',
       page: 'Page of the row.',
+      verification: 'confirmed, unconfirmed or contradicted (indicators.verification).',
     },
   },
   findings_by_region: {

@@ -7,6 +7,7 @@ import {
   char,
   check,
   date,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -20,7 +21,7 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import type { DocumentModel, ExtractionWarning } from '@budget-ingest/doc-model';
-import { AMOUNT_ITEMS, CLASSIFICATIONS, OPS, PHASES, REPORT_KINDS } from '@budget-ingest/report-parser/vocabulary';
+import { AMOUNT_ITEMS, CLASSIFICATIONS, OPS, PHASES, REPORT_KINDS, VERIFICATIONS } from '@budget-ingest/report-parser/vocabulary';
 
 /*
  * The analysts' schema. Conventions:
@@ -34,6 +35,19 @@ import { AMOUNT_ITEMS, CLASSIFICATIONS, OPS, PHASES, REPORT_KINDS } from '@budge
  */
 
 const yuan = (name: string) => numeric(name, { precision: 20, scale: 2 });
+/** Where a value was read (report-parser's Anchor): block index and, in a table, row and grid column. */
+export interface ValueAnchor {
+  readonly block: number;
+  readonly row?: number;
+  readonly cell?: number;
+}
+/** How far a value can be trusted, and where it was read: the same three columns on amounts, lines and indicators. */
+const traced = () => ({
+  verification: valueVerification('verification').notNull().default('unconfirmed'),
+  anchor: jsonb('anchor').$type<ValueAnchor>(),
+  bbox: doublePrecision('bbox').array(),
+  confirmedAcrossSources: boolean('confirmed_across_sources').notNull().default(false),
+});
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
 
@@ -45,6 +59,7 @@ export const amountItem = pgEnum('amount_item', AMOUNT_ITEMS);
 export const amountPhase = pgEnum('amount_phase', PHASES);
 export const lineClassification = pgEnum('line_classification', CLASSIFICATIONS);
 export const comparisonOp = pgEnum('comparison_op', OPS);
+export const valueVerification = pgEnum('value_verification', VERIFICATIONS);
 export const findingSeverity = pgEnum('finding_severity', ['error', 'warning', 'info']);
 export const crawlRunStatus = pgEnum('crawl_run_status', ['running', 'succeeded', 'failed', 'blocked']);
 export const fetchStatus = pgEnum('fetch_status', ['fetched', 'not_modified', 'skipped', 'failed', 'blocked']);
@@ -148,8 +163,9 @@ export const amounts = pgTable(
     alternatives: jsonb('alternatives').$type<readonly string[]>().notNull().default([]),
     sourceText: text('source_text').notNull(),
     page: integer('page'),
+    ...traced(),
   },
-  (t) => [uniqueIndex('amounts_report_item_phase_year_uq').on(t.reportId, t.item, t.phase, t.fiscalYear)],
+  (t) => [uniqueIndex('amounts_report_item_phase_year_uq').on(t.reportId, t.item, t.phase, t.fiscalYear), check('amounts_bbox_four', sql`${t.bbox} IS NULL OR cardinality(${t.bbox}) = 4`)],
 );
 
 export const expenditureLines = pgTable(
@@ -169,11 +185,13 @@ export const expenditureLines = pgTable(
     budgetYuan: yuan('budget_yuan'),
     sourceText: text('source_text').notNull(),
     page: integer('page'),
+    ...traced(),
   },
   (t) => [
     uniqueIndex('expenditure_lines_report_ordinal_uq').on(t.reportId, t.ordinal),
     index('expenditure_lines_code_idx').on(t.code),
     check('expenditure_lines_code_digits', sql`${t.code} IS NULL OR ${t.code} ~ '^[0-9]{3,7}$'`),
+    check('expenditure_lines_bbox_four', sql`${t.bbox} IS NULL OR cardinality(${t.bbox}) = 4`),
   ],
 );
 
@@ -200,8 +218,9 @@ export const indicators = pgTable(
     score: numeric('score'),
     note: text('note'),
     page: integer('page'),
+    ...traced(),
   },
-  (t) => [uniqueIndex('indicators_report_ordinal_uq').on(t.reportId, t.ordinal)],
+  (t) => [uniqueIndex('indicators_report_ordinal_uq').on(t.reportId, t.ordinal), check('indicators_bbox_four', sql`${t.bbox} IS NULL OR cardinality(${t.bbox}) = 4`)],
 );
 
 export const validationFindings = pgTable(
@@ -218,6 +237,7 @@ export const validationFindings = pgTable(
     actual: text('actual'),
     pages: integer('pages').array().notNull().default(sql`'{}'::integer[]`),
     createdAt: createdAt(),
+    valuesInvolved: jsonb('values_involved').$type<readonly { readonly anchor: ValueAnchor; readonly yuan: string | null }[]>().notNull().default([]),
   },
   (t) => [index('validation_findings_report_idx').on(t.reportId), index('validation_findings_rule_idx').on(t.rule)],
 );

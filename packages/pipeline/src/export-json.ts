@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { asc, eq, inArray } from 'drizzle-orm';
 import { amounts, documents, expenditureLines, indicators, reports, validationFindings, type Db } from '@budget-ingest/db';
-import type { Amount, ExpenditureLine, Indicator, IndicatorValue, Op, Report } from '@budget-ingest/report-parser';
+import type { Amount, Anchor, ExpenditureLine, Indicator, IndicatorValue, Op, Report, Traced, Verification } from '@budget-ingest/report-parser';
 
 /** One document in the shape of GOLD.md, plus the document's status and findings (extra fields are allowed). */
 export interface DocumentExport {
@@ -54,6 +54,7 @@ export async function buildDocumentExport(db: Db, documentId: number): Promise<D
             source_text: a.sourceText,
             page: a.page,
             ...(a.alternatives.length ? { alternatives: a.alternatives } : {}),
+            ...traced(a),
           }),
         ),
       expenditure_lines: lineRows
@@ -69,6 +70,7 @@ export async function buildDocumentExport(db: Db, documentId: number): Promise<D
             budget_yuan: l.budgetYuan,
             source_text: l.sourceText,
             page: l.page,
+            ...traced(l),
           }),
         ),
       indicators: indicatorRows
@@ -84,13 +86,19 @@ export async function buildDocumentExport(db: Db, documentId: number): Promise<D
             score: i.score,
             note: i.note,
             page: i.page,
+            ...traced(i),
           }),
         ),
       findings: findingRows
         .filter((f) => f.reportId === r.id)
-        .map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, expected: f.expected, actual: f.actual, pages: f.pages })),
+        .map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, expected: f.expected, actual: f.actual, pages: f.pages, ...(f.valuesInvolved.length ? { values: f.valuesInvolved } : {}) })),
     })),
   };
+}
+
+/** verification, anchor and bbox of a stored value, for the export (GOLD.md: export only). */
+function traced(row: { verification: Verification; anchor: Anchor | null; bbox: number[] | null }): Required<Traced> {
+  return { verification: row.verification, anchor: row.anchor, bbox: row.bbox && row.bbox.length === 4 ? [row.bbox[0]!, row.bbox[1]!, row.bbox[2]!, row.bbox[3]!] : null };
 }
 
 function indicatorValue(raw: string | null, op: Op | null, value: string | null, unit: string | null): IndicatorValue | null {

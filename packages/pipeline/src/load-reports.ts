@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { amounts, expenditureLines, indicators, reports, validationFindings, type Db } from '@budget-ingest/db';
-import type { Report } from '@budget-ingest/report-parser';
+import type { Anchor, Report, Traced, Verification } from '@budget-ingest/report-parser';
 
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
@@ -47,6 +47,7 @@ export async function replaceReports(tx: Tx, documentId: number, parsed: readonl
       alternatives: a.alternatives ?? [],
       sourceText: a.source_text,
       page: a.page,
+      ...tracedRow(a),
     })),
   );
   const lineRows = parsed.flatMap((r, i) =>
@@ -62,6 +63,7 @@ export async function replaceReports(tx: Tx, documentId: number, parsed: readonl
       budgetYuan: l.budget_yuan,
       sourceText: l.source_text,
       page: l.page,
+      ...tracedRow(l),
     })),
   );
   const indicatorRows = parsed.flatMap((r, i) =>
@@ -83,6 +85,7 @@ export async function replaceReports(tx: Tx, documentId: number, parsed: readonl
       score: ind.score,
       note: ind.note,
       page: ind.page,
+      ...tracedRow(ind),
     })),
   );
   const findingRows = parsed.flatMap((r, i) =>
@@ -94,6 +97,7 @@ export async function replaceReports(tx: Tx, documentId: number, parsed: readonl
       expected: f.expected,
       actual: f.actual,
       pages: [...f.pages],
+      valuesInvolved: f.values ?? [],
     })),
   );
   // Chunked so a huge report never exceeds Postgres' 65 535 bind parameters.
@@ -102,6 +106,11 @@ export async function replaceReports(tx: Tx, documentId: number, parsed: readonl
   for (const chunk of chunks(indicatorRows)) await tx.insert(indicators).values(chunk);
   for (const chunk of chunks(findingRows)) await tx.insert(validationFindings).values(chunk);
   return parsed.map((_, i) => idOf.get(i)!);
+}
+
+/** A value's verification and place as row columns (unconfirmed, no place, when the parser did not set them). */
+function tracedRow(v: Traced): { verification: Verification; anchor: Anchor | null; bbox: number[] | null } {
+  return { verification: v.verification ?? 'unconfirmed', anchor: v.anchor ?? null, bbox: v.bbox ? [...v.bbox] : null };
 }
 
 function chunks<T>(rows: readonly T[], size = 1000): T[][] {

@@ -6,6 +6,12 @@ import { rowsOf } from './summary.ts';
 /** The finding that two files of one report print one value differently. */
 export const SOURCES_DISAGREE = 'sources-disagree';
 
+/** A value with the row it is stored in. */
+interface RowValue extends SourceValue {
+  readonly table: (typeof VALUE_TABLES)[number];
+  readonly rowId: number;
+}
+
 interface SourceRow extends SourceCandidate {
   readonly fileName: string;
 }
@@ -18,14 +24,28 @@ interface SourceRow extends SourceCandidate {
  */
 export async function reconcilePublication(tx: Tx, publicationId: number): Promise<void> {
   await tx.execute(sql`SELECT id FROM publications WHERE id = ${publicationId} FOR UPDATE`);
+  // Confirmations by another source are re-decided below: undo the last ones first, so that the
+  // choice of the canonical source rests on what each file confirms by itself.
+  for (const table of VALUE_TABLES) {
+    await tx.execute(sql`
+      UPDATE ${sql.identifier(table)} SET verification = 'unconfirmed', confirmed_across_sources = false
+      WHERE confirmed_across_sources AND report_id IN (SELECT id FROM reports WHERE publication_id = ${publicationId})`);
+  }
   const sources = rowsOf<Record<string, string | number>>(
     await tx.execute(sql`
+      WITH v AS (
+        SELECT report_id, verification, anchor FROM amounts
+        UNION ALL SELECT report_id, verification, anchor FROM expenditure_lines
+        UNION ALL SELECT report_id, verification, anchor FROM indicators
+      )
       SELECT r.id, d.sha256, d.format, d.file_name,
-        (SELECT count(*) FROM amounts a WHERE a.report_id = r.id)
-          + (SELECT count(*) FROM expenditure_lines l WHERE l.report_id = r.id)
-          + (SELECT count(*) FROM indicators i WHERE i.report_id = r.id) AS "values"
+        count(v.report_id) AS "values",
+        count(*) FILTER (WHERE v.verification = 'confirmed') AS confirmed,
+        count(*) FILTER (WHERE v.anchor ? 'row') AS from_tables
       FROM reports r JOIN documents d ON d.id = r.document_id
-      WHERE r.publication_id = ${publicationId}`),
+      LEFT JOIN v ON v.report_id = r.id
+      WHERE r.publication_id = ${publicationId}
+      GROUP BY r.id, d.sha256, d.format, d.file_name`),
   ).map(
     (r): SourceRow => ({
       reportId: Number(r.id),
@@ -33,8 +53,8 @@ export async function reconcilePublication(tx: Tx, publicationId: number): Promi
       format: String(r.format),
       fileName: String(r.file_name),
       values: Number(r.values),
-      confirmed: 0,
-      fromTables: 0,
+      confirmed: Number(r.confirmed),
+      fromTables: Number(r.from_tables),
     }),
   );
   const canonical = pickCanonical(sources);
@@ -50,9 +70,11 @@ export async function reconcilePublication(tx: Tx, publicationId: number): Promi
   if (sources.length < 2) return;
 
   const canonicalValues = await valuesOf(tx, canonical.reportId);
+  const agreed = new Set<string>();
   for (const other of sources) {
     if (other.reportId === canonical.reportId) continue;
-    const { disagreements } = compareSourceValues(canonicalValues, await valuesOf(tx, other.reportId));
+    const { disagreements, agreements } = compareSourceValues(canonicalValues, await valuesOf(tx, other.reportId));
+    for (const a of agreements) agreed.add(a.key);
     for (const d of disagreements) {
       const pages = [d.canonical.page, d.other.page].filter((p): p is number => p !== null);
       const message = `同一报告的两个文件数值不同：${d.label}，${canonical.fileName}${pageText(d.canonical.page)}为 ${d.canonical.value}，${other.fileName}${pageText(d.other.page)}为 ${d.other.value}`;
@@ -62,16 +84,32 @@ export async function reconcilePublication(tx: Tx, publicationId: number): Promi
           ${`{${pages.join(',')}}`}::integer[])`);
     }
   }
+  await confirmAcrossSources(tx, canonicalValues.filter((v) => agreed.has(v.key)));
+}
+
+const VALUE_TABLES = ['amounts', 'expenditure_lines', 'indicators'] as const;
+
+/** A value another file of the publication prints the same is confirmed, unless its own report already decided. */
+async function confirmAcrossSources(tx: Tx, values: readonly RowValue[]): Promise<void> {
+  const byTable = new Map<string, number[]>();
+  for (const v of values) byTable.set(v.table, [...(byTable.get(v.table) ?? []), v.rowId]);
+  for (const [table, ids] of byTable) {
+    await tx.execute(sql`
+      UPDATE ${sql.identifier(table)} SET verification = 'confirmed', confirmed_across_sources = true
+      WHERE verification = 'unconfirmed' AND id IN (${sql.join(ids, sql`, `)})`);
+  }
 }
 
 const pageText = (page: number | null) => (page === null ? '' : `第${page}页`);
 
 /** Every value of a report under a key that is the same in any file of the publication. */
-async function valuesOf(tx: Tx, reportId: number): Promise<SourceValue[]> {
+async function valuesOf(tx: Tx, reportId: number): Promise<RowValue[]> {
   const amounts = rowsOf<Record<string, unknown>>(
-    await tx.execute(sql`SELECT item, phase, fiscal_year, yuan, alternatives, page FROM amounts WHERE report_id = ${reportId}`),
+    await tx.execute(sql`SELECT id, item, phase, fiscal_year, yuan, alternatives, page FROM amounts WHERE report_id = ${reportId}`),
   ).map(
-    (a): SourceValue => ({
+    (a): RowValue => ({
+      table: 'amounts',
+      rowId: Number(a.id),
       key: `amount|${a.item}|${a.phase}|${a.fiscal_year}`,
       label: `${a.item} ${a.phase} ${a.fiscal_year}`,
       value: String(a.yuan),
@@ -80,10 +118,12 @@ async function valuesOf(tx: Tx, reportId: number): Promise<SourceValue[]> {
     }),
   );
   const lines = rowsOf<Record<string, unknown>>(
-    await tx.execute(sql`SELECT classification, code, path, phase, fiscal_year, yuan, page FROM expenditure_lines WHERE report_id = ${reportId}`),
-  ).map((l): SourceValue => {
+    await tx.execute(sql`SELECT id, classification, code, path, phase, fiscal_year, yuan, page FROM expenditure_lines WHERE report_id = ${reportId}`),
+  ).map((l): RowValue => {
     const what = l.code ? String(l.code) : (l.path as string[]).join('/');
     return {
+      table: 'expenditure_lines',
+      rowId: Number(l.id),
       key: `line|${l.classification}|${what}|${l.phase}|${l.fiscal_year}`,
       label: `${(l.path as string[]).join('/')} ${l.phase} ${l.fiscal_year}`,
       value: l.yuan === null ? null : String(l.yuan),
@@ -91,10 +131,10 @@ async function valuesOf(tx: Tx, reportId: number): Promise<SourceValue[]> {
     };
   });
   const indicators = rowsOf<Record<string, unknown>>(
-    await tx.execute(sql`SELECT level3, target_value, actual_value, page FROM indicators WHERE report_id = ${reportId}`),
-  ).flatMap((i): SourceValue[] => [
-    { key: `target|${i.level3}`, label: `${i.level3} 指标值`, value: i.target_value === null ? null : String(i.target_value), page: i.page === null ? null : Number(i.page) },
-    { key: `actual|${i.level3}`, label: `${i.level3} 实际完成值`, value: i.actual_value === null ? null : String(i.actual_value), page: i.page === null ? null : Number(i.page) },
+    await tx.execute(sql`SELECT id, level3, target_value, actual_value, page FROM indicators WHERE report_id = ${reportId}`),
+  ).flatMap((i): RowValue[] => [
+    { table: 'indicators', rowId: Number(i.id), key: `target|${i.level3}`, label: `${i.level3} 指标值`, value: i.target_value === null ? null : String(i.target_value), page: i.page === null ? null : Number(i.page) },
+    { table: 'indicators', rowId: Number(i.id), key: `actual|${i.level3}`, label: `${i.level3} 实际完成值`, value: i.actual_value === null ? null : String(i.actual_value), page: i.page === null ? null : Number(i.page) },
   ]);
   return [...amounts, ...lines, ...indicators];
 }

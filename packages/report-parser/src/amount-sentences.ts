@@ -78,7 +78,7 @@ export function readAmountSentences(units: readonly TextUnit[], ctx: SentenceCon
         const sourceStart = Math.max(0, fig.start - label.length);
         const grandTotal = reading.grandTotal ? { grandTotal: true } : {};
         for (const item of items) {
-          out.push({ item, phase, fiscal_year: year, yuan: fig.yuan, scale: fig.scale, origin: 'text', source_text: sentence.slice(sourceStart, fig.end), page: unit.page, order: unit.position * 10000 + offset + fig.start, ...grandTotal });
+          out.push({ item, phase, fiscal_year: year, yuan: fig.yuan, scale: fig.scale, origin: 'text', source_text: sentence.slice(sourceStart, fig.end), page: unit.page, order: unit.position * 10000 + offset + fig.start, anchor: { block: unit.position }, ...grandTotal });
         }
       }
       offset += sentence.length;

@@ -10,7 +10,7 @@ import type { AmountCandidate } from './candidates.ts';
 import { ECONOMIC_NAMES, readColumnHeader, readLabel } from './items.ts';
 import { toYuan } from './local-numerals.ts';
 import { displayName, normaliseText } from './text.ts';
-import type { ExpenditureLine, Phase } from './types.ts';
+import type { Anchor, ExpenditureLine, Phase, ValueBox } from './types.ts';
 
 export interface TableAmounts {
   readonly amounts: AmountCandidate[];
@@ -48,11 +48,12 @@ export function readAmountTables(blocks: readonly Block[], fiscalYear: number | 
       });
       if (headers.size >= 2) columns = headers;
       if (unit === null) return;
-      const economic: { year: number; phase: Phase; yuan: string; source: string }[] = [];
+      const economic: { year: number; phase: Phase; yuan: string; source: string; place: { anchor: Anchor; bbox: ValueBox | null } }[] = [];
       let economicName: string | null = null;
       row.forEach((t, c) => {
         if (!grid[r]![c]!.origin) return;
         const page = grid[r]![c]!.cell.page ?? block.page;
+        const cellPlace = (): { anchor: Anchor; bbox: ValueBox | null } => ({ anchor: { block: block.index, row: r, cell: c }, bbox: grid[r]![c]!.cell.bbox ?? null });
         const inline = INLINE.exec(t);
         if (inline && !NUMBER.test(t)) {
           const reading = readLabel(inline[1]!.replace(/^其中:?/, ''));
@@ -62,7 +63,7 @@ export function readAmountTables(blocks: readonly Block[], fiscalYear: number | 
           if (phase === null || yuan === null) return;
           const year = columns.get(c)?.year ?? fiscalYear;
           if (year === null) return;
-          amounts.push({ item: reading.items[0]!, phase, fiscal_year: year, yuan, scale: scaleOf(inline[2]!, unit!), origin: 'table', source_text: t, page, order: block.index * 10000 + r * 100 + c, ...(reading.grandTotal ? { grandTotal: true } : {}) });
+          amounts.push({ item: reading.items[0]!, phase, fiscal_year: year, yuan, scale: scaleOf(inline[2]!, unit!), origin: 'table', source_text: t, page, order: block.index * 10000 + r * 100 + c, ...cellPlace(), ...(reading.grandTotal ? { grandTotal: true } : {}) });
           return;
         }
         if (!NUMBER.test(t)) return;
@@ -86,19 +87,19 @@ export function readAmountTables(blocks: readonly Block[], fiscalYear: number | 
         const bare = label.replace(/^其中:?/, '').replace(/^\d+[、.]/, '');
         if (reading.items.length === 0 && ECONOMIC_NAMES.test(bare)) {
           economicName = bare;
-          economic.push({ year, phase: column.phase, yuan, source });
+          economic.push({ year, phase: column.phase, yuan, source, place: cellPlace() });
           return;
         }
         if (reading.change) return;
         for (const item of reading.items) {
-          amounts.push({ item, phase: column.phase, fiscal_year: year, yuan, scale: scaleOf(t, unit!), origin: 'table', source_text: source, page, order: block.index * 10000 + r * 100 + c, ...(reading.grandTotal ? { grandTotal: true } : {}) });
+          amounts.push({ item, phase: column.phase, fiscal_year: year, yuan, scale: scaleOf(t, unit!), origin: 'table', source_text: source, page, order: block.index * 10000 + r * 100 + c, ...cellPlace(), ...(reading.grandTotal ? { grandTotal: true } : {}) });
         }
       });
       if (economicName !== null) {
         for (const e of economic) {
           if (e.phase !== 'actual') continue;
           const budget = economic.find((b) => b.year === e.year && b.phase !== 'actual');
-          lines.push({ classification: 'economic', path: [displayName(economicName)], code: null, phase: 'actual', fiscal_year: e.year, yuan: e.yuan, budget_yuan: budget?.yuan ?? null, source_text: e.source, page: block.page });
+          lines.push({ classification: 'economic', path: [displayName(economicName)], code: null, phase: 'actual', fiscal_year: e.year, yuan: e.yuan, budget_yuan: budget?.yuan ?? null, source_text: e.source, page: block.page, ...e.place });
         }
       }
     });

@@ -4,6 +4,7 @@
  * coarser printed precision (figures here are in yuan, two decimals).
  */
 import Decimal from 'decimal.js';
+import { refsOfValues } from './checks/compare.ts';
 import { threePublicListedApart } from './checks/report-checks.ts';
 import type { Amount, AmountItem, ValidationFinding } from './types.ts';
 
@@ -40,6 +41,7 @@ export function basicChecks(amounts: readonly Amount[]): ValidationFinding[] {
         expected: sum.toFixed(2),
         actual: total.yuan,
         pages: [total, ...parts].map((a) => a!.page).filter((p): p is number => p !== null),
+        values: refsOfValues([total, ...parts.map((p) => p!)]),
       });
     }
   }

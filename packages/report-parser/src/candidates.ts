@@ -1,4 +1,4 @@
-import type { AmountItem, Phase } from './types.ts';
+import type { AmountItem, Anchor, Phase, ValueBox } from './types.ts';
 
 /** A headline figure as one statement printed it, before one-per-key selection. */
 export interface AmountCandidate {
@@ -15,4 +15,7 @@ export interface AmountCandidate {
   readonly order: number;
   /** Stated as a 总计 (收入支出总计 …): the 合计 plus what is carried over, a figure of its own when a 合计 is stated too. */
   readonly grandTotal?: boolean;
+  /** Where the statement was read (a paragraph, or a table cell). */
+  readonly anchor?: Anchor | null;
+  readonly bbox?: ValueBox | null;
 }

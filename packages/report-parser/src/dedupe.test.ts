@@ -42,7 +42,7 @@ describe('dedupeLines', () => {
   const project = (name: string, yuan: string | null, budget: string | null): ExpenditureLine => ({ classification: 'project', path: [name], code: null, phase: 'actual', fiscal_year: 2023, yuan, budget_yuan: budget, source_text: '', page: null });
 
   it('merges a project named with and without 专项 when the figures agree, keeping the shorter name', () => {
-    expect(dedupeLines([project('离休干部医药费', '360400.00', null), project('离休干部医药费专项', '360400.00', '500000.00')])).toEqual([project('离休干部医药费', '360400.00', '500000.00')]);
+    expect(dedupeLines([project('离休干部医药费', '360400.00', null), project('离休干部医药费专项', '360400.00', '500000.00')])).toEqual([{ ...project('离休干部医药费', '360400.00', '500000.00'), verification: 'confirmed' }]);
   });
 
   it('keeps two projects apart when their figures differ', () => {

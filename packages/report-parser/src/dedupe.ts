@@ -9,7 +9,7 @@
  */
 import Decimal from 'decimal.js';
 import type { AmountCandidate } from './candidates.ts';
-import type { Amount, ExpenditureLine, ValidationFinding } from './types.ts';
+import type { Amount, ExpenditureLine, ValidationFinding, Verification } from './types.ts';
 import { normaliseText } from './text.ts';
 
 /** True when two statements agree at the coarser one's precision. */
@@ -40,10 +40,15 @@ export function dedupeAmounts(candidates: readonly AmountCandidate[]): DedupedAm
     const agreeing = ordered.filter((c) => sameFigure(c, winner));
     const best = agreeing.reduce((p, c) => (c.scale < p.scale ? c : p), winner);
     const others = [...new Set(ordered.filter((c) => !sameFigure(c, winner)).map((c) => c.yuan))];
-    const amount: Amount = { item: best.item, phase: best.phase, fiscal_year: best.fiscal_year, yuan: best.yuan, source_text: best.source_text, page: best.page };
+    // A second statement of the same value (text and table, or two tables) confirms it; a statement of another value contradicts it.
+    const statements = new Set(agreeing.map((c) => c.order)).size;
+    const verification: Verification | undefined = others.length > 0 ? 'contradicted' : statements > 1 ? 'confirmed' : undefined;
+    const amount: Amount = { item: best.item, phase: best.phase, fiscal_year: best.fiscal_year, yuan: best.yuan, source_text: best.source_text, page: best.page, anchor: best.anchor ?? null, ...(best.bbox ? { bbox: best.bbox } : {}), ...(verification ? { verification } : {}) };
     amounts.push(others.length > 0 ? { ...amount, alternatives: others } : amount);
     if (others.length > 0) {
+      const named = best.anchor ? { values: [{ anchor: best.anchor, yuan: best.yuan }] } : {};
       findings.push({
+        ...named,
         rule: 'same-figure-different-values',
         severity: 'warning',
         message: `同一数字前后不一致：${best.item}（${best.phase}，${best.fiscal_year}年）取 ${best.yuan} 元，另有 ${others.join('、')} 元`,
@@ -79,7 +84,10 @@ export function dedupeLines(lines: readonly ExpenditureLine[]): ExpenditureLine[
     }
     const o = out[i]!;
     const shorter = line.path.join('').length < o.path.join('').length ? line.path : o.path;
-    out[i] = { ...o, path: shorter, yuan: o.yuan ?? line.yuan, budget_yuan: o.budget_yuan ?? line.budget_yuan, code: o.code ?? line.code };
+    // The place is the statement the figure is taken from; two statements of one figure confirm it.
+    const place = o.yuan === null && line.yuan !== null ? { anchor: line.anchor ?? null, bbox: line.bbox ?? null } : {};
+    const agree = o.yuan !== null && o.yuan === line.yuan ? { verification: 'confirmed' as const } : {};
+    out[i] = { ...o, ...place, ...agree, path: shorter, yuan: o.yuan ?? line.yuan, budget_yuan: o.budget_yuan ?? line.budget_yuan, code: o.code ?? line.code };
   }
   return out;
 }

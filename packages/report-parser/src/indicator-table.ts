@@ -140,6 +140,7 @@ function readRows(block: TableBlock, grid: ReturnType<typeof toGrid>, roles: Map
       score: roles.has('score') ? numberCell(at(row, 'score')) : null,
       note: isPlaceholder(note) || note === level3 ? null : note,
       page,
+      anchor: { block: block.index, row: r },
     });
   }
   return { indicators, totalScore };

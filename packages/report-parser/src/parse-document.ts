@@ -3,7 +3,7 @@ import { readAmountSentences, defaultPhase } from './amount-sentences.ts';
 import { readAmountTables } from './amount-tables.ts';
 import { basicChecks } from './basic-checks.ts';
 import type { AmountCandidate } from './candidates.ts';
-import { runChecks } from './checks/index.ts';
+import { runChecksRecorded } from './checks/index.ts';
 import { dedupeAmounts, dedupeLines } from './dedupe.ts';
 import { readEconomicLines } from './economic-lines.ts';
 import { readFunctionalLines } from './functional-lines.ts';
@@ -16,9 +16,10 @@ import { readStandardTables } from './standard-tables/index.ts';
 import { displayName, normaliseText } from './text.ts';
 import { toTextUnits } from './text-units.ts';
 import type { ParseResult, ParseWarning, Report, ValidationFinding } from './types.ts';
+import { traceValues } from './verification.ts';
 
 /** Bump when parsing output changes; `reparse` re-runs documents parsed by an older version. */
-export const PARSER_VERSION = '0.1.1';
+export const PARSER_VERSION = '0.1.2';
 
 /** Normalised lines of some blocks: paragraphs and headings as they are, table rows cell by cell. */
 function linesOf(blocks: readonly Block[]): string[] {
@@ -137,10 +138,10 @@ function parsePart(part: ReportPart, blocks: readonly Block[], doc: DocContext):
     page_start: pageBound(own, Math.min),
     page_end: pageBound(own, Math.max),
   };
-  const checked = runChecks(report, { tables: standard.tables, blocks: own });
+  const { findings: checked, comparisons } = runChecksRecorded(report, { tables: standard.tables, blocks: own });
   const checkedRules = new Set(checked.map((f) => f.rule));
   findings.push(...basicChecks(amounts).filter((f) => !checkedRules.has(f.rule)), ...checked);
-  return { ...report, findings };
+  return traceValues({ ...report, findings }, blocks, own, { findings, comparisons });
 }
 
 /** The blocks minus the standard tables (and the table blocks that continue them), which standard-tables/ reads. */

@@ -44,6 +44,52 @@ export type Op = (typeof OPS)[number];
 /** A decimal number as a string ("3688.59"); money has exactly two decimals ("36885900.00"). */
 export type DecimalString = string;
 
+/**
+ * How far a value can be trusted (verification.ts): `confirmed` when a sum
+ * rule of its table holds with it or a second statement of it agrees,
+ * `contradicted` when a check that involves it fails (a finding names it),
+ * else `unconfirmed`.
+ */
+export const VERIFICATIONS = ['confirmed', 'unconfirmed', 'contradicted'] as const;
+export type Verification = (typeof VERIFICATIONS)[number];
+
+/**
+ * Where a value was read: the block's `index` in the document model and, in a
+ * table, the row (0-based, as in the block's rows) and the grid column
+ * (0-based, merged cells expanded). An indicator is a whole row (no cell).
+ */
+export interface Anchor {
+  readonly block: number;
+  readonly row?: number;
+  readonly cell?: number;
+}
+
+/** [x0, y0, x1, y1] in PDF points on the value's page (the doc model's block or cell box); PDF only. */
+export type ValueBox = readonly [number, number, number, number];
+
+/**
+ * Where a value was read and how far it can be trusted. Optional while
+ * parsing; `parseDocument` sets all three on every amount, line and indicator
+ * (null when the place is not known).
+ */
+export interface Traced {
+  readonly verification?: Verification;
+  readonly anchor?: Anchor | null;
+  readonly bbox?: ValueBox | null;
+}
+
+/** Where a figure was read: its anchor and, for PDF, its box. */
+export interface Place {
+  readonly anchor: Anchor;
+  readonly bbox: ValueBox | null;
+}
+
+/** A value a check looked at: where it was read, and the figure in yuan for money (tells apart the figures of one paragraph). */
+export interface ValueRef {
+  readonly anchor: Anchor;
+  readonly yuan: DecimalString | null;
+}
+
 export interface Region {
   readonly code: string;
   readonly province: string | null;
@@ -51,7 +97,7 @@ export interface Region {
   readonly county: string | null;
 }
 
-export interface Amount {
+export interface Amount extends Traced {
   readonly item: AmountItem;
   readonly phase: Phase;
   readonly fiscal_year: number;
@@ -62,7 +108,7 @@ export interface Amount {
   readonly alternatives?: readonly DecimalString[];
 }
 
-export interface ExpenditureLine {
+export interface ExpenditureLine extends Traced {
   readonly classification: Classification;
   readonly path: readonly string[];
   readonly code: string | null;
@@ -81,7 +127,7 @@ export interface IndicatorValue {
   readonly unit: string | null;
 }
 
-export interface Indicator {
+export interface Indicator extends Traced {
   readonly level1: string | null;
   readonly level2: string | null;
   readonly level3: string;
@@ -106,6 +152,8 @@ export interface ValidationFinding {
   /** The printed value. */
   readonly actual: string | null;
   readonly pages: readonly number[];
+  /** The values the failed check involved (where each was read), when the check can name them. */
+  readonly values?: readonly ValueRef[];
 }
 
 export interface Report {

@@ -8,11 +8,13 @@
 import type { Block } from '@budget-ingest/doc-model';
 import type { RecognisedTable } from '../standard-tables/index.ts';
 import type { Report, ValidationFinding } from '../types.ts';
+import { recordComparisons, type Comparison } from './compare.ts';
 import { checkReport } from './report-checks.ts';
 import { checkAgreement, checkTables } from './table-checks.ts';
 import { checkComparisonYears, checkExecutionRates, checkFunctionalStatements, checkHeadlineStatements, checkStatedChanges } from './text-checks.ts';
 
 export { CHECK_RULES, CHECK_RULE_IDS, type CheckRule } from './rules.ts';
+export type { Comparison } from './compare.ts';
 
 export interface CheckContext {
   /** The standard tables `readStandardTables` recognised in this report's part of the document. */
@@ -46,4 +48,10 @@ export function runChecks(report: Report, ctx: CheckContext): ValidationFinding[
     seen.add(key);
     return true;
   });
+}
+
+/** `runChecks` with every comparison the checks made, passes included: what verification.ts confirms values from. */
+export function runChecksRecorded(report: Report, ctx: CheckContext): { findings: ValidationFinding[]; comparisons: Comparison[] } {
+  const { result, comparisons } = recordComparisons(() => runChecks(report, ctx));
+  return { findings: result, comparisons };
 }

@@ -1,6 +1,7 @@
 import Decimal from 'decimal.js';
 import { grandTotalRow, toYuan, valueOf, type ColumnRole, type RecognisedTable } from '../standard-tables/index.ts';
 import type { Amount, AmountItem, Report, ValidationFinding } from '../types.ts';
+import { noteComparison, refsOf, refsOfValues } from './compare.ts';
 import { findingOf } from './rules.ts';
 
 const wan = (yuan: Decimal): string => `${yuan.div(10000).toFixed(2, Decimal.ROUND_HALF_UP)}万元`;
@@ -39,13 +40,17 @@ function checkParts(report: Report, tables: readonly RecognisedTable[]): Validat
       const ps = parts.map((p) => items.get(p));
       if (!t || ps.some((p) => !p)) return;
       const sum = ps.reduce((s, p) => s.plus(p!.yuan), new Decimal(0));
-      if (sum.minus(t.yuan).abs().lte(TOLERANCE_PER_FIGURE.times(parts.length))) return;
-      out.push(findingOf(rule, message(wan(new Decimal(t.yuan)), wan(sum)), { expected: sum.toFixed(2), actual: t.yuan }, [t.page, ...ps.map((p) => p!.page)]));
+      const values = refsOfValues([t, ...ps.map((p) => p!)]);
+      const agrees = sum.minus(t.yuan).abs().lte(TOLERANCE_PER_FIGURE.times(parts.length));
+      noteComparison(agrees, values);
+      if (agrees) return;
+      out.push(findingOf(rule, message(wan(new Decimal(t.yuan)), wan(sum)), { expected: sum.toFixed(2), actual: t.yuan, values }, [t.page, ...ps.map((p) => p!.page)]));
     };
     if (!otherParts && !reserveInSummary && !threePublicListedApart(items)) check('parts-sum-basic-project', 'total_expenditure', ['basic_expenditure', 'project_expenditure'], (t, s) => `本年支出合计${t}，基本支出与项目支出之和为${s}`);
     if (generalBasic) {
       const basic = items.get('basic_expenditure');
-      if (basic) items.set('basic_expenditure', { ...basic, yuan: toYuan(generalBasic).toFixed(2) });
+      // The check then involves the 一般公共预算支出表's cell, not the amount's own statement.
+      if (basic) items.set('basic_expenditure', { ...basic, yuan: toYuan(generalBasic).toFixed(2), anchor: refsOf([generalBasic])[0]?.anchor ?? null });
     }
     check('parts-sum-personnel-public', 'basic_expenditure', ['personnel_expenditure', 'public_expenditure'], (t, s) => `基本支出${t}，人员经费与公用经费之和为${s}`);
   }
@@ -77,17 +82,20 @@ function checkIndicators(report: Report): ValidationFinding[] {
   for (const i of report.indicators) {
     if (i.weight === null || i.score === null) continue;
     if (new Decimal(i.score).gt(i.weight)) {
-      out.push(findingOf('score-exceeds-weight', `指标“${i.level3}”得分${i.score}分，超过分值${i.weight}分`, { expected: `≤${i.weight}`, actual: i.score }, [i.page]));
+      out.push(findingOf('score-exceeds-weight', `指标“${i.level3}”得分${i.score}分，超过分值${i.weight}分`, { expected: `≤${i.weight}`, actual: i.score, values: refsOfValues([{ anchor: i.anchor }]) }, [i.page]));
     }
   }
   if (weighted.length >= 3) {
     const weights = weighted.reduce((s, i) => s.plus(i.weight!), new Decimal(0));
+    const values = refsOfValues(weighted.map((i) => ({ anchor: i.anchor })));
+    noteComparison(weights.eq(100), values);
     if (!weights.eq(100)) {
-      out.push(findingOf('weights-sum-total', `各指标分值合计${weights.toString()}分，总分应为100分`, { expected: '100', actual: weights.toString() }, weighted.map((i) => i.page)));
+      out.push(findingOf('weights-sum-total', `各指标分值合计${weights.toString()}分，总分应为100分`, { expected: '100', actual: weights.toString(), values }, weighted.map((i) => i.page)));
     } else if (report.self_evaluation?.score && weighted.every((i) => i.score !== null)) {
       const scores = weighted.reduce((s, i) => s.plus(i.score!), new Decimal(0));
+      noteComparison(scores.eq(report.self_evaluation.score), values);
       if (!scores.eq(report.self_evaluation.score)) {
-        out.push(findingOf('scores-sum-total', `各指标得分合计${scores.toString()}分，自评总分为${report.self_evaluation.score}分`, { expected: scores.toString(), actual: report.self_evaluation.score }, weighted.map((i) => i.page)));
+        out.push(findingOf('scores-sum-total', `各指标得分合计${scores.toString()}分，自评总分为${report.self_evaluation.score}分`, { expected: scores.toString(), actual: report.self_evaluation.score, values }, weighted.map((i) => i.page)));
       }
     }
   }

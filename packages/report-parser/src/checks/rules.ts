@@ -1,4 +1,4 @@
-import type { FindingSeverity, ValidationFinding } from '../types.ts';
+import type { FindingSeverity, ValidationFinding, ValueRef } from '../types.ts';
 
 /**
  * Every rule the checks apply, with its stable id (stored with each finding)
@@ -61,10 +61,11 @@ export const CHECK_RULE_IDS = Object.keys(CHECK_RULES) as CheckRule[];
 export function findingOf(
   rule: CheckRule,
   message: string,
-  values: { expected: string | null; actual: string | null },
+  values: { expected: string | null; actual: string | null; values?: readonly ValueRef[] },
   pages: readonly (number | null)[],
   severity: FindingSeverity = CHECK_RULES[rule],
 ): ValidationFinding {
   const ps = [...new Set(pages.filter((p): p is number => p !== null))].sort((a, b) => a - b);
-  return { rule, severity, message, expected: values.expected, actual: values.actual, pages: ps };
+  const named = values.values?.length ? { values: values.values } : {};
+  return { rule, severity, message, expected: values.expected, actual: values.actual, pages: ps, ...named };
 }

@@ -66,7 +66,7 @@ function rowSums(t: RecognisedTable, rule: CheckRule, totalRole: ColumnRole, par
     const ps = mine(parts).map((c) => row.values.get(c.index)).filter((v): v is Printed => v !== undefined);
     if (!total || ps.length === 0) continue;
     const sum = ps.reduce((s, p) => s.plus(toYuan(p)), new Decimal(0));
-    const d = checkSum(total, sum, ps.length);
+    const d = checkSum(total, sum, ps.length, ps);
     if (d) out.push(findingOf(rule, `${t.title}“${rowName(row)}”行：合计${show(total)}，${what}为${d.expected}`, d, [row.page]));
   }
   return out;
@@ -98,7 +98,7 @@ function threePublicSums(t: RecognisedTable): ValidationFinding[] {
       const check = (total: Printed | null, parts: readonly (Printed | null)[], what: string): void => {
         const ps = parts.filter((p): p is Printed => p !== null);
         if (!total || ps.length === 0) return;
-        const d = checkSum(total, ps.reduce((s, p) => s.plus(toYuan(p)), new Decimal(0)), ps.length);
+        const d = checkSum(total, ps.reduce((s, p) => s.plus(toYuan(p)), new Decimal(0)), ps.length, ps);
         const label = phase === 'actual' ? '决算数' : phase === null ? '' : '预算数';
         if (d) out.push(findingOf('row-sum-three-public', `${t.title}${label}：${what}${show(total)}，各项之和为${d.expected}`, d, [row.page]));
       };
@@ -133,7 +133,7 @@ function hierarchySums(t: RecognisedTable): ValidationFinding[] {
         const total = parent.values.get(c.index);
         const parts = children.map((r) => r.values.get(c.index)).filter((v): v is Printed => v !== undefined);
         if (!total || (parts.length === 0 && total.value.isZero())) continue;
-        const d = checkSum(total, parts.reduce((s, p) => s.plus(toYuan(p)), new Decimal(0)), Math.max(1, parts.length));
+        const d = checkSum(total, parts.reduce((s, p) => s.plus(toYuan(p)), new Decimal(0)), Math.max(1, parts.length), parts);
         const level = len === 3 ? '类' : '款';
         if (d) out.push(findingOf('parent-sum-children', `${t.title}“${rowName(parent)}”（${level}）${columnName(c.levels)}${show(total)}，下级科目之和为${d.expected}`, d, [parent.page, ...children.map((r) => r.page)]));
       }
@@ -145,7 +145,7 @@ function hierarchySums(t: RecognisedTable): ValidationFinding[] {
       const total = totalRow.values.get(c.index);
       const parts = classes.map((r) => r.values.get(c.index)).filter((v): v is Printed => v !== undefined);
       if (!total || (parts.length === 0 && total.value.isZero())) continue;
-      const d = checkSum(total, parts.reduce((s, p) => s.plus(toYuan(p)), new Decimal(0)), Math.max(1, parts.length));
+      const d = checkSum(total, parts.reduce((s, p) => s.plus(toYuan(p)), new Decimal(0)), Math.max(1, parts.length), parts);
       if (d) out.push(findingOf('total-sum-classes', `${t.title}合计行${columnName(c.levels)}${show(total)}，各类之和为${d.expected}`, d, [totalRow.page, ...classes.map((r) => r.page)]));
     }
   }

@@ -237,7 +237,7 @@ export function checkFunctionalStatements(blocks: readonly Block[], ctx: TextCon
       const phase = table?.phase ?? (ctx.kind === 'department_budget' ? 'budget_initial' : 'actual');
       const row = table ? chainRow(chain.links, table) : null;
       const segment = text.slice(chain.end, chains[i + 1]?.start ?? text.length);
-      const figs = figuresOf(segment);
+      const figs = figuresOf(segment, { anchor: { block: b.index }, bbox: b.bbox ?? null });
       const stated: { fig: TextFigure; how: string }[] = [];
       const first = figs[0];
       if (first && first.start <= 2) stated.push({ fig: first, how: '' });
@@ -364,7 +364,7 @@ export function checkHeadlineStatements(blocks: readonly Block[], ctx: TextConte
       const re = new RegExp(`${h.label.source}(?:支出)?(?:为|是|共|合计)?(\\d)`, 'g');
       for (const m of s.text.matchAll(re)) {
         const at = m.index! + m[0].length - 1;
-        const fig = figuresOf(s.text).find((f) => f.start === at);
+        const fig = figuresOf(s.text, s.at).find((f) => f.start === at);
         if (!fig) continue;
         const lead = s.text.slice(0, m.index!);
         const otherYear = [...lead.matchAll(/(20\d{2})年/g)].some((y) => ctx.fiscalYear !== null && Number(y[1]) !== ctx.fiscalYear);

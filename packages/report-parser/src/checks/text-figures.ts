@@ -1,6 +1,7 @@
 import Decimal from 'decimal.js';
 import type { Block } from '@budget-ingest/doc-model';
 import type { Printed } from '../standard-tables/index.ts';
+import type { Place } from '../types.ts';
 
 /** A sentence of running text, with its paragraph's page, the sentence before it, and what it is read under. */
 export interface Sentence {
@@ -9,6 +10,8 @@ export interface Sentence {
   /** The paragraph's text before this sentence, and the last heading above the paragraph: the context that scopes its figures. */
   readonly context: string;
   readonly page: number | null;
+  /** The paragraph it is in (for the values a check names). */
+  readonly at: Place;
 }
 
 /** A money figure in a sentence: where it starts and ends, and the figure. */
@@ -28,7 +31,7 @@ export function sentencesOf(blocks: readonly Block[]): Sentence[] {
     let previous = '';
     let before = b.kind === 'heading' ? '' : heading;
     for (const s of text.split(/[。;；]/)) {
-      if (s) out.push({ text: s, previous, context: before, page: b.page });
+      if (s) out.push({ text: s, previous, context: before, page: b.page, at: { anchor: { block: b.index }, bbox: b.bbox ?? null } });
       previous = s;
       before += `${s}。`;
     }
@@ -40,7 +43,7 @@ export function sentencesOf(blocks: readonly Block[]): Sentence[] {
 const MONEY = /(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(亿元|万元|元)/g;
 
 /** Money figures in a sentence ("2940.05万元", "4,765,720.27元", "4.85亿元"). */
-export function figuresOf(text: string): TextFigure[] {
+export function figuresOf(text: string, at?: Place): TextFigure[] {
   const out: TextFigure[] = [];
   for (const m of text.matchAll(MONEY)) {
     const plain = m[1]!.replace(/,/g, '');
@@ -48,7 +51,8 @@ export function figuresOf(text: string): TextFigure[] {
     const value = new Decimal(plain);
     const printed: Printed =
       m[2] === '亿元' ? { text: m[1]!, value: value.times(10000), decimals: decimals - 4, unit: 'wan' } : { text: m[1]!, value, decimals, unit: m[2] === '万元' ? 'wan' : 'yuan' };
-    out.push({ start: m.index!, end: m.index! + m[0].length, printed: m[2] === '亿元' ? { ...printed, text: value.times(10000).toString() } : printed });
+    const placed = at ? { ...printed, at } : printed;
+    out.push({ start: m.index!, end: m.index! + m[0].length, printed: m[2] === '亿元' ? { ...placed, text: value.times(10000).toString() } : placed });
   }
   return out;
 }

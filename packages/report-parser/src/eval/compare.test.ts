@@ -35,3 +35,15 @@ describe('compareWithGold', () => {
     expect(text).toContain('MISSING');
   });
 });
+
+describe('compareWithGold and the fields the export adds', () => {
+  it('ignores verification, anchor and bbox: gold files do not carry them', () => {
+    const traced = { verification: 'contradicted', anchor: { block: 3, row: 4, cell: 1 }, bbox: [1, 2, 3, 4] };
+    const line = { classification: 'functional', path: ['一般公共服务'], code: '201', phase: 'actual', fiscal_year: 2022, yuan: '1.00', budget_yuan: null, source_text: '', page: null };
+    const indicator = { level1: '产出指标', level2: '数量指标', level3: '人数', target: null, actual: null, weight: '10', score: '10', note: null, page: 1 };
+    const gold = { reports: [report({ amounts: [amount('basic_expenditure', '1.00')], expenditure_lines: [line], indicators: [indicator] })] };
+    const exported = { reports: [report({ amounts: [amount('basic_expenditure', '1.00', traced)], expenditure_lines: [{ ...line, ...traced }], indicators: [{ ...indicator, ...traced }] })] };
+    const { groups } = compareWithGold(exported, gold);
+    expect([groups.amounts.f1, groups.expenditure_lines.f1, groups.indicators.f1]).toEqual([1, 1, 1]);
+  });
+});

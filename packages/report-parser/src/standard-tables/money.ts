@@ -1,4 +1,5 @@
 import Decimal from 'decimal.js';
+import type { Place } from '../types.ts';
 
 /** The unit a table or a sentence prints its money in. */
 export type MoneyUnit = 'yuan' | 'wan';
@@ -11,6 +12,8 @@ export interface Printed {
   readonly value: Decimal;
   readonly decimals: number;
   readonly unit: MoneyUnit;
+  /** Where it was read (table cells of the standard tables, figures of the text the checks compare). */
+  readonly at?: Place;
 }
 
 const NUMBER = /^[-－]?\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?$|^[-－]?\d+(?:\.\d+)?$/;

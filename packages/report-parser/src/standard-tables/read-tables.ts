@@ -1,4 +1,4 @@
-import type { Amount, AmountItem, ExpenditureLine, Phase } from '../types.ts';
+import type { Amount, AmountItem, Anchor, ExpenditureLine, Phase, ValueBox } from '../types.ts';
 import type { ColumnRole } from './columns.ts';
 import { toYuan, yuanString, type Printed } from './money.ts';
 import type { RecognisedTable, TableRow } from './recognise.ts';
@@ -46,7 +46,7 @@ export function readAmounts(tables: readonly RecognisedTable[], fiscalYear: numb
       return;
     }
     const source_text = `${table.title}：${what} ${p.text}`;
-    found.set(key, { amount: { item, phase, fiscal_year: year, yuan, source_text, page: row.page ?? table.pages[0] ?? null }, alternatives: [] });
+    found.set(key, { amount: { item, phase, fiscal_year: year, yuan, source_text, page: row.page ?? table.pages[0] ?? null, ...placeOf(p) }, alternatives: [] });
   };
   for (const table of tables) {
     switch (table.kind) {
@@ -154,7 +154,13 @@ function linesOf(table: RecognisedTable, first: '2' | null, classification: 'fun
       budget_yuan: null,
       source_text: `${table.title}：${code} ${row.label} ${p.text}`,
       page: row.page,
+      ...placeOf(p),
     });
   }
   return out;
+}
+
+/** The anchor and box of the cell a figure was read from. */
+function placeOf(p: Printed): { anchor: Anchor | null; bbox: ValueBox | null } {
+  return { anchor: p.at?.anchor ?? null, bbox: p.at?.bbox ?? null };
 }

@@ -72,9 +72,10 @@ export function recogniseTables(blocks: readonly Block[], ctx: { kind: ReportKin
     const last = tables[tables.length - 1];
     if (kind === null) {
       if (last && located.title === null && lastBlockIndex === previousStandardAt(blocks, i)) {
-        const aligned = continues(last, columns, headerRows) ? grid.slice(headerRows) : alignByPosition(block, lastColumnsX);
+        const same = continues(last, columns, headerRows);
+        const aligned = same ? grid.slice(headerRows) : alignByPosition(block, lastColumnsX);
         if (aligned) {
-          const rows = readRows(aligned, last.columns, last.unit, block.page);
+          const rows = readRows(aligned, last.columns, last.unit, block.page, { block: block.index, firstRow: same ? located.skipRows + headerRows : 0 });
           tables[tables.length - 1] = { ...last, rows: [...last.rows, ...rows], pages: mergePages(last.pages, pagesOf(block)) };
           lastBlockIndex = i;
         }
@@ -94,7 +95,7 @@ export function recogniseTables(blocks: readonly Block[], ctx: { kind: ReportKin
       pages: pagesOf(block),
       blockIndex: block.index,
       columns,
-      rows: readRows(grid.slice(headerRows), columns, unit ?? 'yuan', block.page),
+      rows: readRows(grid.slice(headerRows), columns, unit ?? 'yuan', block.page, { block: block.index, firstRow: located.skipRows + headerRows }),
     };
     if (!columns.some((c) => isAmountRole(c.role))) {
       findings.push(finding('table-columns-unrecognised', 'warning', `表“${title}”的表头未识别出金额列`, null, null, table.pages));
@@ -247,12 +248,18 @@ function sides(columns: readonly Column[]): Column[][] {
   return groups;
 }
 
-function readRows(grid: ReturnType<typeof toGrid>, columns: readonly Column[], unit: MoneyUnit, fallbackPage: number | null): TableRow[] {
+/** Where the grid's rows sit in the document: the table block and the block row of the grid's first row. */
+interface RowsOrigin {
+  readonly block: number;
+  readonly firstRow: number;
+}
+
+function readRows(grid: ReturnType<typeof toGrid>, columns: readonly Column[], unit: MoneyUnit, fallbackPage: number | null, origin: RowsOrigin): TableRow[] {
   const rows: TableRow[] = [];
   const groups = sides(columns);
   const lastLei: (string | null)[] = groups.map(() => null);
   const lastKuan: (string | null)[] = groups.map(() => null);
-  for (const gridRow of grid) {
+  for (const [r, gridRow] of grid.entries()) {
     const before = rows.length;
     groups.forEach((group, side) => {
       let label = '';
@@ -289,7 +296,7 @@ function readRows(grid: ReturnType<typeof toGrid>, columns: readonly Column[], u
           default: {
             if (leftSame || !pos.origin) break;
             const p = parseAmountCell(text, unit);
-            if (p) values.set(col.index, p);
+            if (p) values.set(col.index, { ...p, at: { anchor: { block: origin.block, row: origin.firstRow + r, cell: col.index }, bbox: pos.cell.bbox ?? null } });
           }
         }
       }
