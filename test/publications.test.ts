@@ -112,6 +112,19 @@ describe.skipIf(noPostgres)('publications on Postgres', () => {
     expect(all[0]!.n).toBe(9);
   });
 
+  it('confirms a value another file of the report prints the same, on the canonical report only', async () => {
+    const rows = await query<{ canonical: boolean; n: number }>(sql`
+      SELECT (p.canonical_report_id = v.report_id) AS canonical, count(*)::int AS n
+      FROM (SELECT report_id FROM amounts WHERE confirmed_across_sources
+            UNION ALL SELECT report_id FROM expenditure_lines WHERE confirmed_across_sources
+            UNION ALL SELECT report_id FROM indicators WHERE confirmed_across_sources) v
+      JOIN reports r ON r.id = v.report_id JOIN publications p ON p.id = r.publication_id
+      GROUP BY 1`);
+    expect(rows.map((r) => [r.canonical, r.n > 0])).toEqual([[true, true]]);
+    const states = await query<{ verification: string }>(sql`SELECT DISTINCT verification::text FROM amounts WHERE confirmed_across_sources`);
+    expect(states.map((s) => s.verification)).toEqual(['confirmed']);
+  });
+
   it('chooses the same canonical source in every order of arrival', async () => {
     const [pdf, docx, doc] = await documentIds(WANYUAN);
     const orders = [
