@@ -7,6 +7,8 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Starts a throwaway Postgres and Redis when DATABASE_URL / REDIS_URL are unset, so `npm test` is the whole suite.
+    globalSetup: ['test/support/global-services.ts'],
     reporters: process.env.CI ? ['default'] : ['default'],
   },
 });
