@@ -19,4 +19,33 @@ export default tseslint.config(
     files: ['packages/config/**', 'packages/cli/src/main.ts', 'packages/cli/bin/**', 'test/**', '**/*.test.ts', '**/bench/**', 'vitest.config.ts', 'services/*/src/main.ts', 'packages/pipeline/src/sandbox/**'],
     rules: { 'no-restricted-properties': 'off' },
   },
+  // Pure packages take values and return values: no I/O, logging, queues or database in their code,
+  // so they run anywhere (a worker, a browser, a test) and their results depend on their input only.
+  {
+    files: ['packages/{doc-model,cn-numerals,report-parser,publications,pdf-extract,docx-extract,sheet-extract}/src/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/testing.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['pino', 'bullmq', 'ioredis', 'pg', 'drizzle-orm', 'node:fs', 'node:fs/promises', 'fs', 'fs/promises', 'node:child_process', 'child_process', 'node:net', 'node:http', 'node:https'].map((name) => ({
+            name,
+            message: 'a pure package does no I/O: take the bytes or values as arguments and return coded warnings',
+          })),
+          patterns: [
+            { group: ['db', 'pipeline', 'logger', 'config', 'cli', 'crawl', 'extract'].flatMap((p) => [`@budget-ingest/${p}`, `@budget-ingest/${p}/*`]), message: 'a pure package imports no I/O package' },
+            { group: ['@budget-ingest/*/src/*', '../../*/src/*', '../../../*/src/*'], message: 'import a package through its exports, not its src/' },
+          ],
+        },
+      ],
+    },
+  },
+  // Every package: other packages only through their exports.
+  {
+    files: ['packages/*/src/**/*.ts', 'services/*/src/**/*.ts'],
+    ignores: ['packages/{doc-model,cn-numerals,report-parser,publications,pdf-extract,docx-extract,sheet-extract}/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['@budget-ingest/*/src/*', '../../*/src/*', '../../../*/src/*'], message: 'import a package through its exports, not its src/' }] }],
+    },
+  },
 );

@@ -1,0 +1,33 @@
+import { join } from 'node:path';
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+/*
+ * The package boundaries are lint rules (eslint.config.js), not hopes: a pure package that does I/O,
+ * and any package that reaches into another's src/, fail `npm run lint`.
+ */
+const root = join(import.meta.dirname, '..');
+const eslint = new ESLint({ cwd: root });
+
+async function restricted(file: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: join(root, file) });
+  return result!.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+}
+
+describe('package boundaries', () => {
+  it('refuse I/O, logging, queues and the database in a pure package', async () => {
+    for (const pkg of ['doc-model', 'cn-numerals', 'report-parser', 'publications', 'pdf-extract']) {
+      const messages = await restricted(
+        `packages/${pkg}/src/probe.ts`,
+        "import { readFileSync } from 'node:fs';\nimport pino from 'pino';\nimport { createDb } from '@budget-ingest/db';\nexport const x = [readFileSync, pino, createDb];\n",
+      );
+      expect(messages, pkg).toHaveLength(3);
+    }
+  });
+
+  it('refuse a deep import into another package, and allow its exports', async () => {
+    expect(await restricted('packages/pipeline/src/probe.ts', "import { x } from '@budget-ingest/db/src/schema.ts';\nexport const y = x;\n")).toHaveLength(1);
+    expect(await restricted('packages/cli/src/probe.ts', "import { x } from '../../pipeline/src/stages.ts';\nexport const y = x;\n")).toHaveLength(1);
+    expect(await restricted('packages/pipeline/src/probe.ts', "import { createDb } from '@budget-ingest/db';\nimport { readFile } from 'node:fs/promises';\nexport const y = [createDb, readFile];\n")).toEqual([]);
+  });
+});
