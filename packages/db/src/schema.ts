@@ -54,6 +54,9 @@ export const sources = pgTable('sources', {
   baseUrl: text('base_url'),
   config: jsonb('config').$type<Record<string, unknown>>().notNull().default({}),
   enabled: boolean('enabled').notNull().default(true),
+  blockedSince: timestamp('blocked_since', { withTimezone: true }),
+  blockedUntil: timestamp('blocked_until', { withTimezone: true }),
+  blockedEvidence: text('blocked_evidence'),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });

@@ -28,7 +28,7 @@ describe.skipIf(noPostgres || noRedis)('the fetcher service', () => {
     portal = await startFixturePortal();
     dataDir = await mkdtemp(join(tmpdir(), 'fetcher-svc-'));
     const config = loadConfig({ DATABASE_URL: testDb.url, REDIS_URL: redisUrl ?? '', BUDGET_INGEST_DATA_DIR: dataDir, QUEUE_PREFIX: prefix, LOG_LEVEL: 'silent' });
-    fetcher = await startFetcher({ config, logger: silentLogger(), portals: parsePortalsConfig(EXAMPLE, { vars: portal.vars }), pathEnv: '' });
+    fetcher = await startFetcher({ config, logger: silentLogger(), portals: parsePortalsConfig(EXAMPLE, { env: portal.env }), pathEnv: '' });
     handle = await createDb({ databaseUrl: testDb.url, dataDir });
     await migrate(handle);
   });

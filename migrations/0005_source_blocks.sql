@@ -1,0 +1,5 @@
+-- A known block: when a portal answered with a WAF/JS challenge, the crawler records it on the
+-- source and backs off until blocked_until, so scheduled runs do not knock on the gate again.
+ALTER TABLE "sources" ADD COLUMN "blocked_since" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "sources" ADD COLUMN "blocked_until" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "sources" ADD COLUMN "blocked_evidence" text;
