@@ -11,7 +11,7 @@ export type CrawlRunRow = typeof crawlRuns.$inferSelect;
 export interface SourceState {
   readonly id: number;
   readonly blockedSince: Date | null;
-  readonly blockedUntil: Date | null;
+  readonly blockedCheckedAt: Date | null;
   readonly blockedEvidence: string | null;
 }
 
@@ -28,26 +28,25 @@ export async function upsertSource(db: Db, portal: PortalConfig): Promise<Source
     .insert(sources)
     .values(values)
     .onConflictDoUpdate({ target: sources.name, set: { ...values, updatedAt: sql`now()` } })
-    .returning({ id: sources.id, blockedSince: sources.blockedSince, blockedUntil: sources.blockedUntil, blockedEvidence: sources.blockedEvidence });
+    .returning({ id: sources.id, blockedSince: sources.blockedSince, blockedCheckedAt: sources.blockedCheckedAt, blockedEvidence: sources.blockedEvidence });
   const row = rows[0];
   if (row === undefined) throw new Error(`could not upsert source ${portal.name}`);
   return row;
 }
 
-/** Records a block: `blocked_since` keeps the start of a block that goes on; the back-off runs from now. */
-export async function markBlocked(db: Db, sourceId: number, evidence: string, backoffMs: number): Promise<{ since: Date | null; until: Date | null }> {
-  const until = new Date(Date.now() + backoffMs);
+/** Records a block: `blocked_since` keeps the start of a block that goes on; the back-off runs from this check. */
+export async function markBlocked(db: Db, sourceId: number, evidence: string): Promise<{ since: Date | null; checkedAt: Date | null }> {
   const rows = await db
     .update(sources)
-    .set({ blockedSince: sql`coalesce(${sources.blockedSince}, now())`, blockedUntil: until, blockedEvidence: evidence })
+    .set({ blockedSince: sql`coalesce(${sources.blockedSince}, now())`, blockedCheckedAt: sql`now()`, blockedEvidence: evidence })
     .where(eq(sources.id, sourceId))
-    .returning({ since: sources.blockedSince, until: sources.blockedUntil });
-  return rows[0] ?? { since: null, until };
+    .returning({ since: sources.blockedSince, checkedAt: sources.blockedCheckedAt });
+  return rows[0] ?? { since: null, checkedAt: null };
 }
 
 /** A crawl got through: the block is over. */
 export async function clearBlock(db: Db, sourceId: number): Promise<void> {
-  await db.update(sources).set({ blockedSince: null, blockedUntil: null, blockedEvidence: null }).where(eq(sources.id, sourceId));
+  await db.update(sources).set({ blockedSince: null, blockedCheckedAt: null, blockedEvidence: null }).where(eq(sources.id, sourceId));
 }
 
 /** One line of `status`: a source's last crawl and its block, if any. */
@@ -60,7 +59,7 @@ export interface SourceCrawlStatus {
   readonly runs: number;
   readonly newFiles: number;
   readonly blockedSince: Date | null;
-  readonly blockedUntil: Date | null;
+  readonly blockedCheckedAt: Date | null;
 }
 
 /** Every source with its last crawl_runs row and totals, by name. */
@@ -86,7 +85,7 @@ export async function crawlStatusBySource(db: Db): Promise<SourceCrawlStatus[]> 
       runs: Number(total?.runs ?? 0),
       newFiles: Number(total?.newFiles ?? 0),
       blockedSince: s.blockedSince,
-      blockedUntil: s.blockedUntil,
+      blockedCheckedAt: s.blockedCheckedAt,
     };
   });
 }

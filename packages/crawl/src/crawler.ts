@@ -64,10 +64,13 @@ export async function crawlSource(deps: CrawlDeps, portal: PortalConfig, opts: C
   const source = await upsertSource(deps.db, portal);
   const known = source.blockedSince !== null;
   const none = { pagesFetched: 0, newFiles: 0, unchanged: 0, errors: 0, blocked: 0, skipped: 0, requests: 0 };
-  if (known && !opts.full && source.blockedUntil !== null && source.blockedUntil.getTime() > started) {
-    const message = `known block since ${source.blockedSince?.toISOString()}; backing off until ${source.blockedUntil.toISOString()} (no request made; --full checks now): ${source.blockedEvidence ?? ''}`;
-    log.warn({ blockedSince: source.blockedSince, blockedUntil: source.blockedUntil }, 'known block: backing off');
-    return { source: portal.name, sourceId: source.id, runId: null, status: 'backed-off', ...none, durationMs: 0, blockedEvidence: source.blockedEvidence, knownBlock: true, blockedSince: source.blockedSince, blockedUntil: source.blockedUntil, message };
+  // The back-off runs from the last check with the portal's current blockBackoffMs, so a changed config applies at once.
+  const backoffEnd = (checkedAt: Date | null) => (checkedAt ? new Date(checkedAt.getTime() + portal.politeness.blockBackoffMs) : null);
+  const until = backoffEnd(source.blockedCheckedAt);
+  if (known && !opts.full && until !== null && until.getTime() > started) {
+    const message = `known block since ${source.blockedSince?.toISOString()}; backing off until ${until.toISOString()} (no request made; --full checks now): ${source.blockedEvidence ?? ''}`;
+    log.warn({ blockedSince: source.blockedSince, blockedUntil: until }, 'known block: backing off');
+    return { source: portal.name, sourceId: source.id, runId: null, status: 'backed-off', ...none, durationMs: 0, blockedEvidence: source.blockedEvidence, knownBlock: true, blockedSince: source.blockedSince, blockedUntil: until, message };
   }
   const runId = await startRun(deps.db, source.id);
   const tmp = await mkdtemp(join(deps.tmpDir ?? tmpdir(), 'budget-crawl-'));
@@ -79,10 +82,10 @@ export async function crawlSource(deps: CrawlDeps, portal: PortalConfig, opts: C
   } finally {
     await rm(tmp, { recursive: true, force: true });
   }
-  let block: { since: Date | null; until: Date | null } = { since: null, until: null };
-  if (outcome.status === 'blocked') block = await markBlocked(deps.db, source.id, outcome.blockedEvidence ?? '', portal.politeness.blockBackoffMs);
+  let block: { since: Date | null; checkedAt: Date | null } = { since: null, checkedAt: null };
+  if (outcome.status === 'blocked') block = await markBlocked(deps.db, source.id, outcome.blockedEvidence ?? '');
   else if (outcome.status === 'succeeded' && known) await clearBlock(deps.db, source.id);
-  else if (known) block = { since: source.blockedSince, until: source.blockedUntil };
+  else if (known) block = { since: source.blockedSince, checkedAt: source.blockedCheckedAt };
   const durationMs = Date.now() - started;
   const counts: RunCounts = { pagesFetched: c.pagesFetched, newFiles: c.newFiles, unchanged: c.unchanged, errors: c.errors, blocked: c.blocked };
   await finishRun(deps.db, runId, outcome.status, counts, durationMs, outcome.message);
@@ -98,7 +101,7 @@ export async function crawlSource(deps: CrawlDeps, portal: PortalConfig, opts: C
     durationMs,
     knownBlock: known && outcome.status === 'blocked',
     blockedSince: block.since,
-    blockedUntil: block.until,
+    blockedUntil: backoffEnd(block.checkedAt),
   };
 }
 

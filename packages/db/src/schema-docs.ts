@@ -19,7 +19,7 @@ export const SCHEMA_DOCS: Readonly<Record<string, TableDoc>> = {
       config: 'The portal config entry as loaded (list type, selectors, filters).',
       enabled: 'False to stop crawling the portal without deleting its history.',
       blocked_since: 'When the portal first answered with a WAF/JS challenge in the current block; null when not blocked.',
-      blocked_until: 'Scheduled crawls back off (make no request) until then; the next crawl after it checks again.',
+      blocked_checked_at: 'When a crawl last met the block; crawls make no request until the portal\'s blockBackoffMs has passed since.',
       blocked_evidence: 'What the challenge page showed (URL, cookie or text), from the last blocked crawl.',
       created_at: 'When the row was created.',
       updated_at: 'When the row was last changed.',

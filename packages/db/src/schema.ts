@@ -55,7 +55,7 @@ export const sources = pgTable('sources', {
   config: jsonb('config').$type<Record<string, unknown>>().notNull().default({}),
   enabled: boolean('enabled').notNull().default(true),
   blockedSince: timestamp('blocked_since', { withTimezone: true }),
-  blockedUntil: timestamp('blocked_until', { withTimezone: true }),
+  blockedCheckedAt: timestamp('blocked_checked_at', { withTimezone: true }),
   blockedEvidence: text('blocked_evidence'),
   createdAt: createdAt(),
   updatedAt: updatedAt(),

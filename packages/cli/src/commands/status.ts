@@ -43,12 +43,12 @@ export async function statusCommand(rt: Runtime, opts: GlobalOptions & { json?: 
   }
 }
 
-/** One row per crawled source: its last run, new files (last run / all runs) and a block, if any. */
+/** One row per crawled source: its last run, new files (last run / all runs) and a block, if any (since when, last checked). */
 function crawlTable(crawls: readonly SourceCrawlStatus[]): string[] {
   const at = (d: Date | null) => (d ? `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC` : '-');
   return renderTable(
-    ['source', 'last run', 'status', 'new files (last/all)', 'runs', 'blocked since', 'backing off until'],
-    crawls.map((c) => [c.source, at(c.lastRunAt), c.lastStatus ?? '-', `${c.lastNewFiles ?? '-'}/${c.newFiles}`, String(c.runs), at(c.blockedSince), at(c.blockedUntil)]),
+    ['source', 'last run', 'status', 'new files (last/all)', 'runs', 'blocked since', 'block last checked'],
+    crawls.map((c) => [c.source, at(c.lastRunAt), c.lastStatus ?? '-', `${c.lastNewFiles ?? '-'}/${c.newFiles}`, String(c.runs), at(c.blockedSince), at(c.blockedCheckedAt)]),
     [3, 4],
   );
 }
