@@ -42,9 +42,3 @@ export function fileExtension(url: string): string | null {
   }
   return fromPath;
 }
-
-/** True for page URLs such as index.html, list.jsp or a bare directory. */
-export function isFileUrl(url: string, extensions: readonly string[]): boolean {
-  const ext = fileExtension(url);
-  return ext !== null && extensions.includes(ext);
-}
