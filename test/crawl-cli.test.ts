@@ -58,10 +58,20 @@ describe('budget-ingest crawl, as a user runs it', () => {
         expect.stringMatching(/^\[fixture-hanweb\] leave {2}.*\/hanweb\/col\/col123\/index\.html \(\.html is not an attachment extension/),
       ]),
     );
-    expect(lines.at(-1)).toMatch(/^\[fixture-hanweb\] dry run succeeded: 5 pages read, 8 files would be fetched, 0 skipped, \d+ requests; nothing downloaded or recorded$/);
+    expect(lines.at(-1)).toMatch(/^\[fixture-hanweb\] dry run succeeded: 5 pages read, 8 files would be fetched, 0 skipped, 6 requests; nothing downloaded or recorded$/);
     // Only robots.txt, the data proxy and the article pages were read: no file, no download script.
     expect(portal.requests.map((r) => r.path).filter((p) => !/^\/(robots\.txt|module\/web\/jpage\/dataproxy\.jsp|hanweb\/art\/)/.test(p))).toEqual([]);
     expect(existsSync(join(dataDir, 'pglite'))).toBe(false);
+  });
+
+  it('--dry-run says which links the crawl would refuse (scope, robots.txt) rather than promising them', async () => {
+    portal.requests.length = 0;
+    const r = await cli(['crawl', '--dry-run', 'fixture-trs', '--portals', EXAMPLE], portal.env);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('[fixture-trs] skip   --- out-of-scope http://evil.example.com/files/outside.pdf');
+    expect(r.stdout).toMatch(/\[fixture-trs\] skip {3}--- robots-disallowed .*\/private\//);
+    expect(r.stdout).not.toMatch(/would fetch file http:\/\/evil/);
+    expect(portal.requests.filter((q) => q.role === 'files').map((q) => q.path)).toEqual(['/robots.txt']);
   });
 });
 

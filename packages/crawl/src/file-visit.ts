@@ -30,6 +30,11 @@ export async function visitFile(ctx: Ctx, link: FileLink): Promise<boolean> {
   ctx.seenFiles.add(url);
   const name = ctx.portal.name;
   if (ctx.dryRun) {
+    const refusal = await ctx.fetcher.refusal(url);
+    if (refusal) {
+      skip(ctx, url, refusal.reason, refusal.detail);
+      return true;
+    }
     ctx.c.wouldFetch++;
     ctx.emit({ type: 'link', source: name, page: link.page, url, follow: 'file', why: link.why });
     return true;
