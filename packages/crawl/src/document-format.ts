@@ -33,7 +33,8 @@ export function sniffKind(head: Uint8Array): SniffedKind {
   if (b.includes('%PDF-')) return 'pdf';
   if (b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04) return Buffer.from(head).includes('[Content_Types].xml') ? 'ooxml' : 'zip';
   if (b.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) return 'ole';
-  if (/^(\ufeff|\s)*<(!doctype\s+html|html|head|body|script|meta|title)\b/i.test(b.toString('latin1'))) return 'html';
+  // Read as latin1, a UTF-8 BOM is "\xef\xbb\xbf".
+  if (/^(\xef\xbb\xbf)?\s*<(!doctype\s+html|html|head|body|script|meta|title)\b/i.test(b.toString('latin1'))) return 'html';
   return 'unknown';
 }
 
