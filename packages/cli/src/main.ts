@@ -31,7 +31,7 @@ export function buildProgram(rt: Runtime, setExit: (code: number) => void): Comm
   // Every command accepts the global options after its own name too (`ingest samples/ --data-dir x`).
   const withGlobals = (cmd: Command) =>
     cmd
-      .addOption(new Option('--data-dir <dir>', 'directory of the embedded database and blob store').hideHelp())
+      .addOption(new Option('--data-dir <dir>', 'directory of the embedded database and blob store (env BUDGET_INGEST_DATA_DIR, default ./data)'))
       .addOption(new Option('--log-level <level>', 'log level').hideHelp());
   const run =
     <A extends unknown[]>(fn: (...args: A) => Promise<number>) =>
@@ -66,7 +66,7 @@ export function buildProgram(rt: Runtime, setExit: (code: number) => void): Comm
     .action(run(async (file: string, _o: unknown, cmd: Command) => extractCommand(rt, file, globals<{ format: string }>(cmd))));
 
   withGlobals(program.command('status'))
-    .description('documents by status and row counts')
+    .description('documents by status, row counts, and each crawled source\'s last run and block')
     .option('--json', 'print the counts as JSON')
     .action(run(async (_o: unknown, cmd: Command) => statusCommand(rt, globals(cmd))));
 
@@ -122,9 +122,10 @@ export function buildProgram(rt: Runtime, setExit: (code: number) => void): Comm
     .description('crawl disclosure portals now (SOURCE names from the portals config, or --all) and ingest new files')
     .argument('[sources...]', 'portal names')
     .option('--all', 'every enabled portal')
-    .option('--full', 'ignore stored ETag/Last-Modified and re-read every page')
-    .option('--portals <file>', 'portals config file (env PORTALS_CONFIG, default config/portals.yaml)')
-    .action(run(async (sources: string[], _o: unknown, cmd: Command) => crawlCommand(rt, sources, globals<{ all?: boolean; full?: boolean; portals?: string }>(cmd))));
+    .option('--full', 'ignore stored ETag/Last-Modified and a known block: re-read every page now')
+    .option('--dry-run', 'read the list and detail pages, print what would be fetched and why; download and record nothing')
+    .option('--portals <file>', 'portals config file (env PORTALS_CONFIG, default config/portals.yaml); ${NAME} in it is filled from the environment')
+    .action(run(async (sources: string[], _o: unknown, cmd: Command) => crawlCommand(rt, sources, globals<{ all?: boolean; full?: boolean; dryRun?: boolean; portals?: string }>(cmd))));
 
   withGlobals(program.command('sql'))
     .description('serve the embedded database over the Postgres protocol and print the psql command (analysts, BI tools)')

@@ -3,6 +3,8 @@
  * gate. Parsing one as a list would record "no entries" and hide the block,
  * so the crawler stops the source and records the evidence instead.
  */
+import { toText } from './charset.ts';
+
 export interface ChallengeEvidence {
   readonly kind: 'challenge-text' | 'challenge-cookie' | 'script-shell';
   /** What matched, short enough for a log line and a database column. */
@@ -43,6 +45,27 @@ export function detectChallenge(res: ResponseForChallenge): ChallengeEvidence | 
     return { kind: 'script-shell', evidence: `status ${res.status}, ${scripts} script(s), no links, ${visible.length} chars of text` };
   }
   return null;
+}
+
+export interface RawResponseForChallenge {
+  readonly status: number;
+  readonly setCookies: readonly string[];
+  readonly body: Uint8Array;
+  readonly contentType: string | null;
+  /** The source's `encoding` override, meant for its list pages. */
+  readonly override?: string | null | undefined;
+}
+
+/**
+ * Challenge detection on the bytes as sent: decoded by the header charset,
+ * BOM, <meta> or sniffing first, because a WAF answers in its own encoding
+ * whatever the portal's pages use (a UTF-8 安全验证 page read as GBK is
+ * mojibake and passes unnoticed); then as the override reads it.
+ */
+export function detectChallengeInBytes(res: RawResponseForChallenge): ChallengeEvidence | null {
+  const asSent = detectChallenge({ status: res.status, setCookies: res.setCookies, body: toText(res.body, res.contentType).text });
+  if (asSent || !res.override) return asSent;
+  return detectChallenge({ status: res.status, setCookies: res.setCookies, body: toText(res.body, res.contentType, res.override).text });
 }
 
 function visibleText(html: string): string {

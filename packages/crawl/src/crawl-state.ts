@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { asc, desc, eq, sql } from 'drizzle-orm';
 import { crawlRuns, fetchedUrls, sources, type Db } from '@budget-ingest/db';
 import type { PortalConfig } from './portal-config.ts';
 
@@ -8,8 +8,15 @@ export type FetchedUrlRow = typeof fetchedUrls.$inferSelect;
 export type FetchStatus = FetchedUrlRow['status'];
 export type CrawlRunRow = typeof crawlRuns.$inferSelect;
 
-/** Creates or refreshes the source row of a portal (its config is kept as JSON for audit). */
-export async function upsertSource(db: Db, portal: PortalConfig): Promise<number> {
+export interface SourceState {
+  readonly id: number;
+  readonly blockedSince: Date | null;
+  readonly blockedCheckedAt: Date | null;
+  readonly blockedEvidence: string | null;
+}
+
+/** Creates or refreshes the source row of a portal (its config is kept as JSON for audit); returns its id and known block. */
+export async function upsertSource(db: Db, portal: PortalConfig): Promise<SourceState> {
   const values = {
     name: portal.name,
     regionCode: portal.regionCode ?? null,
@@ -21,10 +28,66 @@ export async function upsertSource(db: Db, portal: PortalConfig): Promise<number
     .insert(sources)
     .values(values)
     .onConflictDoUpdate({ target: sources.name, set: { ...values, updatedAt: sql`now()` } })
-    .returning({ id: sources.id });
-  const id = rows[0]?.id;
-  if (id === undefined) throw new Error(`could not upsert source ${portal.name}`);
-  return id;
+    .returning({ id: sources.id, blockedSince: sources.blockedSince, blockedCheckedAt: sources.blockedCheckedAt, blockedEvidence: sources.blockedEvidence });
+  const row = rows[0];
+  if (row === undefined) throw new Error(`could not upsert source ${portal.name}`);
+  return row;
+}
+
+/** Records a block: `blocked_since` keeps the start of a block that goes on; the back-off runs from this check. */
+export async function markBlocked(db: Db, sourceId: number, evidence: string): Promise<{ since: Date | null; checkedAt: Date | null }> {
+  const rows = await db
+    .update(sources)
+    .set({ blockedSince: sql`coalesce(${sources.blockedSince}, now())`, blockedCheckedAt: sql`now()`, blockedEvidence: evidence })
+    .where(eq(sources.id, sourceId))
+    .returning({ since: sources.blockedSince, checkedAt: sources.blockedCheckedAt });
+  return rows[0] ?? { since: null, checkedAt: null };
+}
+
+/** A crawl got through: the block is over. */
+export async function clearBlock(db: Db, sourceId: number): Promise<void> {
+  await db.update(sources).set({ blockedSince: null, blockedCheckedAt: null, blockedEvidence: null }).where(eq(sources.id, sourceId));
+}
+
+/** One line of `status`: a source's last crawl and its block, if any. */
+export interface SourceCrawlStatus {
+  readonly source: string;
+  readonly enabled: boolean;
+  readonly lastRunAt: Date | null;
+  readonly lastStatus: CrawlRunRow['status'] | null;
+  readonly lastNewFiles: number | null;
+  readonly runs: number;
+  readonly newFiles: number;
+  readonly blockedSince: Date | null;
+  readonly blockedCheckedAt: Date | null;
+}
+
+/** Every source with its last crawl_runs row and totals, by name. */
+export async function crawlStatusBySource(db: Db): Promise<SourceCrawlStatus[]> {
+  const srcs = await db.select().from(sources).orderBy(asc(sources.name));
+  const latest = await db
+    .selectDistinctOn([crawlRuns.sourceId], { sourceId: crawlRuns.sourceId, startedAt: crawlRuns.startedAt, status: crawlRuns.status, newFiles: crawlRuns.newFiles })
+    .from(crawlRuns)
+    .orderBy(crawlRuns.sourceId, desc(crawlRuns.id));
+  const totals = await db
+    .select({ sourceId: crawlRuns.sourceId, runs: sql<number>`count(*)::int`, newFiles: sql<number>`coalesce(sum(${crawlRuns.newFiles}), 0)::int` })
+    .from(crawlRuns)
+    .groupBy(crawlRuns.sourceId);
+  return srcs.map((s) => {
+    const last = latest.find((r) => r.sourceId === s.id);
+    const total = totals.find((t) => t.sourceId === s.id);
+    return {
+      source: s.name,
+      enabled: s.enabled,
+      lastRunAt: last?.startedAt ?? null,
+      lastStatus: last?.status ?? null,
+      lastNewFiles: last?.newFiles ?? null,
+      runs: Number(total?.runs ?? 0),
+      newFiles: Number(total?.newFiles ?? 0),
+      blockedSince: s.blockedSince,
+      blockedCheckedAt: s.blockedCheckedAt,
+    };
+  });
 }
 
 export async function startRun(db: Db, sourceId: number): Promise<number> {

@@ -1,10 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { asc, eq } from 'drizzle-orm';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { asc, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, crawlRuns, documents, fetchedUrls, migrate, type DbHandle } from '@budget-ingest/db';
-import { createTestDatabase, noPostgres, type TestDatabase } from '../../../test/support/services.ts';
+import { createTestDatabase, noPostgres } from '../../../test/support/services.ts';
 import { startFixturePortal, type FixturePortal, type LoggedRequest } from '../../../test/fixtures/portal/server.ts';
-import type { CrawlProgress, CrawlSummary } from './crawler.ts';
+import type { CrawlProgress } from './crawl-context.ts';
+import type { CrawlSummary } from './crawler.ts';
 import { createDocumentRowSink } from './file-sink.ts';
 import { parsePortalsConfig, type PortalsConfig } from './portal-config.ts';
 import { crawlCommand, runCrawl } from './run-crawl.ts';
@@ -17,8 +20,34 @@ function gaps(requests: readonly LoggedRequest[], host: string): number[] {
   return mine.slice(1).map((r, i) => r.startedAt - mine[i]!.finishedAt);
 }
 
-describe.skipIf(noPostgres)('crawling the fixture portals', () => {
-  let testDb: TestDatabase;
+/** The crawl's state goes to a real Postgres (DATABASE_URL) and to the embedded default (PGlite). */
+const BACKENDS = [
+  {
+    name: 'Postgres',
+    skip: noPostgres,
+    open: async () => {
+      const testDb = await createTestDatabase('bi_crawl');
+      const handle = await createDb({ databaseUrl: testDb.url, dataDir: '/nonexistent' });
+      return { handle, drop: () => testDb.drop() };
+    },
+  },
+  {
+    name: 'embedded PGlite',
+    skip: false,
+    open: async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'bi-crawl-pglite-'));
+      const handle = await createDb({ databaseUrl: null, dataDir: dir });
+      return { handle, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+    },
+  },
+];
+
+describe.each(BACKENDS)('crawling the fixture portals ($name)', ({ skip, open }) => {
+  if (skip) {
+    it.skip('needs DATABASE_URL');
+    return;
+  }
+  let drop: () => Promise<void>;
   let handle: DbHandle;
   let portal: FixturePortal;
   let config: PortalsConfig;
@@ -27,11 +56,10 @@ describe.skipIf(noPostgres)('crawling the fixture portals', () => {
   let firstRequests: LoggedRequest[];
 
   beforeAll(async () => {
-    testDb = await createTestDatabase('bi_crawl');
-    handle = await createDb({ databaseUrl: testDb.url, dataDir: '/nonexistent' });
+    ({ handle, drop } = await open());
     await migrate(handle);
     portal = await startFixturePortal();
-    config = parsePortalsConfig(EXAMPLE, { vars: portal.vars });
+    config = parsePortalsConfig(EXAMPLE, { env: portal.env });
     first = await runCrawl({ db: handle.db, sink: createDocumentRowSink(handle.db), onProgress: (e) => events.push(e) }, config, { sources: 'all' });
     firstRequests = [...portal.requests];
   });
@@ -39,7 +67,7 @@ describe.skipIf(noPostgres)('crawling the fixture portals', () => {
   afterAll(async () => {
     await portal?.close();
     await handle?.close();
-    await testDb?.drop();
+    await drop?.();
   });
 
   it('crawls every enabled portal to success, retrying the 429 and the 503', () => {
@@ -49,7 +77,7 @@ describe.skipIf(noPostgres)('crawling the fixture portals', () => {
       ['fixture-query', 'succeeded', 0, 0],
       ['fixture-json', 'succeeded', 0, 0],
     ]);
-    expect(first.map((s) => s.newFiles)).toEqual([5, 2, 3, 0]);
+    expect(first.map((s) => s.newFiles)).toEqual([5, 6, 3, 1]);
     expect(firstRequests.some((r) => r.path.startsWith('/waf/'))).toBe(false);
   });
 
@@ -85,13 +113,14 @@ describe.skipIf(noPostgres)('crawling the fixture portals', () => {
     );
   });
 
-  it('keeps at least the Crawl-delay (0.1 s) or min delay (50 ms) between requests to one host, one at a time', () => {
+  it('keeps at least the Crawl-delay (0.2 s) or min delay (50 ms) between requests to one host, one at a time, robots.txt and the request after it included', () => {
     const main = gaps(firstRequests, portal.hosts.main);
     const files = gaps(firstRequests, portal.hosts.files);
     expect(main.length).toBeGreaterThan(10);
-    // The Crawl-delay is known once robots.txt is read: the gap after the very first request is the min delay.
-    expect(main[0]).toBeGreaterThanOrEqual(45);
-    expect(Math.min(...main.slice(1))).toBeGreaterThanOrEqual(95);
+    expect(firstRequests.find((r) => r.host === portal.hosts.main)?.path).toBe('/robots.txt');
+    // robots.txt is a request like any other: the one after it already waits the Crawl-delay it announced.
+    expect(main[0]).toBeGreaterThanOrEqual(195);
+    expect(Math.min(...main)).toBeGreaterThanOrEqual(195);
     expect(Math.min(...files)).toBeGreaterThanOrEqual(45);
     expect(Math.min(...gaps(firstRequests, portal.hosts.flaky))).toBeGreaterThanOrEqual(45);
   });
@@ -111,7 +140,7 @@ describe.skipIf(noPostgres)('crawling the fixture portals', () => {
 
   it('stores one document per distinct file, with readable Chinese names, its source and URL', async () => {
     const docs = await handle.db.select().from(documents).orderBy(asc(documents.id));
-    expect(docs).toHaveLength(10);
+    expect(docs).toHaveLength(15);
     const names = docs.map((d) => d.fileName);
     expect(names).toEqual(expect.arrayContaining(['部门预算表.xlsx', '部门决算.doc', '决算说明.docx', '项目绩效自评.pdf', '2023年县财政局部门预算.pdf']));
     expect(docs.every((d) => d.sourceId !== null && d.sourceUrl?.startsWith('http://127.0.0.1:'))).toBe(true);
@@ -133,11 +162,37 @@ describe.skipIf(noPostgres)('crawling the fixture portals', () => {
     const runs = await handle.db.select().from(crawlRuns).orderBy(asc(crawlRuns.id));
     expect(runs.slice(0, 4).map((r) => [r.status, r.newFiles, r.errors, r.finishedAt !== null, (r.durationMs ?? -1) >= 0])).toEqual([
       ['succeeded', 5, 0, true, true],
-      ['succeeded', 2, 0, true, true],
+      ['succeeded', 6, 0, true, true],
       ['succeeded', 3, 0, true, true],
-      ['succeeded', 0, 0, true, true],
+      ['succeeded', 1, 0, true, true],
     ]);
     expect(runs[0]!.pagesFetched).toBe(6);
+  });
+
+  it('takes download-script links by their text or a download pattern and names the files from Content-Disposition, the link text or the URL, never .jsp', async () => {
+    const rows = await handle.db.select().from(fetchedUrls).orderBy(asc(fetchedUrls.id));
+    const byPath = (p: string) => rows.find((r) => r.url.endsWith(p));
+    expect([
+      byPath('/module/download/downfile.jsp?classid=0&fileid=77')?.fileName, // RFC 5987 UTF-8
+      byPath('/download?id=78')?.fileName, // raw GBK
+      byPath('/hanweb/attach/%E8%87%AA%E8%AF%84%E6%8A%A5%E5%91%8A.pdf.jsp')?.fileName, // readable URL, script extension dropped
+      byPath('/module/download/downfile.jsp?fileid=79')?.fileName, // onclick; link text + the sniffed format
+      byPath('/api/download?id=9002')?.fileName, // a list entry straight to a script
+    ]).toEqual(['水利局项目绩效自评报告.pdf', '县水利局绩效自评表.docx', '自评报告.pdf', '2021年县水利局绩效自评表.docx', '统计局部门决算.pdf']);
+    const docs = await handle.db.select().from(documents);
+    expect(docs.filter((d) => /\.(jsp|do|aspx)$/i.test(d.fileName))).toEqual([]);
+    expect(docs.find((d) => d.fileName === '2021年县水利局绩效自评表.docx')?.format).toBe('docx');
+    // The links that name no document and match no download pattern are never requested.
+    expect(firstRequests.some((r) => r.path.startsWith('/module/web/share'))).toBe(false);
+  });
+
+  it('records a download link that answers with a page as skipped, with the reason', async () => {
+    const rows = await handle.db.select().from(fetchedUrls).where(like(fetchedUrls.url, '%attach?file=80'));
+    expect(rows.map((r) => [r.status, r.documentId])).toEqual([['skipped', null]]);
+    expect(rows[0]?.error).toMatch(/^not-a-document: an HTML page/);
+    const skips = events.filter((e): e is Extract<CrawlProgress, { type: 'skip' }> => e.type === 'skip' && e.reason === 'not-a-document');
+    expect(skips.map((e) => new URL(e.url).pathname + new URL(e.url).search).sort()).toEqual(['/api/download?id=9003', '/attach?file=80']);
+    expect(skips[0]?.detail).toMatch(/link taken on candidate: /);
   });
 
   it('fetches nothing new on a second crawl: pages and files answer 304, only seeds and robots.txt are read again', async () => {
@@ -147,7 +202,7 @@ describe.skipIf(noPostgres)('crawling the fixture portals', () => {
     expect(exitCode).toBe(0);
     expect(summaries.map((s) => s.newFiles)).toEqual([0, 0, 0, 0]);
     expect(summaries.every((s) => s.errors === 0)).toBe(true);
-    expect(await handle.db.$count(documents)).toBe(10);
+    expect(await handle.db.$count(documents)).toBe(15);
     const full = portal.requests.filter((r) => r.status === 200).map((r) => `${r.role}${r.path}`);
     expect(full.filter((p) => !p.endsWith('/robots.txt')).sort()).toEqual(
       [
@@ -159,8 +214,9 @@ describe.skipIf(noPostgres)('crawling the fixture portals', () => {
         'main/api/disclosure/list?pageNo=1',
       ].sort(),
     );
-    const fileRequests = portal.requests.filter((r) => /\.(pdf|docx?|xlsx)$/.test(r.path));
-    expect(fileRequests.length).toBeGreaterThan(0);
+    // Files, download scripts included (a document and a page behind /api/download), are asked for conditionally.
+    const fileRequests = portal.requests.filter((r) => /\.(pdf|docx?|xlsx)$|download/.test(r.path));
+    expect(fileRequests.map((r) => r.path)).toEqual(expect.arrayContaining(['/api/download?id=9002', '/api/download?id=9003']));
     expect(fileRequests.every((r) => r.conditional && r.status === 304)).toBe(true);
     // One progress line per page and file, and a summary per source and in total.
     // TRS: the first list page is read, its detail page and the later list pages answer 304 (and hide their subtrees).
@@ -183,7 +239,7 @@ describe.skipIf(noPostgres)('crawling the fixture portals', () => {
     expect(portal.requests.filter((r) => r.path.startsWith('/waf/'))).toHaveLength(1);
     const row = await handle.db.select().from(fetchedUrls).where(eq(fetchedUrls.url, `http://${portal.hosts.main}/waf/index.html`));
     expect(row[0]?.status).toBe('blocked');
-    const run = await handle.db.select().from(crawlRuns).where(eq(crawlRuns.id, waf!.runId));
+    const run = await handle.db.select().from(crawlRuns).where(eq(crawlRuns.id, waf!.runId!));
     expect(run[0]?.status).toBe('blocked');
     expect(run[0]?.message).toMatch(/challenge/);
   });
@@ -195,6 +251,14 @@ describe.skipIf(noPostgres)('crawling the fixture portals', () => {
     expect(s).toMatchObject({ status: 'blocked', blocked: 1, newFiles: 0 });
     expect(s?.blockedEvidence).toMatch(/安全验证/);
     expect(await handle.db.$count(documents)).toBe(before);
+  });
+
+  it('sees a UTF-8 challenge page under a source whose encoding is set to GBK', async () => {
+    portal.requests.length = 0;
+    const cfg = parsePortalsConfig(`portals:\n  - name: gbk-gate\n    seeds: [http://${portal.hosts.main}/waf/gate/index.html]\n    list: { type: trs }\n    encoding: gbk\n    allowPrivateNetwork: true\n    minDelayMs: 10\n`);
+    const [s] = await runCrawl({ db: handle.db, sink: createDocumentRowSink(handle.db) }, cfg, { sources: 'all' });
+    expect(s).toMatchObject({ status: 'blocked', blocked: 1 });
+    expect(s?.blockedEvidence).toMatch(/安全验证/);
   });
 
   it('refuses loopback addresses when the portal does not allow private networks', async () => {

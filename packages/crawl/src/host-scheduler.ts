@@ -42,8 +42,11 @@ export function backoffDelay(attempt: number, baseMs: number, capMs: number): nu
 
 interface HostState {
   inFlight: number;
-  /** Earliest start of the next request. */
+  /** Earliest start of the next request from deferrals (Retry-After, back-off). */
   notBefore: number;
+  /** When the last request to the host ended, and its jitter draw; null before the first. */
+  lastEnd: number | null;
+  lastRandom: number;
   readonly waiters: Array<() => void>;
 }
 
@@ -72,21 +75,30 @@ export class HostScheduler {
     while (s.inFlight >= policy.concurrency) await new Promise<void>((resolve) => s.waiters.push(resolve));
     s.inFlight++;
     try {
-      // Another request may have moved notBefore while this one slept, so check again.
-      for (let wait = s.notBefore - this.clock.now(); wait > 0; wait = s.notBefore - this.clock.now()) await this.clock.sleep(wait);
+      // The polite delay is computed when the next request is about to start, not when the last
+      // one ended: a Crawl-delay learnt from robots.txt (fetched through this slot) then spaces
+      // the very next request too. Another request may move notBefore while this one sleeps,
+      // so check again after each sleep.
+      for (let wait = this.startAt(host, s, policy) - this.clock.now(); wait > 0; wait = this.startAt(host, s, policy) - this.clock.now()) await this.clock.sleep(wait);
       return await fn();
     } finally {
-      const delay = politeDelay(policy, this.crawlDelays.get(host) ?? null, this.random());
-      s.notBefore = Math.max(s.notBefore, this.clock.now() + delay);
+      s.lastEnd = this.clock.now();
+      s.lastRandom = this.random();
       s.inFlight--;
       s.waiters.shift()?.();
     }
   }
 
+  /** Earliest start of the next request: after deferrals, and max(min delay, Crawl-delay) after the last one ended. */
+  private startAt(host: string, s: HostState, policy: HostPolicy): number {
+    const polite = s.lastEnd === null ? 0 : s.lastEnd + politeDelay(policy, this.crawlDelays.get(host) ?? null, s.lastRandom);
+    return Math.max(s.notBefore, polite);
+  }
+
   private state(host: string): HostState {
     let s = this.hosts.get(host);
     if (!s) {
-      s = { inFlight: 0, notBefore: 0, waiters: [] };
+      s = { inFlight: 0, notBefore: 0, lastEnd: null, lastRandom: 0, waiters: [] };
       this.hosts.set(host, s);
     }
     return s;

@@ -128,6 +128,11 @@ export class HttpFetcher {
     return rules;
   }
 
+  /** Why a URL would not be fetched (scope, private address, robots.txt, budget), or null: for dry runs, which fetch no file. */
+  refusal(url: string): Promise<{ reason: SkipReason; detail: string } | null> {
+    return this.check(url, 'file');
+  }
+
   private async check(url: string, kind: 'page' | 'file' | 'robots'): Promise<{ reason: SkipReason; detail: string } | null> {
     const u = new URL(url);
     if (!isHostInScope(u.host, this.opts.scopeHosts)) return { reason: 'out-of-scope', detail: `${u.host} is not among ${this.opts.scopeHosts.join(', ')}` };

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_DOCUMENT_WORDS, DEFAULT_DOWNLOAD_PATTERNS } from './attachment-links.ts';
 import { extractAttachments, extractEntries, parseListDate } from './links.ts';
 import { canonicalUrl, fileExtension } from './urls.ts';
 
 const BASE = 'http://gov.example/col/czyjs/202301/t1.html';
-const EXT = ['pdf', 'doc', 'docx', 'xls', 'xlsx', 'wps'];
+const RULES = { extensions: ['pdf', 'doc', 'docx', 'xls', 'xlsx', 'wps'], downloadPatterns: DEFAULT_DOWNLOAD_PATTERNS, documentWords: DEFAULT_DOCUMENT_WORDS };
 
 describe('extractAttachments', () => {
   it('finds relative, absolute, onclick and query-named file links once each', () => {
@@ -16,12 +17,37 @@ describe('extractAttachments', () => {
       <a href="./t2.html">not a file</a>
       <a href="mailto:a@b.c">mail</a>
     </div>`;
-    expect(extractAttachments(html, BASE, '.a a', EXT)).toEqual([
+    expect(extractAttachments(html, BASE, '.a a', RULES).map(({ url, text }) => ({ url, text }))).toEqual([
       { url: 'http://gov.example/col/czyjs/202301/P020230105.pdf', text: '预算.pdf' },
       { url: 'http://gov.example/files/%E9%A2%84%E7%AE%97.XLSX', text: '表' },
       { url: 'http://gov.example/files/gbk/%B2%BF.doc', text: '决算' },
       { url: 'http://gov.example/download.jsp?id=1&name=x.wps', text: 'wps' },
     ]);
+  });
+
+  it('takes extension-less links and download scripts as candidates when the text names a document or the URL matches a download pattern, and says why', () => {
+    const html = `<div class="a">
+      <a href="/module/download/downfile.jsp?fileid=7">下载</a>
+      <a href="/download?id=5">附件</a>
+      <a href="/getdoc?id=9">2023年部门预算</a>
+      <a href="/view?id=3">原文.PDF</a>
+      <a href="/art/2.html">2022年部门决算</a>
+      <a href="/share?id=1">分享</a>
+      <a href="/portal.do?m=1">首页</a>
+    </div>`;
+    const got = extractAttachments(html, BASE, '.a a', RULES).map((l) => [new URL(l.url).pathname, l.candidate, l.why]);
+    expect(got).toEqual([
+      ['/module/download/downfile.jsp', true, 'candidate: URL matches download pattern /down(load|file)/'],
+      ['/download', true, 'candidate: link text names a document ("附件")'],
+      ['/getdoc', true, 'candidate: link text names a document ("部门预算")'],
+      ['/view', true, 'candidate: link text names a document (".PDF")'],
+    ]);
+  });
+
+  it('lets the portal config name its own download scripts', () => {
+    const html = '<a href="/servlet/Fetch?fid=1">x</a>';
+    expect(extractAttachments(html, BASE, 'a', RULES)).toEqual([]);
+    expect(extractAttachments(html, BASE, 'a', { ...RULES, downloadPatterns: ['servlet/fetch'] }).map((l) => l.why)).toEqual(['candidate: URL matches download pattern /servlet/fetch/']);
   });
 });
 

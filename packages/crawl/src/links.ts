@@ -1,5 +1,6 @@
 import { load, type CheerioAPI } from 'cheerio';
-import { canonicalUrl, isFileUrl } from './urls.ts';
+import { classifyAttachmentLink, type AttachmentRules } from './attachment-links.ts';
+import { canonicalUrl } from './urls.ts';
 
 /** One entry of a list page: a link to a detail page (or straight to a file). */
 export interface ListEntry {
@@ -41,13 +42,13 @@ export function extractEntries(html: string, baseUrl: string, sel: EntrySelector
   return out;
 }
 
-/** Links to files: `<a href>` with a file extension, and URLs quoted inside `onclick`. */
-export function extractAttachments(html: string, baseUrl: string, selector: string, extensions: readonly string[]): AttachmentLink[] {
+/** Every link under `selector`: `<a href>`, and URLs quoted inside `onclick`, once each, in page order. */
+export function extractLinks(html: string, baseUrl: string, selector: string): AttachmentLink[] {
   const $: CheerioAPI = load(html);
   const out: AttachmentLink[] = [];
   const seen = new Set<string>();
   const add = (url: string | null, text: string) => {
-    if (!url || seen.has(url) || !isFileUrl(url, extensions)) return;
+    if (!url || seen.has(url)) return;
     seen.add(url);
     out.push({ url, text: text.replace(/\s+/g, ' ').trim() });
   };
@@ -59,6 +60,14 @@ export function extractAttachments(html: string, baseUrl: string, selector: stri
     for (const q of quotedUrls(a.attr('onclick') ?? '')) add(canonicalUrl(q, baseUrl), text);
   });
   return out;
+}
+
+/** The links under `selector` that are attachments or attachment candidates (see attachment-links.ts), with why. */
+export function extractAttachments(html: string, baseUrl: string, selector: string, rules: AttachmentRules): Array<AttachmentLink & { readonly why: string; readonly candidate: boolean }> {
+  return extractLinks(html, baseUrl, selector).flatMap((l) => {
+    const v = classifyAttachmentLink(l.url, l.text, rules);
+    return v.take ? [{ ...l, why: v.why, candidate: v.candidate }] : [];
+  });
 }
 
 /** The first quoted path or URL inside an onclick handler: `window.open('/a/b.html')`, `down("x.pdf")`. */

@@ -53,6 +53,18 @@ describe('HostScheduler', () => {
     expect(clock.sleeps.at(-1)).toBe(3000);
   });
 
+  it('spaces the request after robots.txt by the Crawl-delay learnt from it (robots.txt is a request like the others)', async () => {
+    const clock = fakeClock();
+    const s = new HostScheduler(clock, () => 0);
+    const policy = { minDelayMs: 100, jitter: 0, concurrency: 1 };
+    const starts: number[] = [];
+    await s.run('a', policy, async () => void starts.push(clock.now()));
+    // As the fetcher does: the delay is known only once robots.txt's request has finished.
+    s.setCrawlDelay('a', 3000);
+    await s.run('a', policy, async () => void starts.push(clock.now()));
+    expect(starts[1]! - starts[0]!).toBe(3000);
+  });
+
   it('never runs two requests to one host at once with concurrency 1', async () => {
     const s = new HostScheduler({ now: () => Date.now(), sleep: (ms) => new Promise((r) => setTimeout(r, ms)) }, () => 0);
     let inFlight = 0;

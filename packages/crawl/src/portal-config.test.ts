@@ -17,7 +17,7 @@ function issuesOf(text: string): readonly string[] {
 
 describe('parsePortalsConfig', () => {
   it('accepts the example file with every list type and fills the scope from seeds and attachment hosts', () => {
-    const cfg = parsePortalsConfig(EXAMPLE, { vars: VARS });
+    const cfg = parsePortalsConfig(EXAMPLE, { env: VARS });
     expect(cfg.portals.map((p) => [p.name, p.list.type])).toEqual([
       ['fixture-trs', 'trs'],
       ['fixture-hanweb', 'hanweb'],
@@ -63,7 +63,16 @@ describe('parsePortalsConfig', () => {
   it('rejects an unknown list type, duplicate names and a placeholder without a value', () => {
     expect(issuesOf('portals:\n  - name: a\n    seeds: [https://a.gov.cn/]\n    list: { type: rss }\n').join()).toMatch(/list\.type/);
     expect(issuesOf('portals:\n  - name: a\n    seeds: [https://a.gov.cn/]\n    list: { type: trs }\n  - name: a\n    seeds: [https://b.gov.cn/]\n    list: { type: trs }\n').join()).toMatch(/duplicate portal name/);
-    expect(issuesOf('portals:\n  - name: a\n    seeds: [https://${HOST}/]\n    list: { type: trs }\n')).toEqual(['${HOST}: no value given for this placeholder']);
+  });
+
+  it('fills ${NAME} placeholders in values from the environment, and names the variable and field of one that is unset', () => {
+    const text = '# ${IN_A_COMMENT} is not filled\nportals:\n  - name: a\n    seeds: [https://${HOST}/col/index.html]\n    list: { type: trs }\n';
+    expect(parsePortalsConfig(text, { env: { HOST: 'www.example.gov.cn' } }).portals[0]?.seeds).toEqual(['https://www.example.gov.cn/col/index.html']);
+    expect(issuesOf(text)).toEqual(['line 4: ${HOST}: the environment variable HOST is not set (placeholders are filled from the environment)']);
+  });
+
+  it('rejects a download pattern that is not a regular expression', () => {
+    expect(issuesOf('portals:\n  - name: a\n    seeds: [https://a.gov.cn/]\n    list: { type: trs }\n    attachments: { downloadPatterns: ["down("] }\n').join()).toMatch(/attachments\.downloadPatterns\[0\]: must be a valid regular expression/);
   });
 
   it('reports YAML syntax errors as config errors', () => {

@@ -1,11 +1,12 @@
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { DEFAULT_DOCUMENT_WORDS, DEFAULT_DOWNLOAD_PATTERNS } from './attachment-links.ts';
 
 /**
  * The portals file: one entry per portal, validated once at load. Defaults
  * are filled here, so the crawler never has to guess a missing option.
- * Text may contain `${NAME}` placeholders, replaced from the variables the
- * caller passes (the fixture tests point the example file at their server).
+ * Values may contain `${NAME}` placeholders, filled from the environment
+ * (the fixture tests point the example file at their server that way).
  */
 
 export type ListType = 'trs' | 'hanweb' | 'query' | 'json';
@@ -69,6 +70,15 @@ const jsonList = z.object({
 const listSchema = z.discriminatedUnion('type', [trsList, hanwebList, queryList, jsonList]);
 
 const fileExtensions = ['pdf', 'doc', 'docx', 'xls', 'xlsx', 'wps', 'et', 'zip'] as const;
+const DEFAULT_EXTENSIONS = ['pdf', 'doc', 'docx', 'xls', 'xlsx', 'wps'] as const;
+const regexSource = z.string().min(1).refine((p) => {
+  try {
+    new RegExp(p, 'i');
+    return true;
+  } catch {
+    return false;
+  }
+}, 'must be a valid regular expression');
 
 const politeness = {
   /** Minimum pause between two requests to one host, before jitter. */
@@ -88,6 +98,8 @@ const politeness = {
   maxRetryAfterMs: z.number().int().nonnegative().optional(),
   /** Ceiling on total requests of one crawl of one source. */
   maxRequests: z.number().int().positive().optional(),
+  /** After a challenge page, crawls of the source make no request for this long (a known block). */
+  blockBackoffMs: z.number().int().nonnegative().optional(),
 };
 
 const defaultsSchema = z
@@ -113,12 +125,16 @@ const portalSchema = z
     attachments: z
       .object({
         selector: cssSelector.default('a'),
-        extensions: z.array(z.enum(fileExtensions)).min(1).default(['pdf', 'doc', 'docx', 'xls', 'xlsx', 'wps']),
+        extensions: z.array(z.enum(fileExtensions)).min(1).default([...DEFAULT_EXTENSIONS]),
         /** Hosts that serve the files, besides the seeds' hosts. */
         hosts: z.array(host).default([]),
+        /** URLs (path and query) matching one of these regexes are download scripts: fetched, and kept when the answer is a document. */
+        downloadPatterns: z.array(regexSource).default([...DEFAULT_DOWNLOAD_PATTERNS]),
+        /** Link texts naming one of these (or a file extension) make an extension-less link a candidate too. */
+        documentWords: z.array(z.string().min(1)).default([...DEFAULT_DOCUMENT_WORDS]),
       })
       .strict()
-      .default({ selector: 'a', extensions: ['pdf', 'doc', 'docx', 'xls', 'xlsx', 'wps'], hosts: [] }),
+      .default({ selector: 'a', extensions: [...DEFAULT_EXTENSIONS], hosts: [], downloadPatterns: [...DEFAULT_DOWNLOAD_PATTERNS], documentWords: [...DEFAULT_DOCUMENT_WORDS] }),
     /** Extra hosts of list and detail pages, besides the seeds' hosts. */
     hosts: z.array(host).default([]),
     filter: z
@@ -173,6 +189,7 @@ export interface Politeness {
   readonly maxRetries: number;
   readonly maxRetryAfterMs: number;
   readonly maxRequests: number;
+  readonly blockBackoffMs: number;
 }
 
 export const DEFAULT_POLITENESS: Politeness = {
@@ -186,6 +203,7 @@ export const DEFAULT_POLITENESS: Politeness = {
   maxRetries: 3,
   maxRetryAfterMs: 120_000,
   maxRequests: 5000,
+  blockBackoffMs: 24 * 60 * 60 * 1000,
 };
 
 export interface PortalsConfig {
@@ -204,25 +222,23 @@ export class PortalConfigError extends Error {
 }
 
 export interface ParsePortalsOptions {
-  /** Values for `${NAME}` placeholders. An unknown placeholder is an error. */
-  readonly vars?: Readonly<Record<string, string>>;
+  /**
+   * Where `${NAME}` placeholders are filled from: the process environment
+   * (the CLI and the fetcher pass theirs). A placeholder whose variable is
+   * unset is an error that names the variable and its line (comment lines
+   * are left alone).
+   */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** Parses and validates a portals file's text (YAML or JSON, which is YAML too). */
 export function parsePortalsConfig(text: string, opts: ParsePortalsOptions = {}): PortalsConfig {
-  const missing = new Set<string>();
-  const substituted = text.replace(/\$\{([A-Z0-9_]+)\}/g, (_m, name: string) => {
-    const v = opts.vars?.[name];
-    if (v === undefined) {
-      missing.add(name);
-      return '';
-    }
-    return v;
-  });
-  if (missing.size > 0) throw new PortalConfigError([...missing].map((n) => `\${${n}}: no value given for this placeholder`));
+  const missing: string[] = [];
+  const filled = fillPlaceholders(text, opts.env ?? {}, missing);
+  if (missing.length > 0) throw new PortalConfigError(missing);
   let raw: unknown;
   try {
-    raw = parseYaml(substituted);
+    raw = parseYaml(filled);
   } catch (err) {
     throw new PortalConfigError([`(file): not valid YAML: ${(err as Error).message}`], { cause: err });
   }
@@ -258,6 +274,7 @@ function resolvePortal(p: z.infer<typeof portalSchema>, d: z.infer<typeof defaul
     maxRetries: pick('maxRetries'),
     maxRetryAfterMs: pick('maxRetryAfterMs'),
     maxRequests: pick('maxRequests'),
+    blockBackoffMs: pick('blockBackoffMs'),
   };
   const seedHosts = p.seeds.map((s) => new URL(s).host.toLowerCase());
   const scopeHosts = [...new Set([...seedHosts, ...p.hosts, ...p.attachments.hosts].map((h) => h.toLowerCase()))];
@@ -268,6 +285,25 @@ function resolvePortal(p: z.infer<typeof portalSchema>, d: z.infer<typeof defaul
     userAgent: d.contactUrl ? `${d.userAgent} (+${d.contactUrl})` : d.userAgent,
     scopeHosts,
   };
+}
+
+const PLACEHOLDER = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
+
+/** Fills placeholders before parsing (so they work inside flow collections too), on every line but comment lines. */
+function fillPlaceholders(text: string, env: Readonly<Record<string, string | undefined>>, missing: string[]): string {
+  return text
+    .split('\n')
+    .map((line, i) =>
+      /^\s*#/.test(line)
+        ? line
+        : line.replace(PLACEHOLDER, (whole, name: string) => {
+            const v = env[name];
+            if (v !== undefined && v !== '') return v;
+            missing.push(`line ${i + 1}: ${whole}: the environment variable ${name} is not set (placeholders are filled from the environment)`);
+            return whole;
+          }),
+    )
+    .join('\n');
 }
 
 /** `portals[2] (name).list.type` rather than `portals.2.list.type`. */

@@ -1,5 +1,5 @@
-import type { CrawlDeps, CrawlOptions, CrawlProgress, CrawlSummary } from './crawler.ts';
-import { crawlSource } from './crawler.ts';
+import type { CrawlProgress } from './crawl-context.ts';
+import { crawlSource, dryRunSource, type CrawlDeps, type CrawlOptions, type CrawlSummary, type DryRunSummary } from './crawler.ts';
 import { HostScheduler } from './host-scheduler.ts';
 import type { PortalConfig, PortalsConfig } from './portal-config.ts';
 
@@ -37,7 +37,7 @@ export async function runCrawl(deps: CrawlDeps, config: PortalsConfig, opts: Run
   return out;
 }
 
-/** One line per page and file, for the `crawl` command's stdout; null for events it does not print. */
+/** One line per page, file and skip (and, in dry runs, per link), for the `crawl` command's stdout; null for events it does not print. */
 export function formatProgress(e: CrawlProgress): string | null {
   switch (e.type) {
     case 'page': {
@@ -53,16 +53,20 @@ export function formatProgress(e: CrawlProgress): string | null {
     }
     case 'skip':
       return `[${e.source}] skip   --- ${e.reason.padEnd(12)} ${e.url} (${e.detail})`;
+    case 'link':
+      return e.follow === null ? `[${e.source}] leave  ${e.url} (${e.why})` : `[${e.source}] would fetch ${e.follow.padEnd(4)} ${e.url} (${e.why})`;
     case 'request':
       return null;
   }
 }
 
 export function formatSummary(s: CrawlSummary): string {
+  if (s.status === 'backed-off') return `[${s.source}] warning: ${s.message}`;
   return (
     `[${s.source}] ${s.status}: ${s.pagesFetched} pages fetched, ${s.newFiles} new files, ${s.unchanged} unchanged, ` +
     `${s.errors} errors, ${s.blocked} blocked, ${s.skipped} skipped, ${s.requests} requests in ${(s.durationMs / 1000).toFixed(1)} s (run ${s.runId})` +
-    (s.blockedEvidence ? `\n[${s.source}] blocked: ${s.blockedEvidence}` : '')
+    (s.blockedEvidence ? `\n[${s.source}] blocked: ${s.blockedEvidence}` : '') +
+    (s.status === 'blocked' ? `\n[${s.source}] ${s.knownBlock ? 'warning: known block' : 'new block'} since ${s.blockedSince?.toISOString() ?? '?'}; crawls back off until ${s.blockedUntil?.toISOString() ?? '?'}` : '')
   );
 }
 
@@ -72,9 +76,18 @@ export interface CrawlCommandIo {
 }
 
 /**
+ * A crawl's exit code for a scheduler: 0 when every source succeeded or is
+ * inside a known block (already reported: a warning line, no request, no
+ * alarm every run), 1 when a crawl failed or a source is newly blocked.
+ */
+export function crawlExitCode(summaries: readonly CrawlSummary[]): number {
+  const fine = (s: CrawlSummary) => s.status === 'succeeded' || s.status === 'backed-off' || (s.status === 'blocked' && s.knownBlock);
+  return summaries.every(fine) ? 0 : 1;
+}
+
+/**
  * `budget-ingest crawl SOURCE…|--all`: crawls now, prints a line per page and
- * file and a summary per source; exit code 0 when every crawl succeeded, 1
- * when one failed or was blocked.
+ * file and a summary per source; the exit code is crawlExitCode's.
  */
 export async function crawlCommand(deps: CrawlDeps, io: CrawlCommandIo, config: PortalsConfig, opts: RunCrawlOptions): Promise<{ exitCode: number; summaries: CrawlSummary[] }> {
   const onProgress = (e: CrawlProgress) => {
@@ -87,6 +100,26 @@ export async function crawlCommand(deps: CrawlDeps, io: CrawlCommandIo, config: 
   if (summaries.length > 1) {
     const sum = (k: 'pagesFetched' | 'newFiles' | 'unchanged' | 'errors' | 'blocked') => summaries.reduce((a, s) => a + s[k], 0);
     io.out(`total: ${summaries.length} sources, ${sum('pagesFetched')} pages, ${sum('newFiles')} new files, ${sum('unchanged')} unchanged, ${sum('errors')} errors, ${sum('blocked')} blocked`);
+  }
+  return { exitCode: crawlExitCode(summaries), summaries };
+}
+
+/**
+ * `budget-ingest crawl --dry-run SOURCE…`: reads the list and detail pages,
+ * prints every link with what would be fetched and why; downloads and
+ * records nothing. Exit code 0 unless a walk failed or was blocked.
+ */
+export async function dryRunCommand(deps: Pick<CrawlDeps, 'logger' | 'scheduler'>, io: CrawlCommandIo, config: PortalsConfig, sources: readonly string[] | 'all'): Promise<{ exitCode: number; summaries: DryRunSummary[] }> {
+  const scheduler = deps.scheduler ?? new HostScheduler();
+  const onProgress = (e: CrawlProgress) => {
+    const line = formatProgress(e);
+    if (line !== null) io.out(line);
+  };
+  const summaries: DryRunSummary[] = [];
+  for (const p of selectPortals(config, sources)) {
+    const s = await dryRunSource({ ...deps, scheduler, onProgress }, p);
+    io.out(`[${s.source}] dry run ${s.status}: ${s.pagesFetched} pages read, ${s.files} files would be fetched, ${s.skipped} skipped, ${s.requests} requests; nothing downloaded or recorded${s.message ? ` (${s.message})` : ''}`);
+    summaries.push(s);
   }
   return { exitCode: summaries.every((s) => s.status === 'succeeded') ? 0 : 1, summaries };
 }

@@ -23,8 +23,8 @@ export function hostOf(url: string): string {
   return new URL(url).host.toLowerCase();
 }
 
-/** Download scripts whose query names the file (`download.jsp?name=a.pdf`). */
-const SCRIPT_EXTENSIONS = new Set(['jsp', 'do', 'action', 'asp', 'aspx', 'php', 'ashx', 'cgi']);
+/** Server-script extensions: a URL ending in one is a program (a download script, a list), never the file itself. */
+export const SCRIPT_EXTENSIONS: ReadonlySet<string> = new Set(['jsp', 'do', 'action', 'asp', 'aspx', 'php', 'ashx', 'cgi']);
 
 /** The lower-case extension of a URL's path, or of a query value naming a file (`download.jsp?file=a.pdf`). */
 export function fileExtension(url: string): string | null {
@@ -41,10 +41,4 @@ export function fileExtension(url: string): string | null {
     if (m) return m.toLowerCase();
   }
   return fromPath;
-}
-
-/** True for page URLs such as index.html, list.jsp or a bare directory. */
-export function isFileUrl(url: string, extensions: readonly string[]): boolean {
-  const ext = fileExtension(url);
-  return ext !== null && extensions.includes(ext);
 }

@@ -71,6 +71,9 @@ export const sources = pgTable('sources', {
   baseUrl: text('base_url'),
   config: jsonb('config').$type<Record<string, unknown>>().notNull().default({}),
   enabled: boolean('enabled').notNull().default(true),
+  blockedSince: timestamp('blocked_since', { withTimezone: true }),
+  blockedCheckedAt: timestamp('blocked_checked_at', { withTimezone: true }),
+  blockedEvidence: text('blocked_evidence'),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });

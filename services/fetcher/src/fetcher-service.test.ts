@@ -28,7 +28,7 @@ describe.skipIf(noPostgres || noRedis)('the fetcher service', () => {
     portal = await startFixturePortal();
     dataDir = await mkdtemp(join(tmpdir(), 'fetcher-svc-'));
     const config = loadConfig({ DATABASE_URL: testDb.url, REDIS_URL: redisUrl ?? '', BUDGET_INGEST_DATA_DIR: dataDir, QUEUE_PREFIX: prefix, LOG_LEVEL: 'silent' });
-    fetcher = await startFetcher({ config, logger: silentLogger(), portals: parsePortalsConfig(EXAMPLE, { vars: portal.vars }), pathEnv: '' });
+    fetcher = await startFetcher({ config, logger: silentLogger(), portals: parsePortalsConfig(EXAMPLE, { env: portal.env }), pathEnv: '' });
     handle = await createDb({ databaseUrl: testDb.url, dataDir });
     await migrate(handle);
   });
@@ -59,14 +59,17 @@ describe.skipIf(noPostgres || noRedis)('the fetcher service', () => {
         if (run.length > 0) break;
         await new Promise((r) => setTimeout(r, 100));
       }
-      expect(run[0]).toMatchObject({ newFiles: 1, errors: 0 });
-      const docs = await handle.db.select().from(documents);
-      expect(docs).toHaveLength(1);
-      expect(docs[0]).toMatchObject({ fileName: '2023年县统计局部门预算表.xlsx', format: 'xlsx', status: 'pending' });
-      expect(docs[0]?.blobKey).toBeTruthy();
+      // The JSON list's detail page links an xlsx; another entry goes straight to a download script.
+      expect(run[0]).toMatchObject({ newFiles: 2, errors: 0 });
+      const docs = await handle.db.select().from(documents).orderBy(documents.id);
+      expect(docs.map((d) => [d.fileName, d.format, d.status])).toEqual([
+        ['2023年县统计局部门预算表.xlsx', 'xlsx', 'pending'],
+        ['统计局部门决算.pdf', 'pdf', 'pending'],
+      ]);
+      expect(docs.every((d) => d.blobKey)).toBe(true);
       expect(docs[0]?.sourceUrl).toBe(`http://${portal.hosts.main}/api/files/9001.xlsx`);
       const extract = new Queue('extract', { connection: { url: redisUrl ?? '' }, prefix });
-      expect(await extract.count()).toBe(1);
+      expect(await extract.count()).toBe(2);
       await extract.close();
     } finally {
       await crawlQueue.close();

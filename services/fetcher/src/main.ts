@@ -7,6 +7,7 @@ import { startFetcher } from './fetcher-service.ts';
 
 const config = loadConfig(process.env);
 const logger = createLogger({ level: config.logLevel, format: config.logFormat, name: 'fetcher' });
-const portals = await loadPortalsFile(config.portalsConfig);
+// ${NAME} placeholders in the portals file are filled from the environment.
+const portals = await loadPortalsFile(config.portalsConfig, { env: process.env });
 const fetcher = await startFetcher({ config, logger, portals, pathEnv: process.env.PATH ?? '' });
 stopOnSignals(fetcher, logger, (code) => process.exit(code));

@@ -1,3 +1,4 @@
+import { crawlStatusBySource, type SourceCrawlStatus } from '@budget-ingest/crawl';
 import { queueDepths, summarize, withQueues } from '@budget-ingest/pipeline';
 import { openDbContext, type GlobalOptions, type Runtime } from '../context.ts';
 import { renderTable } from '../format.ts';
@@ -8,8 +9,9 @@ export async function statusCommand(rt: Runtime, opts: GlobalOptions & { json?: 
   try {
     const s = await summarize(ctx.handle.db);
     const queues = ctx.config.redisUrl ? await withQueues(ctx.config.redisUrl, ctx.config.queuePrefix, queueDepths) : null;
+    const crawls = await crawlStatusBySource(ctx.handle.db);
     if (opts.json) {
-      rt.stdout(JSON.stringify(queues ? { ...s, queues } : s));
+      rt.stdout(JSON.stringify({ ...s, ...(queues ? { queues } : {}), crawls }));
       return 0;
     }
     if (queues) {
@@ -31,8 +33,22 @@ export async function statusCommand(rt: Runtime, opts: GlobalOptions & { json?: 
       [0, 1, 2, 3, 4],
     ))
       rt.stdout(line);
+    if (crawls.length > 0) {
+      rt.stdout('');
+      for (const line of crawlTable(crawls)) rt.stdout(line);
+    }
     return 0;
   } finally {
     await ctx.close();
   }
+}
+
+/** One row per crawled source: its last run, new files (last run / all runs) and a block, if any (since when, last checked). */
+function crawlTable(crawls: readonly SourceCrawlStatus[]): string[] {
+  const at = (d: Date | null) => (d ? `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC` : '-');
+  return renderTable(
+    ['source', 'last run', 'status', 'new files (last/all)', 'runs', 'blocked since', 'block last checked'],
+    crawls.map((c) => [c.source, at(c.lastRunAt), c.lastStatus ?? '-', `${c.lastNewFiles ?? '-'}/${c.newFiles}`, String(c.runs), at(c.blockedSince), at(c.blockedCheckedAt)]),
+    [3, 4],
+  );
 }
