@@ -1,10 +1,12 @@
 import { eq, sql } from 'drizzle-orm';
 import { documentContents, documents, type DocumentStatus } from '@budget-ingest/db';
 import { isExtractError, toPlainText, type DocumentModel } from '@budget-ingest/doc-model';
-import { EXTRACTOR_VERSION, extractDocument } from '@budget-ingest/extract';
+import { EXTRACTOR_VERSION } from '@budget-ingest/extract';
 import { PARSER_VERSION, parseDocument } from '@budget-ingest/report-parser';
 import type { PipelineDeps } from './deps.ts';
+import { rejectedDataCause } from './db-errors.ts';
 import { replaceReports } from './load-reports.ts';
+import { extractIsolated } from './sandbox/isolated-extract.ts';
 
 export interface StageOutcome {
   readonly documentId: number;
@@ -36,12 +38,13 @@ export async function runExtractStage(deps: PipelineDeps, documentId: number): P
   const bytes = await deps.blobs.get(doc.blobKey);
   let model: DocumentModel;
   try {
-    ({ model } = await extractDocument(bytes, {
+    // In a child process with a hard memory limit: a hostile file kills that child, not this run.
+    model = await extractIsolated(bytes, {
       fileName: doc.fileName,
       limits: deps.config.limits,
       sofficePath: deps.config.sofficePath,
       pathEnv: deps.pathEnv,
-    }));
+    });
   } catch (err) {
     const ms = Math.round(performance.now() - started);
     const known = isExtractError(err);
@@ -55,7 +58,7 @@ export async function runExtractStage(deps: PipelineDeps, documentId: number): P
     return { ...base, status, ms, pageCount: null, warnings: 0, errorCode, errorMessage, retryable: known ? !err.permanent : false };
   }
   const ms = Math.round(performance.now() - started);
-  await deps.db.transaction(async (tx) => {
+  const stored = await rejectedData(deps, documentId, 'extract', () => deps.db.transaction(async (tx) => {
     const content = { modelVersion: model.modelVersion, model, plainText: toPlainText(model), warnings: model.warnings, createdAt: sql`now()` };
     await tx
       .insert(documentContents)
@@ -74,7 +77,8 @@ export async function runExtractStage(deps: PipelineDeps, documentId: number): P
         updatedAt: sql`now()`,
       })
       .where(eq(documents.id, documentId));
-  });
+  }));
+  if (stored) return { ...base, ms, pageCount: model.pageCount, warnings: model.warnings.length, ...stored };
   return { ...base, status: 'extracted', ms, pageCount: model.pageCount, warnings: model.warnings.length, errorCode: null, errorMessage: null, retryable: false };
 }
 
@@ -101,14 +105,42 @@ export async function runParseStage(deps: PipelineDeps, documentId: number): Pro
     return { ...base, status: 'failed', ms, pageCount: model.pageCount, reports: 0, warnings: 0, errorCode: 'parse-error', errorMessage, retryable: false };
   }
   const ms = Math.round(performance.now() - started);
-  await deps.db.transaction(async (tx) => {
+  const stored = await rejectedData(deps, documentId, 'parse', () => deps.db.transaction(async (tx) => {
     await replaceReports(tx, documentId, result.reports);
     await tx
       .update(documents)
       .set({ status: 'parsed', errorCode: null, errorMessage: null, parserVersion: PARSER_VERSION, parseMs: ms, parsedAt: sql`now()`, updatedAt: sql`now()` })
       .where(eq(documents.id, documentId));
-  });
+  }));
+  if (stored) return { ...base, ms, pageCount: model.pageCount, reports: 0, warnings: result.warnings.length, ...stored };
   return { ...base, status: 'parsed', ms, pageCount: model.pageCount, reports: result.reports.length, warnings: result.warnings.length, errorCode: null, errorMessage: null, retryable: false };
+}
+
+/**
+ * Runs the transaction that stores a stage's output. When the database
+ * rejects the data itself (see rejectedDataCause), that document is failed
+ * with `load-failed` and the cause, and the run goes on; other errors are thrown.
+ */
+async function rejectedData(
+  deps: PipelineDeps,
+  documentId: number,
+  stage: 'extract' | 'parse',
+  store: () => Promise<unknown>,
+): Promise<Pick<StageOutcome, 'status' | 'errorCode' | 'errorMessage' | 'retryable'> | null> {
+  try {
+    await store();
+    return null;
+  } catch (err) {
+    const cause = rejectedDataCause(err);
+    if (cause === null) throw err;
+    const errorMessage = `the database refused this document's ${stage === 'extract' ? 'content' : 'reports'}: ${cause}`;
+    const version = stage === 'extract' ? { extractorVersion: EXTRACTOR_VERSION } : { parserVersion: PARSER_VERSION };
+    await deps.db
+      .update(documents)
+      .set({ status: 'failed', errorCode: 'load-failed', errorMessage, ...version, updatedAt: sql`now()` })
+      .where(eq(documents.id, documentId));
+    return { status: 'failed', errorCode: 'load-failed', errorMessage, retryable: false };
+  }
 }
 
 async function loadDocument(deps: PipelineDeps, documentId: number) {
