@@ -131,3 +131,39 @@ export function zip64ManyEntries(count: number): Buffer {
   eocd.writeUInt32LE(0xffffffff, 16);
   return Buffer.concat([...locals, cd, z64, locator, eocd]);
 }
+
+export interface Expected {
+  readonly status: string;
+  readonly code: string | null;
+}
+
+/**
+ * A folder of good corpus files mixed with every hostile kind: text a
+ * database cannot hold, decompression and operator bombs, a sheet over the
+ * cell ceiling, a ZIP64 archive of 100 000 entries, names with glob
+ * characters and a newline, a symlink loop. Returns what each file (by name
+ * in the folder) must end as.
+ */
+export async function makeHostileFolder(dir: string, corpus: string): Promise<Map<string, Expected>> {
+  const { copyFileSync, mkdirSync, symlinkSync, writeFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const expected = new Map<string, Expected>();
+  const put = (name: string, bytes: Uint8Array | null, e: Expected, from?: string) => {
+    if (from) copyFileSync(join(corpus, from), join(dir, name));
+    else writeFileSync(join(dir, name), bytes!);
+    expected.set(name, e);
+  };
+  const parsed = { status: 'parsed', code: null };
+  put('renhua-2021-perf.pdf', null, parsed, 'renhua-2021-perf.pdf');
+  put('部门预算(公开版).docx', null, parsed, 'lusong-2023-perf.docx');
+  put('file (1).xlsx', null, parsed, 'lusong-2023-table.xlsx');
+  put('line\nbreak [1].pdf', null, { status: 'failed', code: 'corrupt' }, 'renhua-2021-perf-broken.pdf');
+  put('nul-text.pdf', textPdf('Budget\\000 2024', 'Title\\000with NUL'), { status: 'parsed', code: null });
+  put('zeros-1gib.pdf', await zerosBombPdf(1024), { status: 'failed', code: 'decompression-bomb' });
+  put('paths-48mib.pdf', await operatorBombPdf(48), { status: 'failed', code: 'too-large' });
+  put('rows-250k.xlsx', bigSheetXlsx(250_000, 2), { status: 'failed', code: 'too-large' });
+  put('entries-100k.docx', zip64ManyEntries(100_000), { status: 'failed', code: 'zip-bomb' });
+  mkdirSync(join(dir, 'sub'));
+  symlinkSync('..', join(dir, 'sub', 'up'));
+  return expected;
+}

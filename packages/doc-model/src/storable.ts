@@ -27,6 +27,7 @@ export function toStorableModel(model: DocumentModel): DocumentModel {
 }
 
 /** U+0000, a high surrogate not followed by a low one, a low surrogate not preceded by a high one. */
+// eslint-disable-next-line no-control-regex -- U+0000 is exactly what must be found
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const UNSTORABLE_ALL = new RegExp(UNSTORABLE.source, 'g');
 

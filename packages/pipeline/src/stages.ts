@@ -36,6 +36,7 @@ export async function runExtractStage(deps: PipelineDeps, documentId: number): P
     return { ...base, status: doc.status, ms: 0, pageCount: null, warnings: 0, errorCode: doc.errorCode, errorMessage: doc.errorMessage, retryable: false };
   }
   const bytes = await deps.blobs.get(doc.blobKey);
+  deps.logger.debug({ documentId, stage: 'extract', bytes: bytes.length, fileName: doc.fileName, memoryMb: deps.config.limits.maxExtractMemoryMb }, 'extracting in a child process');
   let model: DocumentModel;
   try {
     // In a child process with a hard memory limit: a hostile file kills that child, not this run.
@@ -58,6 +59,7 @@ export async function runExtractStage(deps: PipelineDeps, documentId: number): P
     return { ...base, status, ms, pageCount: null, warnings: 0, errorCode, errorMessage, retryable: known ? !err.permanent : false };
   }
   const ms = Math.round(performance.now() - started);
+  deps.logger.trace({ documentId, stage: 'extract', blocks: model.blocks.length, warnings: model.warnings }, 'extraction warnings');
   const stored = await rejectedData(deps, documentId, 'extract', () => deps.db.transaction(async (tx) => {
     const content = { modelVersion: model.modelVersion, model, plainText: toPlainText(model), warnings: model.warnings, createdAt: sql`now()` };
     await tx
@@ -105,6 +107,8 @@ export async function runParseStage(deps: PipelineDeps, documentId: number): Pro
     return { ...base, status: 'failed', ms, pageCount: model.pageCount, reports: 0, warnings: 0, errorCode: 'parse-error', errorMessage, retryable: false };
   }
   const ms = Math.round(performance.now() - started);
+  deps.logger.debug({ documentId, stage: 'parse', reports: result.reports.length, kinds: result.reports.map((r) => r.kind) }, 'parsed');
+  deps.logger.trace({ documentId, stage: 'parse', warnings: result.warnings }, 'parse warnings');
   const stored = await rejectedData(deps, documentId, 'parse', () => deps.db.transaction(async (tx) => {
     await replaceReports(tx, documentId, result.reports);
     await tx

@@ -41,6 +41,7 @@ export function startWorkers(opts: WorkerOptions): Worker[] {
           useWorkerThreads: false,
           // The child gets this process's resolved config (CLI flags such as --data-dir included), not
           // only the environment it would rebuild one from. The rest of the environment passes through.
+          // eslint-disable-next-line no-restricted-properties -- passed through to the child untouched (PATH, HOME, …), not read as settings
           workerForkOptions: { env: { ...process.env, [RESOLVED_CONFIG_ENV]: JSON.stringify(opts.deps.config) } },
         })
       : new Worker<ExtractJobData>(QUEUES.extract, (job) => processExtractJob(opts.deps, opts.queues, job), { ...common, concurrency: opts.concurrency.extract });

@@ -22,6 +22,7 @@ export async function ingestCommand(rt: Runtime, paths: readonly string[], opts:
     return 2;
   }
   const ctx = await openDbContext(rt, opts);
+  ctx.logger.debug({ args: paths.length, files: files.length, missing: missing.length, unreadable: unreadable.length, database: ctx.handle.kind, queues: ctx.config.redisUrl !== null }, 'inputs resolved');
   if (ctx.config.redisUrl) {
     try {
       return await enqueueFiles(rt, ctx, files, opts, missing.length + unreadable.length);
