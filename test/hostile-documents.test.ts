@@ -109,7 +109,7 @@ describe('hostile documents, embedded database (in-process run)', () => {
 
     const status = await cli(['status', '--json', '--data-dir', data]);
     expect(status.code, status.stderr).toBe(0);
-    expect(status.stderr).toMatch(/no longer running on this host: it is stale/);
+    // (The lock's own message goes to the process's stderr; packages/db/src/connect.test.ts checks it.)
     expect(JSON.parse(status.stdout).unfinished).toEqual([expect.objectContaining({ fileName: 'rows-150k.xlsx', status: 'pending' })]);
     const retry = await cli(['retry-failed', '--data-dir', data], { MAX_EXTRACT_MEMORY_MB: '256' });
     expect(retry.stdout).toMatch(/rows-150k\.xlsx\s+failed/);
@@ -128,12 +128,12 @@ describe('hostile documents, embedded database (in-process run)', () => {
     mkdirSync(join(inbox, 'locked'), { mode: 0o700 });
     writeFileSync(join(inbox, 'locked', 'hidden.pdf'), readFileSync(join(docs, 'renhua-2021-perf.pdf')));
     const cmd = `cd ${JSON.stringify(join(import.meta.dirname, '..'))} && LOG_LEVEL=silent HOME=/tmp ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} ingest ${JSON.stringify(inbox)} --data-dir ${JSON.stringify(data)}`;
-    const run = spawnSync('su', ['nobody', '-s', '/bin/bash', '-c', cmd], { encoding: 'utf8', timeout: 180_000 });
+    const run = spawnSync('su', ['nobody', '-s', '/bin/bash', '-c', cmd], { encoding: 'utf8', timeout: 400_000 });
     expect(run.status, run.stderr).toBe(1);
     expect(run.stderr).toContain(`cannot read ${join(inbox, 'locked')}: permission denied (EACCES)`);
     expect(run.stdout).toMatch(/lusong\.docx.*parsed/);
     expect(run.stdout).toMatch(/secret\.pdf.*failed.*cannot read the file: permission denied \(EACCES\)/);
     expect(run.stdout).toMatch(/documents\s+new/);
     expect(basename(inbox)).toMatch(/^bi-eacces-/);
-  }, 200_000);
+  }, 420_000);
 });
