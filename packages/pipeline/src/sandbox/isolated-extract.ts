@@ -40,8 +40,6 @@ interface Child {
   exitCode: number | null;
   signalCode: NodeJS.Signals | null;
   connected: boolean;
-  /** Last lines the child wrote to stderr (to tell a V8 out-of-memory from other deaths). */
-  stderrTail: string;
 }
 
 const idle: Child[] = [];
@@ -72,12 +70,9 @@ function release(child: Child): void {
 function spawnChild(memoryMb: number): Promise<Child> {
   // V8's heap limit below the hard limit, so a heap that grows too large fails in V8 first.
   const heapMb = Math.max(64, Math.floor(memoryMb * 0.85));
-  const proc = fork(ENTRY, [], { execArgv: [`--max-old-space-size=${heapMb}`], serialization: 'advanced', stdio: ['ignore', 'inherit', 'pipe', 'ipc'] });
-  const child: Child = { proc, memoryMb, exitCode: null, signalCode: null, connected: true, stderrTail: '' };
-  proc.stderr!.on('data', (d: Buffer) => {
-    process.stderr.write(d);
-    child.stderrTail = (child.stderrTail + d.toString()).slice(-4096);
-  });
+  // stderr inherited, not piped: a pipe would keep this process alive while an idle child waits.
+  const proc = fork(ENTRY, [], { execArgv: [`--max-old-space-size=${heapMb}`], serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child: Child = { proc, memoryMb, exitCode: null, signalCode: null, connected: true };
   proc.on('exit', (code, signal) => {
     child.exitCode = code;
     child.signalCode = signal;
@@ -87,7 +82,7 @@ function spawnChild(memoryMb: number): Promise<Child> {
   });
   proc.on('disconnect', () => (child.connected = false));
   return new Promise((resolve, reject) => {
-    const onExit = () => reject(new ExtractError('crashed', `the extraction process did not start: ${child.stderrTail.trim().slice(-500) || `exit code ${child.exitCode}`}`));
+    const onExit = () => reject(new ExtractError('crashed', `the extraction process did not start (exit code ${child.exitCode}, signal ${child.signalCode}); its error is on stderr above`));
     proc.once('exit', onExit);
     proc.once('message', () => {
       proc.off('exit', onExit);
@@ -125,7 +120,8 @@ function request(child: Child, bytes: Uint8Array, opts: ExtractOptions, memoryMb
     };
     const onExit = (code: number | null, signal: NodeJS.Signals | null) => {
       done();
-      const heapOom = /heap out of memory|allocation failed/i.test(child.stderrTail) || signal === 'SIGABRT' || code === 134;
+      // V8 out of heap (--max-old-space-size) aborts the process: SIGABRT, or exit code 134 through a shell.
+      const heapOom = signal === 'SIGABRT' || code === 134;
       if (killedFor === 'out-of-memory' || (killedFor === null && heapOom)) {
         reject(new ExtractError('out-of-memory', `extraction went past the MAX_EXTRACT_MEMORY_MB limit of ${memoryMb} MiB and was stopped${peak ? ` (${Math.round(peak / 1048576)} MiB resident)` : ''}`));
       } else if (killedFor === 'timeout') {
