@@ -12,8 +12,9 @@ export interface WorkerProcess {
 }
 
 /** Starts `budget-ingest workers` as a real separate process; resolves once it is consuming. */
-export async function startWorkerProcess(env: Record<string, string>): Promise<WorkerProcess> {
-  const proc = spawn(process.execPath, [BIN, 'workers'], {
+export async function startWorkerProcess(env: Record<string, string>, args: readonly string[] = [], cwd?: string): Promise<WorkerProcess> {
+  const proc = spawn(process.execPath, [BIN, 'workers', ...args], {
+    ...(cwd ? { cwd } : {}),
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'warn', LOG_FORMAT: 'json', ...env },
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -111,7 +112,7 @@ async function connectPglite(dir: string): Promise<DbHandle> {
   };
 }
 
-/** A held lock is refreshed every half of this; one older than this is a crashed holder's. */
+/** A held lock is refreshed every half of this; one older than this is a crashed holder's (on another host). */
 const LOCK_STALE_MS = 5 * 60_000;
 
 /**
@@ -119,22 +120,60 @@ const LOCK_STALE_MS = 5 * 60_000;
  * second process opening the same directory would corrupt it. A lock file
  * keeps it to one process, and tells the second one what to do instead. The
  * holder refreshes the lock from its event loop, which a long synchronous
- * PGlite query blocks: hence minutes, not seconds, before a lock counts as
- * left behind by a crash.
+ * PGlite query blocks: hence minutes, not seconds, before an old lock counts
+ * as left behind. But the holder also writes its PID and host beside the
+ * lock: a lock whose holder is no longer running on this host is stale at
+ * once (a crash, a kill -9), and is taken over with a word on stderr.
  */
 async function lockDataDir(dir: string): Promise<() => Promise<void>> {
   // Imported here: only the embedded database needs it (it hooks process exit to clean up).
   const { default: lockfile } = await import('proper-lockfile');
   const lockfilePath = join(dir, 'budget-ingest.lock');
+  const ownerPath = `${lockfilePath}.owner`;
+  const take = async () => {
+    const release = await lockfile.lock(dir, { lockfilePath, stale: LOCK_STALE_MS, retries: { retries: 8, minTimeout: 100, maxTimeout: 1000 } });
+    writeFileSync(ownerPath, JSON.stringify({ pid: process.pid, host: hostname() }));
+    return async () => {
+      rmSync(ownerPath, { force: true });
+      await release();
+    };
+  };
+  const left = readOwner(ownerPath);
+  if (left && left.host === hostname() && !isRunning(left.pid)) {
+    process.stderr.write(`budget-ingest: the embedded database lock at ${lockfilePath} was left by process ${left.pid}, which is no longer running on this host: it is stale, taking it over\n`);
+    rmSync(lockfilePath, { recursive: true, force: true });
+    rmSync(ownerPath, { force: true });
+  }
   try {
-    return await lockfile.lock(dir, { lockfilePath, stale: LOCK_STALE_MS, retries: { retries: 8, minTimeout: 100, maxTimeout: 1000 } });
+    return await take();
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ELOCKED') throw err;
+    const owner = readOwner(ownerPath);
+    const holder = owner ? ` (process ${owner.pid} on ${owner.host === hostname() ? 'this host' : `host ${owner.host}`})` : '';
     throw new Error(
-      `the embedded database at ${dir} is in use by another budget-ingest process (one process at a time can open it): wait for that process or stop it, or set DATABASE_URL to a Postgres server that several processes can share. ` +
-        `If that process crashed, its lock (${lockfilePath}) expires ${LOCK_STALE_MS / 60_000} minutes after it stopped.`,
+      `the embedded database at ${dir} is in use by another budget-ingest process${holder} (one process at a time can open it): wait for that process or stop it, or set DATABASE_URL to a Postgres server that several processes can share. ` +
+        `A lock whose process is gone from this host is taken over at once; otherwise it (${lockfilePath}) expires ${LOCK_STALE_MS / 60_000} minutes after its last refresh.`,
       { cause: err },
     );
+  }
+}
+
+function readOwner(path: string): { pid: number; host: string } | null {
+  try {
+    const o = JSON.parse(readFileSync(path, 'utf8')) as { pid?: unknown; host?: unknown };
+    return typeof o.pid === 'number' && typeof o.host === 'string' ? { pid: o.pid, host: o.host } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Signal 0 checks that a process exists; EPERM means it exists but is another user's. */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

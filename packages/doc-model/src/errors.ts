@@ -16,6 +16,12 @@ export const EXTRACT_ERROR_CODES = {
   'too-large': { status: 'failed', permanent: true },
   'too-many-pages': { status: 'failed', permanent: true },
   'zip-bomb': { status: 'failed', permanent: true },
+  /** A PDF whose streams inflate past MAX_PDF_STREAM_BYTES / MAX_PDF_INFLATED_BYTES. */
+  'decompression-bomb': { status: 'failed', permanent: true },
+  /** The extraction went past MAX_EXTRACT_MEMORY_MB and was killed. */
+  'out-of-memory': { status: 'failed', permanent: true },
+  /** The extraction process died (a native crash, a signal) without an answer. */
+  crashed: { status: 'failed', permanent: false },
   timeout: { status: 'failed', permanent: false },
   'converter-failed': { status: 'failed', permanent: false },
   internal: { status: 'failed', permanent: false },
@@ -56,6 +62,14 @@ export interface ExtractLimits {
   /** Ceiling on the sum of uncompressed entry sizes of a DOCX/XLSX (zip bomb guard). */
   readonly maxUncompressedBytes: number;
   readonly maxZipEntries: number;
+  /** Ceiling on the inflated bytes of one PDF stream (decompression bomb guard). */
+  readonly maxPdfStreamBytes: number;
+  /** Ceiling on the inflated bytes of all streams of one PDF. */
+  readonly maxPdfInflatedBytes: number;
+  /** Most operators in one PDF content stream or page. */
+  readonly maxPdfOperators: number;
+  /** Hard memory limit of the process that extracts one document (MiB); over it the document fails `out-of-memory`. */
+  readonly maxExtractMemoryMb: number;
 }
 
 export const DEFAULT_EXTRACT_LIMITS: ExtractLimits = {
@@ -64,4 +78,8 @@ export const DEFAULT_EXTRACT_LIMITS: ExtractLimits = {
   maxSecondsPerDocument: 300,
   maxUncompressedBytes: 500 * 1024 * 1024,
   maxZipEntries: 10_000,
+  maxPdfStreamBytes: 128 * 1024 * 1024,
+  maxPdfInflatedBytes: 512 * 1024 * 1024,
+  maxPdfOperators: 1_000_000,
+  maxExtractMemoryMb: 1024,
 };

@@ -103,6 +103,7 @@ export const WARNING_CODES = [
   'converted-from-legacy-format',
   'sheet-empty',
   'truncated',
+  'text-sanitized',
 ] as const;
 export type WarningCode = (typeof WARNING_CODES)[number];
 

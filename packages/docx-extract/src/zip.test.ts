@@ -62,3 +62,10 @@ describe('openZip', () => {
     expect(codeOf(() => checkZipBombSafe(bomb, limits))).toBe('zip-bomb');
   });
 });
+
+describe('ZIP64 archives', () => {
+  it('reports 100 000 entries (ZIP64) as a zip bomb by count, not as corrupt', async () => {
+    const { zip64ManyEntries } = await import('../../../test/support/hostile-files.ts');
+    expect(codeOf(() => openZip(zip64ManyEntries(100_000), DEFAULT_EXTRACT_LIMITS))).toBe('zip-bomb');
+  });
+});

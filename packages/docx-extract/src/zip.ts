@@ -39,7 +39,15 @@ export function openZip(bytes: Uint8Array, limits: ZipLimits): ZipArchive {
   const eocd = findEndOfCentralDirectory(view);
   const count = view.getUint16(eocd + 10, true);
   const cdOffset = view.getUint32(eocd + 16, true);
-  if (count === 0xffff || cdOffset === 0xffffffff) throw new ExtractError('corrupt', 'ZIP64 archives are not supported for Office documents');
+  if (count === 0xffff || cdOffset === 0xffffffff) {
+    // ZIP64: the real count is in the ZIP64 end record. An archive that needs ZIP64 for its entry
+    // count is a zip bomb by its count alone; Office never writes ZIP64 for a document.
+    const entries = zip64EntryCount(view, eocd) ?? count;
+    if (entries > limits.maxZipEntries) {
+      throw new ExtractError('zip-bomb', `the archive has ${entries} entries, over the MAX_ZIP_ENTRIES ceiling of ${limits.maxZipEntries}`);
+    }
+    throw new ExtractError('corrupt', 'ZIP64 archives are not supported for Office documents');
+  }
   if (count > limits.maxZipEntries) {
     throw new ExtractError('zip-bomb', `the archive has ${count} entries, over the MAX_ZIP_ENTRIES ceiling of ${limits.maxZipEntries}`);
   }
@@ -125,6 +133,15 @@ export function checkZipBombSafe(bytes: Uint8Array, limits: ZipLimits, inspect?:
     if (data && inspect) inspect(entry.name, data);
   }
   return zip;
+}
+
+/** Entry count from the ZIP64 end record the locator (right before the classic end record) points to; null when absent. */
+function zip64EntryCount(view: DataView, eocd: number): number | null {
+  const locator = eocd - 20;
+  if (locator < 0 || view.getUint32(locator, true) !== 0x07064b50) return null;
+  const at = Number(view.getBigUint64(locator + 8, true));
+  if (at + 56 > view.byteLength || view.getUint32(at, true) !== 0x06064b50) return null;
+  return Number(view.getBigUint64(at + 32, true));
 }
 
 function findEndOfCentralDirectory(view: DataView): number {

@@ -1,4 +1,4 @@
-import { DEFAULT_EXTRACT_LIMITS, ExtractError, type DocumentModel, type ExtractLimits } from '@budget-ingest/doc-model';
+import { DEFAULT_EXTRACT_LIMITS, ExtractError, toStorableModel, type DocumentModel, type ExtractLimits } from '@budget-ingest/doc-model';
 import { extractDocx } from '@budget-ingest/docx-extract';
 import { extractPdf } from '@budget-ingest/pdf-extract';
 import { extractSheet } from '@budget-ingest/sheet-extract';
@@ -60,7 +60,8 @@ export async function extractDocument(bytes: Uint8Array, opts: ExtractOptions = 
     }
   };
   const model = await withTimeout(run(), limits.maxSecondsPerDocument * 1000);
-  return { sniffed, model };
+  // Text a database cannot hold (U+0000, lone surrogates) is cleaned here, once, for every format.
+  return { sniffed, model: toStorableModel(model) };
 }
 
 function describeUnknown(bytes: Uint8Array, sniffed: Sniffed): string {

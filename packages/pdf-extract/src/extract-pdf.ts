@@ -6,6 +6,7 @@ import { toPageLayout, type PageLayout } from './page-layout.ts';
 import { toFlowBlocks } from './paragraphs.ts';
 import { turnUpright } from './orientation.ts';
 import { openPdf, type PdfSource } from './pdfjs-adapter.ts';
+import { checkPdfStreams } from './stream-ceilings.ts';
 import { toBlocks } from './to-blocks.ts';
 
 export interface PdfExtractOptions {
@@ -21,6 +22,7 @@ export interface PdfExtractOptions {
  */
 export async function extractPdf(bytes: Uint8Array, opts: PdfExtractOptions): Promise<DocumentModel> {
   const deadline = Date.now() + opts.limits.maxSecondsPerDocument * 1000;
+  checkPdfStreams(bytes, opts.limits);
   const source = await beforeDeadline(openPdf(bytes), deadline, opts.limits);
   try {
     if (source.pageCount > opts.limits.maxPages) {

@@ -49,6 +49,7 @@ export async function ingestOne(deps: PipelineDeps, input: FileInput): Promise<I
 
   const doc = await getDocument(deps, stored.documentId);
   const todo = pendingStages(doc);
+  log.debug({ stage: 'plan', status: doc.status, extractorVersion: doc.extractorVersion, parserVersion: doc.parserVersion, extract: todo.extract, parse: todo.parse }, 'stages to run');
   let last: StageOutcome | null = null;
   if (todo.extract) {
     last = await runExtractStage(deps, stored.documentId);

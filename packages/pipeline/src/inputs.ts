@@ -1,27 +1,92 @@
-import { stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { readdir, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
+
+export interface ResolvedInputs {
+  readonly files: string[];
+  /** Arguments that name nothing. */
+  readonly missing: string[];
+  /** Folders (and files) found but not readable: reported per path, the others go on. */
+  readonly unreadable: { readonly path: string; readonly reason: string }[];
+}
 
 /**
  * Expands the `ingest` arguments: files as given, folders recursively,
- * globs. Hidden files and folders are skipped in folders (editor and OS
- * droppings); a missing path is reported, not fatal for the others.
+ * globs. An argument that exists is a path, even when it holds glob
+ * characters (`部门预算(公开版).pdf`, `file [1].pdf`). Hidden files and
+ * folders are skipped in folders (editor and OS droppings). Symbolic links
+ * are followed, but no folder is walked twice (by device and inode), so a
+ * link loop (`up -> ..`) lists nothing twice. A missing path or an
+ * unreadable folder is reported, not fatal for the others.
  */
-export async function resolveInputs(args: readonly string[], cwd: string): Promise<{ files: string[]; missing: string[] }> {
-  const files = new Set<string>();
+export async function resolveInputs(args: readonly string[], cwd: string): Promise<ResolvedInputs> {
+  const walk = new Walk();
   const missing: string[] = [];
   for (const arg of args) {
+    const abs = resolve(cwd, arg);
+    const info = await stat(abs).catch((err: NodeJS.ErrnoException) => err);
+    if (!(info instanceof Error)) {
+      if (info.isDirectory()) await walk.folder(abs, info);
+      else walk.file(abs, info);
+      continue;
+    }
     if (isDynamicPattern(arg)) {
       const found = await glob(arg, { cwd, absolute: true, onlyFiles: true, dot: false });
       if (found.length === 0) missing.push(arg);
-      found.forEach((f) => files.add(f));
+      for (const f of found) {
+        const s = await stat(f).catch(() => null);
+        if (s) walk.file(f, s);
+      }
       continue;
     }
-    const abs = resolve(cwd, arg);
-    const info = await stat(abs).catch(() => null);
-    if (!info) missing.push(arg);
-    else if (info.isDirectory()) (await glob('**/*', { cwd: abs, absolute: true, onlyFiles: true, dot: false })).forEach((f) => files.add(f));
-    else files.add(abs);
+    if (info.code === 'ENOENT' || info.code === 'ENOTDIR') missing.push(arg);
+    else walk.unreadable.push({ path: abs, reason: describeFsError(info) });
   }
-  return { files: [...files].sort(), missing };
+  return { files: [...walk.files.values()].sort(), missing, unreadable: walk.unreadable };
+}
+
+class Walk {
+  /** dev:ino → first path seen, so a file reached twice (hard link, symlink) is listed once. */
+  readonly files = new Map<string, string>();
+  readonly unreadable: { path: string; reason: string }[] = [];
+  private readonly seenFolders = new Set<string>();
+
+  file(path: string, info: { dev: number; ino: number }): void {
+    const id = `${info.dev}:${info.ino}`;
+    if (!this.files.has(id)) this.files.set(id, path);
+  }
+
+  async folder(path: string, info: { dev: number; ino: number }): Promise<void> {
+    const id = `${info.dev}:${info.ino}`;
+    if (this.seenFolders.has(id)) return;
+    this.seenFolders.add(id);
+    let names: string[];
+    try {
+      names = (await readdir(path)).sort();
+    } catch (err) {
+      this.unreadable.push({ path, reason: describeFsError(err as NodeJS.ErrnoException) });
+      return;
+    }
+    for (const name of names) {
+      if (name.startsWith('.')) continue;
+      const child = join(path, name);
+      // stat, not lstat: links are followed; a dangling link is reported like any unreadable path.
+      const s = await stat(child).catch((err: NodeJS.ErrnoException) => err);
+      if (s instanceof Error) this.unreadable.push({ path: child, reason: describeFsError(s) });
+      else if (s.isDirectory()) await this.folder(child, s);
+      else if (s.isFile()) this.file(child, s);
+    }
+  }
+}
+
+/** "permission denied (EACCES)" from a Node file-system error. */
+export function describeFsError(err: NodeJS.ErrnoException): string {
+  const words: Record<string, string> = { EACCES: 'permission denied', EPERM: 'operation not permitted', ENOENT: 'no such file (a dangling link?)', ELOOP: 'too many levels of symbolic links', EIO: 'input/output error' };
+  return err.code ? `${words[err.code] ?? err.message} (${err.code})` : err.message;
+}
+
+/** True for an error of reading an input file (permissions, I/O), as opposed to a database or blob-store failure. */
+export function isFsReadError(err: unknown): err is NodeJS.ErrnoException {
+  const e = err as NodeJS.ErrnoException | null;
+  return typeof e?.code === 'string' && typeof e.syscall === 'string' && ['EACCES', 'EPERM', 'ENOENT', 'EISDIR', 'ELOOP', 'EIO', 'ENXIO'].includes(e.code);
 }

@@ -1,11 +1,13 @@
 import { eq, sql } from 'drizzle-orm';
 import { documentContents, documents, type DocumentStatus } from '@budget-ingest/db';
 import { isExtractError, toPlainText, type DocumentModel } from '@budget-ingest/doc-model';
-import { EXTRACTOR_VERSION, extractDocument } from '@budget-ingest/extract';
+import { EXTRACTOR_VERSION } from '@budget-ingest/extract';
 import { PARSER_VERSION, parseDocument } from '@budget-ingest/report-parser';
 import type { PipelineDeps } from './deps.ts';
+import { rejectedDataCause } from './db-errors.ts';
 import { replaceReports } from './load-reports.ts';
 import { linkPublications, publicationsOfDocument } from './link-publications.ts';
+import { extractIsolated } from './sandbox/isolated-extract.ts';
 
 export interface StageOutcome {
   readonly documentId: number;
@@ -35,14 +37,16 @@ export async function runExtractStage(deps: PipelineDeps, documentId: number): P
     return { ...base, status: doc.status, ms: 0, pageCount: null, warnings: 0, errorCode: doc.errorCode, errorMessage: doc.errorMessage, retryable: false };
   }
   const bytes = await deps.blobs.get(doc.blobKey);
+  deps.logger.debug({ documentId, stage: 'extract', bytes: bytes.length, fileName: doc.fileName, memoryMb: deps.config.limits.maxExtractMemoryMb }, 'extracting in a child process');
   let model: DocumentModel;
   try {
-    ({ model } = await extractDocument(bytes, {
+    // In a child process with a hard memory limit: a hostile file kills that child, not this run.
+    model = await extractIsolated(bytes, {
       fileName: doc.fileName,
       limits: deps.config.limits,
       sofficePath: deps.config.sofficePath,
       pathEnv: deps.pathEnv,
-    }));
+    });
   } catch (err) {
     const ms = Math.round(performance.now() - started);
     const known = isExtractError(err);
@@ -56,7 +60,8 @@ export async function runExtractStage(deps: PipelineDeps, documentId: number): P
     return { ...base, status, ms, pageCount: null, warnings: 0, errorCode, errorMessage, retryable: known ? !err.permanent : false };
   }
   const ms = Math.round(performance.now() - started);
-  await deps.db.transaction(async (tx) => {
+  deps.logger.trace({ documentId, stage: 'extract', blocks: model.blocks.length, warnings: model.warnings }, 'extraction warnings');
+  const stored = await rejectedData(deps, documentId, 'extract', () => deps.db.transaction(async (tx) => {
     const content = { modelVersion: model.modelVersion, model, plainText: toPlainText(model), warnings: model.warnings, createdAt: sql`now()` };
     await tx
       .insert(documentContents)
@@ -75,7 +80,8 @@ export async function runExtractStage(deps: PipelineDeps, documentId: number): P
         updatedAt: sql`now()`,
       })
       .where(eq(documents.id, documentId));
-  });
+  }));
+  if (stored) return { ...base, ms, pageCount: model.pageCount, warnings: model.warnings.length, ...stored };
   return { ...base, status: 'extracted', ms, pageCount: model.pageCount, warnings: model.warnings.length, errorCode: null, errorMessage: null, retryable: false };
 }
 
@@ -102,7 +108,9 @@ export async function runParseStage(deps: PipelineDeps, documentId: number): Pro
     return { ...base, status: 'failed', ms, pageCount: model.pageCount, reports: 0, warnings: 0, errorCode: 'parse-error', errorMessage, retryable: false };
   }
   const ms = Math.round(performance.now() - started);
-  await deps.db.transaction(async (tx) => {
+  deps.logger.debug({ documentId, stage: 'parse', reports: result.reports.length, kinds: result.reports.map((r) => r.kind) }, 'parsed');
+  deps.logger.trace({ documentId, stage: 'parse', warnings: result.warnings }, 'parse warnings');
+  const stored = await rejectedData(deps, documentId, 'parse', () => deps.db.transaction(async (tx) => {
     const previousPublications = await publicationsOfDocument(tx, documentId);
     const reportIds = await replaceReports(tx, documentId, result.reports);
     const sha256 = (await tx.select({ sha256: documents.sha256 }).from(documents).where(eq(documents.id, documentId)))[0]!.sha256;
@@ -111,8 +119,36 @@ export async function runParseStage(deps: PipelineDeps, documentId: number): Pro
       .update(documents)
       .set({ status: 'parsed', errorCode: null, errorMessage: null, parserVersion: PARSER_VERSION, parseMs: ms, parsedAt: sql`now()`, updatedAt: sql`now()` })
       .where(eq(documents.id, documentId));
-  });
+  }));
+  if (stored) return { ...base, ms, pageCount: model.pageCount, reports: 0, warnings: result.warnings.length, ...stored };
   return { ...base, status: 'parsed', ms, pageCount: model.pageCount, reports: result.reports.length, warnings: result.warnings.length, errorCode: null, errorMessage: null, retryable: false };
+}
+
+/**
+ * Runs the transaction that stores a stage's output. When the database
+ * rejects the data itself (see rejectedDataCause), that document is failed
+ * with `load-failed` and the cause, and the run goes on; other errors are thrown.
+ */
+async function rejectedData(
+  deps: PipelineDeps,
+  documentId: number,
+  stage: 'extract' | 'parse',
+  store: () => Promise<unknown>,
+): Promise<Pick<StageOutcome, 'status' | 'errorCode' | 'errorMessage' | 'retryable'> | null> {
+  try {
+    await store();
+    return null;
+  } catch (err) {
+    const cause = rejectedDataCause(err);
+    if (cause === null) throw err;
+    const errorMessage = `the database refused this document's ${stage === 'extract' ? 'content' : 'reports'}: ${cause}`;
+    const version = stage === 'extract' ? { extractorVersion: EXTRACTOR_VERSION } : { parserVersion: PARSER_VERSION };
+    await deps.db
+      .update(documents)
+      .set({ status: 'failed', errorCode: 'load-failed', errorMessage, ...version, updatedAt: sql`now()` })
+      .where(eq(documents.id, documentId));
+    return { status: 'failed', errorCode: 'load-failed', errorMessage, retryable: false };
+  }
 }
 
 async function loadDocument(deps: PipelineDeps, documentId: number) {

@@ -1,4 +1,5 @@
-import { sql } from 'drizzle-orm';
+import { asc, inArray, sql } from 'drizzle-orm';
+import { documents } from '@budget-ingest/db';
 import type { Db } from '@budget-ingest/db';
 
 export interface DatabaseSummary {
@@ -37,4 +38,25 @@ export async function summarize(db: Db): Promise<DatabaseSummary> {
 /** node-postgres returns { rows }, PGlite returns { rows } too, but typed differently; this reads either. */
 export function rowsOf<T>(result: unknown): T[] {
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
+export interface UnfinishedDocument {
+  readonly id: number;
+  readonly fileName: string;
+  readonly status: string;
+  readonly updatedAt: string;
+}
+
+/**
+ * Documents not in a final state (`pending`, `extracted`), oldest first: in
+ * flight while workers run; left behind when a process died under them.
+ */
+export async function unfinishedDocuments(db: Db, limit = 20): Promise<UnfinishedDocument[]> {
+  const rows = await db
+    .select({ id: documents.id, fileName: documents.fileName, status: documents.status, updatedAt: documents.updatedAt })
+    .from(documents)
+    .where(inArray(documents.status, ['pending', 'extracted']))
+    .orderBy(asc(documents.updatedAt), asc(documents.id))
+    .limit(limit);
+  return rows.map((r) => ({ id: r.id, fileName: r.fileName, status: r.status, updatedAt: new Date(r.updatedAt as unknown as string).toISOString() }));
 }

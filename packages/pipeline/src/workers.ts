@@ -1,7 +1,10 @@
 import { fileURLToPath } from 'node:url';
-import { Worker, type ConnectionOptions } from 'bullmq';
+import { Worker, type ConnectionOptions, type Job } from 'bullmq';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { documents } from '@budget-ingest/db';
 import type { PipelineDeps } from './deps.ts';
 import { processExtractJob, processParseJob } from './processors.ts';
+import { RESOLVED_CONFIG_ENV } from './sandbox/resolved-config.ts';
 import { QUEUES, type ExtractJobData, type ParseJobData, type PipelineQueues } from './queues.ts';
 
 export type StageName = 'extract' | 'parse';
@@ -32,7 +35,15 @@ export function startWorkers(opts: WorkerOptions): Worker[] {
   const workers: Worker[] = [];
   if (opts.stages.includes('extract')) {
     const worker = opts.sandboxExtract
-      ? new Worker<ExtractJobData>(QUEUES.extract, SANDBOX_ENTRY, { ...common, concurrency: opts.concurrency.extract, useWorkerThreads: false })
+      ? new Worker<ExtractJobData>(QUEUES.extract, SANDBOX_ENTRY, {
+          ...common,
+          concurrency: opts.concurrency.extract,
+          useWorkerThreads: false,
+          // The child gets this process's resolved config (CLI flags such as --data-dir included), not
+          // only the environment it would rebuild one from. The rest of the environment passes through.
+          // eslint-disable-next-line no-restricted-properties -- passed through to the child untouched (PATH, HOME, …), not read as settings
+          workerForkOptions: { env: { ...process.env, [RESOLVED_CONFIG_ENV]: JSON.stringify(opts.deps.config) } },
+        })
       : new Worker<ExtractJobData>(QUEUES.extract, (job) => processExtractJob(opts.deps, opts.queues, job), { ...common, concurrency: opts.concurrency.extract });
     workers.push(worker);
   }
@@ -40,10 +51,31 @@ export function startWorkers(opts: WorkerOptions): Worker[] {
     workers.push(new Worker<ParseJobData>(QUEUES.parse, (job) => processParseJob(opts.deps, job), { ...common, concurrency: opts.concurrency.parse }));
   }
   for (const w of workers) {
-    w.on('failed', (job, err) => opts.deps.logger.warn({ queue: w.name, jobId: job?.id, attempts: job?.attemptsMade, error: err.message }, 'job failed'));
+    w.on('failed', (job, err) => {
+      opts.deps.logger.warn({ queue: w.name, jobId: job?.id, attempts: job?.attemptsMade, error: err.message }, 'job failed');
+      if (job) void failUnfinished(opts.deps, job, err).catch((e: Error) => opts.deps.logger.error({ jobId: job.id, error: e.message }, 'could not record the failed job on its document'));
+    });
     w.on('error', (err) => opts.deps.logger.error({ queue: w.name, error: err.message }, 'worker error'));
   }
   return workers;
+}
+
+/**
+ * A job that gives up for good (its last attempt failed, or its worker died
+ * more often than allowed: "stalled") leaves its document failed with a
+ * code, never `pending`/`extracted` for ever: `crashed` when a worker died
+ * under it, `internal` otherwise. A stage that recorded its own outcome has
+ * already moved the document to a final state, and this changes nothing.
+ */
+async function failUnfinished(deps: PipelineDeps, job: Job, err: Error): Promise<void> {
+  const final = job.attemptsMade >= (job.opts.attempts ?? 1) || /stalled|UnrecoverableError/i.test(`${err.name} ${err.message}`);
+  if (!final) return;
+  const documentId = (job.data as ExtractJobData).documentId;
+  const crashed = /stalled|exited|killed|SIG[A-Z]+/i.test(err.message);
+  await deps.db
+    .update(documents)
+    .set({ status: 'failed', errorCode: crashed ? 'crashed' : 'internal', errorMessage: `gave up after ${job.attemptsMade} attempt(s): ${err.message}`, updatedAt: sql`now()` })
+    .where(and(eq(documents.id, documentId), inArray(documents.status, ['pending', 'extracted'])));
 }
 
 /** Graceful stop: wait for running jobs to finish (or return them to the queue), then close connections. */

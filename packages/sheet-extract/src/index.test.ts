@@ -97,3 +97,21 @@ describe('extractSheet', () => {
     expect((await extractErrorOf(extractSheet(new TextEncoder().encode('not a zip'), opts))).code).toBe('corrupt');
   });
 });
+
+describe('large sheets', () => {
+  it('reads a sheet of 150 000 rows × 2 columns (no call-stack overflow)', async () => {
+    const { bigSheetXlsx } = await import('../../../test/support/hostile-files.ts');
+    const m = await extractSheet(bigSheetXlsx(150_000, 2), opts);
+    const t = m.blocks.find((b) => b.kind === 'table') as TableBlock;
+    expect(t.rows).toHaveLength(150_000);
+  }, 120_000);
+
+  it('fails a sheet over MAX_SHEET_CELLS with too-large before loading it', async () => {
+    const { bigSheetXlsx } = await import('../../../test/support/hostile-files.ts');
+    const bytes = bigSheetXlsx(1_000_000, 2);
+    const before = process.memoryUsage().rss;
+    const err = await extractErrorOf(extractSheet(bytes, opts));
+    expect(err).toMatchObject({ code: 'too-large', message: expect.stringMatching(/MAX_SHEET_CELLS/) });
+    expect(process.memoryUsage().rss - before).toBeLessThan(500 * 1024 * 1024);
+  }, 120_000);
+});

@@ -14,8 +14,13 @@ export interface SheetExtractOptions {
   readonly maxSheetCells?: number;
 }
 
-/** Most cells read from one sheet; the rest is cut with a 'truncated' warning (a sheet can declare a million rows). */
-export const MAX_SHEET_CELLS = 1_000_000;
+/**
+ * Most cells one sheet may hold: a sheet with more cell elements fails with
+ * `too-large` before it is loaded; a sheet whose cells span a larger box
+ * (sparse, far apart) is cut with a 'truncated' warning. ExcelJS needs about
+ * 2 KB a cell: 400 000 cells stay under the default MAX_EXTRACT_MEMORY_MB.
+ */
+export const MAX_SHEET_CELLS = 400_000;
 /** Longest single-cell line above a sheet's table still read as its title/unit caption. */
 const MAX_TITLE_CHARS = 60;
 
@@ -28,11 +33,18 @@ const MAX_TITLE_CHARS = 60;
  * parts that declare a DTD are refused (no entity expansion).
  */
 export async function extractSheet(bytes: Uint8Array, opts: SheetExtractOptions): Promise<DocumentModel> {
+  const maxCells = opts.maxSheetCells ?? MAX_SHEET_CELLS;
   const zip = checkZipBombSafe(bytes, opts.limits, (name, data) => {
     if (!/\.(xml|rels|vml)$/i.test(name)) return;
     const buf = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
     // XML is case-sensitive: a DTD can only be spelt this way (searched in bytes, no string built).
     if (buf.includes('<!DOCTYPE') || buf.includes('<!ENTITY')) refuseDtd('<!DOCTYPE', name);
+    // ExcelJS holds a whole workbook as objects (about 2 KB a cell): count the cells in the bytes
+    // first and refuse a sheet over the ceiling before it is loaded.
+    if (/^\/?xl\/worksheets\/[^/]+\.xml$/i.test(name)) {
+      const cells = countCells(buf, maxCells);
+      if (cells > maxCells) throw new ExtractError('too-large', `the sheet ${name} holds more than ${maxCells} cells (MAX_SHEET_CELLS)`);
+    }
   });
   if (!zip.entries.some((e) => /^\/?xl\/workbook\d*\.xml$/.test(e.name))) throw new ExtractError('corrupt', 'a ZIP archive without xl/workbook.xml: not an Excel workbook');
   const wb = new ExcelJS.Workbook();
@@ -44,7 +56,6 @@ export async function extractSheet(bytes: Uint8Array, opts: SheetExtractOptions)
   }
   const blocks: Block[] = [];
   const warnings: ExtractionWarning[] = [];
-  const maxCells = opts.maxSheetCells ?? MAX_SHEET_CELLS;
   wb.eachSheet((ws) => {
     // Only the cells the file holds (a sheet can claim a million empty rows).
     const texts = new Map<string, string>();
@@ -87,7 +98,9 @@ export async function extractSheet(bytes: Uint8Array, opts: SheetExtractOptions)
 
 /** Title lines at the top of a sheet (one short text in the row) → paragraphs and caption; the rest → the table. */
 export function sheetBlocks(rows: readonly (readonly GridCell[])[], sheet: string): Block[] {
-  const width = Math.max(...rows.map((r) => r.reduce((n, c) => n + c.colspan, 0)));
+  // A loop, not Math.max(...spread): a spread of 150 000 rows overflows the call stack.
+  let width = 0;
+  for (const r of rows) width = Math.max(width, r.reduce((n, c) => n + c.colspan, 0));
   const out: Block[] = [];
   let start = 0;
   while (start < rows.length - 1 && width > 1) {
@@ -101,4 +114,14 @@ export function sheetBlocks(rows: readonly (readonly GridCell[])[], sheet: strin
   const caption = out.length > 0 ? (out.at(-1) as { text: string }).text : null;
   out.push(table(body, { caption, sheet }));
   return out;
+}
+
+/** Cell elements (`<c ` / `<c>`) in a worksheet's XML, counted up to just past `limit`. */
+export function countCells(xml: Buffer, limit: number): number {
+  let n = 0;
+  for (let p = xml.indexOf('<c'); p !== -1 && n <= limit; p = xml.indexOf('<c', p + 2)) {
+    const next = xml[p + 2];
+    if (next === 0x20 || next === 0x3e || next === 0x2f) n++; // space, '>', '/'
+  }
+  return n;
 }

@@ -1,6 +1,6 @@
 import { inArray, like, or, type SQL } from 'drizzle-orm';
 import { assertQueueMode } from '@budget-ingest/config';
-import { documents } from '@budget-ingest/db';
+import { documents, type DocumentStatus } from '@budget-ingest/db';
 import { enqueueExtract, enqueueParse, getDocument, runExtractStage, runParseStage, withQueues, type Enqueued } from '@budget-ingest/pipeline';
 import { followJobs } from '../follow-jobs.ts';
 import { openDbContext, type DbContext, type GlobalOptions, type Runtime } from '../context.ts';
@@ -51,11 +51,14 @@ export async function reparseCommand(rt: Runtime, selectors: readonly string[], 
 export async function retryFailedCommand(rt: Runtime, opts: RerunOptions & { includeUnsupported?: boolean }): Promise<number> {
   const ctx = await openDbContext(rt, opts);
   try {
-    const statuses = opts.includeUnsupported ? (['failed', 'needs_ocr', 'unsupported'] as const) : (['failed'] as const);
+    const statuses: DocumentStatus[] = opts.includeUnsupported ? ['failed', 'needs_ocr', 'unsupported'] : ['failed'];
+    // The embedded database has one process at a time: a document it left unfinished was cut short
+    // by a crash of that process, and is retried with the failed ones.
+    if (ctx.handle.kind === 'pglite') statuses.push('pending', 'extracted');
     const rows = await ctx.handle.db
       .select({ id: documents.id, fileName: documents.fileName, sha256: documents.sha256 })
       .from(documents)
-      .where(inArray(documents.status, [...statuses]));
+      .where(inArray(documents.status, statuses));
     if (rows.length === 0) {
       rt.stdout('no failed documents');
       return 0;

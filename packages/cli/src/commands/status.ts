@@ -1,5 +1,5 @@
 import { crawlStatusBySource, type SourceCrawlStatus } from '@budget-ingest/crawl';
-import { queueDepths, summarize, withQueues } from '@budget-ingest/pipeline';
+import { queueDepths, summarize, unfinishedDocuments, withQueues } from '@budget-ingest/pipeline';
 import { openDbContext, type GlobalOptions, type Runtime } from '../context.ts';
 import { renderTable } from '../format.ts';
 
@@ -10,8 +10,9 @@ export async function statusCommand(rt: Runtime, opts: GlobalOptions & { json?: 
     const s = await summarize(ctx.handle.db);
     const queues = ctx.config.redisUrl ? await withQueues(ctx.config.redisUrl, ctx.config.queuePrefix, queueDepths) : null;
     const crawls = await crawlStatusBySource(ctx.handle.db);
+    const unfinished = await unfinishedDocuments(ctx.handle.db);
     if (opts.json) {
-      rt.stdout(JSON.stringify({ ...s, ...(queues ? { queues } : {}), crawls }));
+      rt.stdout(JSON.stringify({ ...s, ...(queues ? { queues } : {}), unfinished, crawls }));
       return 0;
     }
     if (queues) {
@@ -33,6 +34,12 @@ export async function statusCommand(rt: Runtime, opts: GlobalOptions & { json?: 
       [0, 1, 2, 3, 4],
     ))
       rt.stdout(line);
+    if (unfinished.length > 0) {
+      // Not final: in flight while workers run; cut short when a process died (re-run `ingest`, or `retry-failed`).
+      rt.stdout('');
+      rt.stdout(`not in a final state (oldest first${unfinished.length === 20 ? ', first 20' : ''}):`);
+      for (const line of renderTable(['id', 'status', 'since', 'file'], unfinished.map((u) => [String(u.id), u.status, u.updatedAt, u.fileName]), [0])) rt.stdout(line);
+    }
     if (crawls.length > 0) {
       rt.stdout('');
       for (const line of crawlTable(crawls)) rt.stdout(line);

@@ -3,5 +3,8 @@
 import { register } from 'tsx/esm/api';
 
 register();
+// A child exits when its worker is gone (kill -9 of `workers`), instead of living on re-parented to PID 1.
+const { exitWithParent } = await import('./exit-with-parent.ts');
+exitWithParent();
 const { default: processor } = await import('./extract-sandbox.ts');
 export default processor;

@@ -5,17 +5,19 @@ import { createLogger } from '@budget-ingest/logger';
 import { createBlobStore } from '../create-blob-store.ts';
 import type { PipelineDeps } from '../deps.ts';
 import { processExtractJob } from '../processors.ts';
+import { configFromParent } from './resolved-config.ts';
 import { createQueues, createRedis, type ExtractJobData, type PipelineQueues } from '../queues.ts';
 
 /**
- * Runs in a child process forked by BullMQ. It is a process entry point, so
- * it builds its own config and connections from the environment it
- * inherited, once per child (children are reused across jobs).
+ * Runs in a child process forked by BullMQ. It is a process entry point: it
+ * takes the config its parent resolved (passed in its environment) and
+ * builds its own connections, once per child (children are reused across jobs).
  */
 let ready: Promise<{ deps: PipelineDeps; queues: PipelineQueues }> | null = null;
 
 async function build(): Promise<{ deps: PipelineDeps; queues: PipelineQueues }> {
-  const config = loadConfig(process.env);
+  // The parent's resolved config (with its CLI flags); the environment only when started some other way.
+  const config = configFromParent(process.env) ?? loadConfig(process.env);
   const { databaseUrl, redisUrl } = assertQueueMode(config);
   const logger = createLogger({ level: config.logLevel, format: config.logFormat === 'pretty' ? 'pretty' : 'json', name: 'extractor' });
   const handle = await createDb({ databaseUrl, dataDir: config.dataDir, maxConnections: 2 });

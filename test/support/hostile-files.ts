@@ -1,0 +1,169 @@
+import { createDeflate, deflateSync } from 'node:zlib';
+import { writeZip } from '@budget-ingest/docx-extract';
+
+/**
+ * Hostile inputs built in the test, small on disk: PDFs written byte by byte
+ * (objects, a Flate stream from node:zlib, a correct xref), an XLSX with a
+ * huge sheet, a ZIP64 archive with a huge entry count.
+ */
+
+/** A one-page PDF: `content` is the page's content stream (deflated when `flate`), `extra` more objects from 5 on. */
+export function buildPdf(opts: { content: string | Buffer; flate?: boolean; flateEncoded?: boolean; title?: string; extraObjects?: readonly string[]; pageResources?: string } = { content: '' }): Buffer {
+  const raw = typeof opts.content === 'string' ? Buffer.from(opts.content, 'latin1') : opts.content;
+  const data = opts.flate ? deflateSync(raw) : raw;
+  const filter = opts.flate || opts.flateEncoded ? ' /Filter /FlateDecode' : '';
+  const objects: Buffer[] = [
+    Buffer.from('<< /Type /Catalog /Pages 2 0 R >>'),
+    Buffer.from('<< /Type /Pages /Kids [3 0 R] /Count 1 >>'),
+    Buffer.from(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> ${opts.pageResources ?? ''} >> >>`),
+    Buffer.concat([Buffer.from(`<< /Length ${data.length}${filter} >>\nstream\n`), data, Buffer.from('\nendstream')]),
+    ...(opts.extraObjects ?? []).map((o) => Buffer.from(o, 'latin1')),
+  ];
+  const info = opts.title === undefined ? null : objects.push(Buffer.from(`<< /Title (${opts.title}) >>`, 'latin1'));
+  const parts: Buffer[] = [Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n', 'latin1')];
+  const offsets: number[] = [];
+  let at = parts[0]!.length;
+  objects.forEach((body, i) => {
+    offsets.push(at);
+    const obj = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`), body, Buffer.from('\nendobj\n')]);
+    parts.push(obj);
+    at += obj.length;
+  });
+  const xref = [`xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`, ...offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`)].join('');
+  const trailer = `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R${info ? ` /Info ${info} 0 R` : ''} >>\nstartxref\n${at}\n%%EOF\n`;
+  parts.push(Buffer.from(xref + trailer, 'latin1'));
+  return Buffer.concat(parts);
+}
+
+/** A readable one-page PDF saying `text` (Latin-1). */
+export function textPdf(text: string, title?: string): Buffer {
+  return buildPdf({ content: `BT /F1 12 Tf 72 720 Td (${text}) Tj ET`, ...(title === undefined ? {} : { title }) });
+}
+
+/** A Flate stream of `head` then `chunk` repeated `times`, deflated piecewise (never held inflated in memory). */
+export async function deflateRepeated(head: string, chunk: Buffer, times: number): Promise<Buffer> {
+  const z = createDeflate({ level: 9 });
+  const out: Buffer[] = [];
+  z.on('data', (d: Buffer) => out.push(d));
+  const done = new Promise<void>((resolve, reject) => z.on('end', resolve).on('error', reject));
+  z.write(head);
+  for (let i = 0; i < times; i++) if (!z.write(chunk)) await new Promise((r) => z.once('drain', r));
+  z.end();
+  await done;
+  return Buffer.concat(out);
+}
+
+/** A PDF whose page stream inflates to `mib` MiB of blanks (1 GiB is about 1 MB on disk). */
+export async function zerosBombPdf(mib: number): Promise<Buffer> {
+  const data = await deflateRepeated('BT /F1 12 Tf 72 720 Td (zeros) Tj ET\n', Buffer.alloc(1024 * 1024, 0x20), mib);
+  return buildPdf({ content: data, flateEncoded: true });
+}
+
+/** A PDF whose page draws `mib` MiB of tiny path segments (an operator bomb: a small file, millions of operators). */
+export async function operatorBombPdf(mib: number): Promise<Buffer> {
+  const data = await deflateRepeated('BT /F1 12 Tf 72 720 Td (paths) Tj ET\n', Buffer.alloc(1024 * 1024, '0 0 m 1 1 l\n'), mib);
+  return buildPdf({ content: data, flateEncoded: true });
+}
+
+/** An XLSX whose one sheet has `rows` × `cols` numeric cells, written without a spreadsheet library. */
+export function bigSheetXlsx(rows: number, cols: number): Uint8Array {
+  const letters = (c: number) => String.fromCharCode(64 + c);
+  const body: string[] = [];
+  for (let r = 1; r <= rows; r++) {
+    let row = `<row r="${r}">`;
+    for (let c = 1; c <= cols; c++) row += `<c r="${letters(c)}${r}"><v>${r * 10 + c}</v></c>`;
+    body.push(row + '</row>');
+  }
+  const sheet = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${body.join('')}</sheetData></worksheet>`;
+  return writeZip([
+    { name: '[Content_Types].xml', data: '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>' },
+    { name: '_rels/.rels', data: '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>' },
+    { name: 'xl/workbook.xml', data: '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>' },
+    { name: 'xl/_rels/workbook.xml.rels', data: '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>' },
+    { name: 'xl/worksheets/sheet1.xml', data: sheet },
+  ]);
+}
+
+/**
+ * A ZIP64 archive with `count` empty stored entries: each a local header and a
+ * central record, then the ZIP64 end records, and a classic end record whose
+ * count says 0xFFFF ("see ZIP64").
+ */
+export function zip64ManyEntries(count: number): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (let i = 0; i < count; i++) {
+    const name = Buffer.from(`f${i}`);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(name.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(45, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, name);
+    centrals.push(central, name);
+    offset += 30 + name.length;
+  }
+  const cd = Buffer.concat(centrals);
+  const z64 = Buffer.alloc(56);
+  z64.writeUInt32LE(0x06064b50, 0);
+  z64.writeBigUInt64LE(44n, 4);
+  z64.writeUInt16LE(45, 12);
+  z64.writeUInt16LE(45, 14);
+  z64.writeBigUInt64LE(BigInt(count), 24);
+  z64.writeBigUInt64LE(BigInt(count), 32);
+  z64.writeBigUInt64LE(BigInt(cd.length), 40);
+  z64.writeBigUInt64LE(BigInt(offset), 48);
+  const locator = Buffer.alloc(20);
+  locator.writeUInt32LE(0x07064b50, 0);
+  locator.writeBigUInt64LE(BigInt(offset + cd.length), 8);
+  locator.writeUInt32LE(1, 16);
+  const eocd = Buffer.alloc(22);
+  eocd.writeUInt32LE(0x06054b50, 0);
+  eocd.writeUInt16LE(0xffff, 8);
+  eocd.writeUInt16LE(0xffff, 10);
+  eocd.writeUInt32LE(0xffffffff, 12);
+  eocd.writeUInt32LE(0xffffffff, 16);
+  return Buffer.concat([...locals, cd, z64, locator, eocd]);
+}
+
+export interface Expected {
+  readonly status: string;
+  readonly code: string | null;
+}
+
+/**
+ * A folder of good corpus files mixed with every hostile kind: text a
+ * database cannot hold, decompression and operator bombs, a sheet over the
+ * cell ceiling, a ZIP64 archive of 100 000 entries, names with glob
+ * characters and a newline, a symlink loop. Returns what each file (by name
+ * in the folder) must end as.
+ */
+export async function makeHostileFolder(dir: string, corpus: string): Promise<Map<string, Expected>> {
+  const { copyFileSync, mkdirSync, symlinkSync, writeFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const expected = new Map<string, Expected>();
+  const put = (name: string, bytes: Uint8Array | null, e: Expected, from?: string) => {
+    if (from) copyFileSync(join(corpus, from), join(dir, name));
+    else writeFileSync(join(dir, name), bytes!);
+    expected.set(name, e);
+  };
+  const parsed = { status: 'parsed', code: null };
+  put('renhua-2021-perf.pdf', null, parsed, 'renhua-2021-perf.pdf');
+  put('部门预算(公开版).docx', null, parsed, 'lusong-2023-perf.docx');
+  put('file (1).xlsx', null, parsed, 'lusong-2023-table.xlsx');
+  put('line\nbreak [1].pdf', null, { status: 'failed', code: 'corrupt' }, 'renhua-2021-perf-broken.pdf');
+  put('nul-text.pdf', textPdf('Budget\\000 2024', 'Title\\000with NUL'), { status: 'parsed', code: null });
+  put('zeros-1gib.pdf', await zerosBombPdf(1024), { status: 'failed', code: 'decompression-bomb' });
+  put('paths-48mib.pdf', await operatorBombPdf(48), { status: 'failed', code: 'too-large' });
+  put('rows-250k.xlsx', bigSheetXlsx(250_000, 2), { status: 'failed', code: 'too-large' });
+  put('entries-100k.docx', zip64ManyEntries(100_000), { status: 'failed', code: 'zip-bomb' });
+  mkdirSync(join(dir, 'sub'));
+  symlinkSync('..', join(dir, 'sub', 'up'));
+  return expected;
+}
