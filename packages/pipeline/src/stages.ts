@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { documentContents, documents, type DocumentStatus } from '@budget-ingest/db';
+import { documentContents, documents, withDbRetry, type DocumentStatus } from '@budget-ingest/db';
 import { isExtractError, toPlainText, type DocumentModel } from '@budget-ingest/doc-model';
 import { EXTRACTOR_VERSION, extractDocument } from '@budget-ingest/extract';
 import { PARSER_VERSION, parseDocument } from '@budget-ingest/report-parser';
@@ -55,7 +55,8 @@ export async function runExtractStage(deps: PipelineDeps, documentId: number): P
     return { ...base, status, ms, pageCount: null, warnings: 0, errorCode, errorMessage, retryable: known ? !err.permanent : false };
   }
   const ms = Math.round(performance.now() - started);
-  await deps.db.transaction(async (tx) => {
+  // A Postgres restart mid-write rolls the transaction back: run it again on a new connection.
+  await withDbRetry(() => deps.db.transaction(async (tx) => {
     const content = { modelVersion: model.modelVersion, model, plainText: toPlainText(model), warnings: model.warnings, createdAt: sql`now()` };
     await tx
       .insert(documentContents)
@@ -74,7 +75,7 @@ export async function runExtractStage(deps: PipelineDeps, documentId: number): P
         updatedAt: sql`now()`,
       })
       .where(eq(documents.id, documentId));
-  });
+  }));
   return { ...base, status: 'extracted', ms, pageCount: model.pageCount, warnings: model.warnings.length, errorCode: null, errorMessage: null, retryable: false };
 }
 
@@ -101,13 +102,13 @@ export async function runParseStage(deps: PipelineDeps, documentId: number): Pro
     return { ...base, status: 'failed', ms, pageCount: model.pageCount, reports: 0, warnings: 0, errorCode: 'parse-error', errorMessage, retryable: false };
   }
   const ms = Math.round(performance.now() - started);
-  await deps.db.transaction(async (tx) => {
+  await withDbRetry(() => deps.db.transaction(async (tx) => {
     await replaceReports(tx, documentId, result.reports);
     await tx
       .update(documents)
       .set({ status: 'parsed', errorCode: null, errorMessage: null, parserVersion: PARSER_VERSION, parseMs: ms, parsedAt: sql`now()`, updatedAt: sql`now()` })
       .where(eq(documents.id, documentId));
-  });
+  }));
   return { ...base, status: 'parsed', ms, pageCount: model.pageCount, reports: result.reports.length, warnings: result.warnings.length, errorCode: null, errorMessage: null, retryable: false };
 }
 

@@ -1,4 +1,4 @@
-import { queueDepths, summarize, withQueues } from '@budget-ingest/pipeline';
+import { findOrphans, queueDepths, summarize, withQueues, type Orphan, type QueueDepths } from '@budget-ingest/pipeline';
 import { openDbContext, type GlobalOptions, type Runtime } from '../context.ts';
 import { renderTable } from '../format.ts';
 
@@ -7,9 +7,13 @@ export async function statusCommand(rt: Runtime, opts: GlobalOptions & { json?: 
   const ctx = await openDbContext(rt, opts);
   try {
     const s = await summarize(ctx.handle.db);
-    const queues = ctx.config.redisUrl ? await withQueues(ctx.config.redisUrl, ctx.config.queuePrefix, queueDepths) : null;
+    // In queue mode, also the documents whose jobs Redis lost (a restart without persistence).
+    const q: { depths: QueueDepths; orphans: Orphan[] } | null = ctx.config.redisUrl
+      ? await withQueues(ctx.config.redisUrl, ctx.config.queuePrefix, async (qs) => ({ depths: await queueDepths(qs), orphans: await findOrphans(ctx.handle.db, qs) }), ctx.config.redisConnectTimeoutMs)
+      : null;
+    const queues = q?.depths ?? null;
     if (opts.json) {
-      rt.stdout(JSON.stringify(queues ? { ...s, queues } : s));
+      rt.stdout(JSON.stringify(q ? { ...s, queues, withoutJob: q.orphans.map((o) => ({ documentId: o.documentId, fileName: o.fileName, status: o.status, stage: o.stage })) } : s));
       return 0;
     }
     if (queues) {
