@@ -1,4 +1,5 @@
 import { requeueIfLost, retryWhileRedisDown, waitForDocuments, type Enqueued, type PipelineQueues } from '@budget-ingest/pipeline';
+import { withDbRetry } from '@budget-ingest/db';
 import type { DbContext, Runtime } from './context.ts';
 
 /**
@@ -13,7 +14,7 @@ export async function followJobs(rt: Runtime, ctx: DbContext, queues: PipelineQu
       if (done !== last && !opts.quiet) rt.stdout(`waiting: ${done}/${total} document(s) done${opts.hint ?? ''}`);
       last = done;
     },
-    requeueLost: (item) => requeueIfLost(ctx.deps, queues, item),
+    requeueLost: (item) => withDbRetry(() => requeueIfLost(ctx.deps, queues, item)),
     guard: (work) => whileRedisDown(rt, ctx, work),
   });
 }

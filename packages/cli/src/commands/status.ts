@@ -35,6 +35,12 @@ export async function statusCommand(rt: Runtime, opts: GlobalOptions & { json?: 
       [0, 1, 2, 3, 4],
     ))
       rt.stdout(line);
+    if (q && q.orphans.length > 0) {
+      rt.stdout('');
+      rt.stdout(`${q.orphans.length} document(s) pending or extracted with no job in the queues (Redis lost them: a restart without persistence?); \`budget-ingest retry-failed\` queues them again:`);
+      for (const o of q.orphans.slice(0, 20)) rt.stdout(`  ${o.status.padEnd(9)} ${o.fileName}`);
+      if (q.orphans.length > 20) rt.stdout(`  … and ${q.orphans.length - 20} more`);
+    }
     return 0;
   } finally {
     await ctx.close();
