@@ -53,6 +53,32 @@ describe.skipIf(noPostgres || noRedis)('Redis that cannot be used', () => {
   }, 60_000);
 });
 
+describe.skipIf(noPostgres || noRedis)('Redis that goes away and stays away', () => {
+  it('ends ingest --wait after REDIS_OUTAGE_MS with a message naming REDIS_URL', async () => {
+    const testDb = await createTestDatabase();
+    const dataDir = mkdtempSync(join(tmpdir(), 'bi-outage-'));
+    const redis = await ownRedis({ persistence: false });
+    redis.start();
+    try {
+      // No worker: --wait polls until Redis goes; then it waits REDIS_OUTAGE_MS and gives up.
+      const env = { DATABASE_URL: testDb.url, REDIS_URL: redis.url, BUDGET_INGEST_DATA_DIR: dataDir, REDIS_OUTAGE_MS: '2000' };
+      const run = cli(['ingest', join(docs, 'lusong-2023-perf.docx'), '--wait'], env);
+      await new Promise((r) => setTimeout(r, 4_000));
+      const stopped = Date.now();
+      redis.stop();
+      const done = await run;
+      expect(Date.now() - stopped).toBeLessThan(15_000);
+      expect(done.code).toBe(1);
+      expect(done.stderr).toMatch(/Redis \(REDIS_URL\) is unreachable .*waiting up to 2 s/);
+      expect(done.stderr).toMatch(/Redis at REDIS_URL \(redis:\/\/127\.0\.0\.1:\d+\/?\) has been unreachable for 2 s/);
+    } finally {
+      redis.dispose();
+      await testDb.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 90_000);
+});
+
 async function rowCounts(url: string): Promise<Record<string, number>> {
   const c = new pg.Client({ connectionString: url });
   await c.connect();

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { Worker, type ConnectionOptions } from 'bullmq';
+import { describeDbError } from '@budget-ingest/db';
 import type { PipelineDeps } from './deps.ts';
 import { processExtractJob, processParseJob } from './processors.ts';
 import { QUEUES, type ExtractJobData, type ParseJobData, type PipelineQueues } from './queues.ts';
@@ -40,8 +41,9 @@ export function startWorkers(opts: WorkerOptions): Worker[] {
     workers.push(new Worker<ParseJobData>(QUEUES.parse, (job) => processParseJob(opts.deps, job), { ...common, concurrency: opts.concurrency.parse }));
   }
   for (const w of workers) {
-    w.on('failed', (job, err) => opts.deps.logger.warn({ queue: w.name, jobId: job?.id, attempts: job?.attemptsMade, error: err.message }, 'job failed'));
-    w.on('error', (err) => opts.deps.logger.error({ queue: w.name, error: err.message }, 'worker error'));
+    // describeDbError: a database error's real cause, not drizzle's "Failed query" with the whole document as parameters.
+    w.on('failed', (job, err) => opts.deps.logger.warn({ queue: w.name, jobId: job?.id, attempts: job?.attemptsMade, error: describeDbError(err) }, 'job failed'));
+    w.on('error', (err) => opts.deps.logger.error({ queue: w.name, error: describeDbError(err) }, 'worker error'));
   }
   return workers;
 }
