@@ -1,5 +1,5 @@
 import { loadConfig, type Config, type ConfigOverrides } from '@budget-ingest/config';
-import { createDb, migrate, type DbHandle } from '@budget-ingest/db';
+import { createDb, migrate, sanitizeError, type DbHandle } from '@budget-ingest/db';
 import { createLogger, type Logger } from '@budget-ingest/logger';
 import { createBlobStore, type PipelineDeps } from '@budget-ingest/pipeline';
 
@@ -45,7 +45,12 @@ export function openContext(rt: Runtime, opts: GlobalOptions): Context {
  */
 export async function openDbContext(rt: Runtime, opts: GlobalOptions, { migrateFirst = true } = {}): Promise<DbContext> {
   const ctx = openContext(rt, opts);
-  const handle = await createDb({ databaseUrl: ctx.config.databaseUrl, dataDir: ctx.config.dataDir });
+  const handle = await createDb({
+    databaseUrl: ctx.config.databaseUrl,
+    dataDir: ctx.config.dataDir,
+    // A Postgres restart breaks idle connections: the pool replaces them on the next query.
+    onConnectionError: (err) => ctx.logger.warn({ err: sanitizeError(err) }, 'database connection lost; reconnecting on the next query'),
+  });
   try {
     if (migrateFirst) await migrate(handle);
   } catch (err) {

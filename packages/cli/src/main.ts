@@ -1,5 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { ConfigError } from '@budget-ingest/config';
+import { describeDbError } from '@budget-ingest/db';
+import { exitOnCrashSanitized } from '@budget-ingest/pipeline';
 import type { Runtime } from './context.ts';
 import { exportCommand } from './commands/export.ts';
 import { extractCommand } from './commands/extract.ts';
@@ -137,6 +139,7 @@ export function buildProgram(rt: Runtime, setExit: (code: number) => void): Comm
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
+  exitOnCrashSanitized();
   const rt: Runtime = {
     env: process.env,
     cwd: process.cwd(),
@@ -162,7 +165,8 @@ export async function runCli(rt: Runtime, argv: readonly string[]): Promise<numb
       rt.stderr(`budget-ingest: ${err.message}`);
       return 2;
     }
-    rt.stderr(`budget-ingest: ${(err as Error).message}`);
+    // describeDbError puts a database error's real cause (and its constraint) first and redacts passwords.
+    rt.stderr(`budget-ingest: ${describeDbError(err)}`);
     return 1;
   }
 }

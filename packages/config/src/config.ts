@@ -47,6 +47,9 @@ const envSchema = z.object({
   PORTALS_CONFIG: z.string().min(1).default('config/portals.yaml'),
   JOB_LOCK_MS: z.coerce.number().int().min(1000).default(60_000),
   STALLED_CHECK_MS: z.coerce.number().int().min(500).default(30_000),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
+  REDIS_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  REDIS_OUTAGE_MS: z.coerce.number().int().min(100).default(120_000),
 });
 
 export type Env = Record<string, string | undefined>;
@@ -76,6 +79,12 @@ export interface Config {
   readonly jobLockMs: number;
   /** How often workers look for jobs whose worker died. */
   readonly stalledCheckMs: number;
+  /** How long a worker's graceful stop (SIGTERM) may take before the process exits anyway. */
+  readonly shutdownTimeoutMs: number;
+  /** How long a command waits for Redis when it starts before it gives up naming REDIS_URL. */
+  readonly redisConnectTimeoutMs: number;
+  /** How long a running command (`ingest --wait`) rides out Redis being away (a restart) before it gives up. */
+  readonly redisOutageMs: number;
   /** Absolute path of the crawler's portal list (YAML or JSON). */
   readonly portalsConfig: string;
   /** S3-compatible blob store (MinIO, AWS S3) when S3_BUCKET is set; else the local blob directory. */
@@ -146,6 +155,9 @@ export function loadConfig(env: Env, overrides: ConfigOverrides = {}, cwd: strin
     sandboxExtract: e.SANDBOX_EXTRACT === 'true' || e.SANDBOX_EXTRACT === '1',
     jobLockMs: e.JOB_LOCK_MS,
     stalledCheckMs: e.STALLED_CHECK_MS,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    redisConnectTimeoutMs: e.REDIS_CONNECT_TIMEOUT_MS,
+    redisOutageMs: e.REDIS_OUTAGE_MS,
     portalsConfig: resolve(cwd, e.PORTALS_CONFIG),
     s3: e.S3_BUCKET
       ? { bucket: e.S3_BUCKET, endpoint: e.S3_ENDPOINT ?? null, region: e.S3_REGION, accessKeyId: e.S3_ACCESS_KEY_ID ?? null, secretAccessKey: e.S3_SECRET_ACCESS_KEY ?? null, prefix: e.S3_PREFIX }

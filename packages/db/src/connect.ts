@@ -37,18 +37,28 @@ export interface ConnectOptions {
   readonly dataDir: string;
   /** Pool size for node-postgres. */
   readonly maxConnections?: number;
+  /**
+   * Told about a connection that broke while nobody was using it (a Postgres
+   * restart, pg_terminate_backend). The pool drops it and opens a new one on
+   * the next query; without a listener the error would end the process.
+   */
+  readonly onConnectionError?: (err: unknown) => void;
 }
 
 export async function createDb(opts: ConnectOptions): Promise<DbHandle> {
-  if (opts.databaseUrl) return connectPostgres(opts.databaseUrl, opts.maxConnections ?? 5);
+  if (opts.databaseUrl) return connectPostgres(opts.databaseUrl, opts.maxConnections ?? 5, opts.onConnectionError ?? (() => {}));
   return connectPglite(join(opts.dataDir, 'pglite'));
 }
 
-async function connectPostgres(url: string, max: number): Promise<DbHandle> {
+async function connectPostgres(url: string, max: number, onConnectionError: (err: unknown) => void): Promise<DbHandle> {
   const { default: pg } = await import('pg');
   const { drizzle } = await import('drizzle-orm/node-postgres');
   // numeric stays a string (pg's default for OID 1700), so no float ever touches money.
-  const pool = new pg.Pool({ connectionString: url, max });
+  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 10_000, keepAlive: true });
+  // An idle connection killed by the server is reported on the pool; a checked-out one between two
+  // queries on the client itself. Either way the next query fails and is retried by its caller.
+  pool.on('error', onConnectionError);
+  pool.on('connect', (client) => client.on('error', onConnectionError));
   // Fail fast with a clear message instead of on the first query.
   const client = await pool.connect().catch((err: unknown) => {
     throw new Error(`cannot connect to DATABASE_URL (${redact(url)}): ${(err as Error).message}`, { cause: err });

@@ -26,22 +26,39 @@ export async function storeAndEnqueue(deps: PipelineDeps, queues: PipelineQueues
   return { file: 'path' in input ? input.path : input.fileName, documentId: stored.documentId, sha256: stored.sha256, isNew: stored.isNew, queued };
 }
 
+/** How waitForDocuments finds the queues while it follows them. */
+export interface WaitOptions {
+  readonly pollMs?: number;
+  readonly timeoutMs?: number;
+  readonly onProgress?: (done: number, total: number) => void;
+  /**
+   * Called for a document none of whose jobs is in the queues any more (Redis
+   * restarted without persistence, or finished jobs were trimmed): returns the
+   * document queued again, or null when it needs nothing more. Without it,
+   * such a document counts as done.
+   */
+  readonly requeueLost?: (item: Enqueued) => Promise<Enqueued | null>;
+  /** Runs each poll of Redis; retryWhileRedisDown here rides out a Redis restart. */
+  readonly guard?: <T>(work: () => Promise<T>) => Promise<T>;
+}
+
 /**
  * Resolves when every given document has gone through the queues: its
  * extract job finished (completed, or failed for good) and, if extraction
  * succeeded, its parse job too. Jobs waiting for a retry count as running.
  */
-export async function waitForDocuments(
-  queues: PipelineQueues,
-  items: readonly Enqueued[],
-  opts: { pollMs?: number; timeoutMs?: number; onProgress?: (done: number, total: number) => void } = {},
-): Promise<void> {
+export async function waitForDocuments(queues: PipelineQueues, items: readonly Enqueued[], opts: WaitOptions = {}): Promise<void> {
   const pending = new Map(items.filter((i) => i.queued).map((i) => [i.documentId, i]));
   const total = pending.size;
   const deadline = Date.now() + (opts.timeoutMs ?? Number.POSITIVE_INFINITY);
+  const guard = opts.guard ?? (<T>(work: () => Promise<T>) => work());
   while (pending.size > 0) {
     for (const [id, item] of pending) {
-      if (await finished(queues, item)) pending.delete(id);
+      const state = await guard(() => jobsState(queues, item));
+      if (state === 'running') continue;
+      const again = state === 'missing' && opts.requeueLost ? await guard(() => opts.requeueLost!(item)) : null;
+      if (again) pending.set(id, again);
+      else pending.delete(id);
     }
     opts.onProgress?.(total - pending.size, total);
     if (pending.size === 0) break;
@@ -50,17 +67,25 @@ export async function waitForDocuments(
   }
 }
 
-async function finished(queues: PipelineQueues, item: Enqueued): Promise<boolean> {
-  if (item.queued === 'extract') {
-    const state = await queues.extract.getJobState(extractJobId(item.sha256));
-    if (state === 'failed') return true;
-    if (state !== 'completed' && state !== 'unknown') return false;
-  }
+/** done: the last job finished (completed or failed for good); missing: no job of the document is in the queues. */
+async function jobsState(queues: PipelineQueues, item: Enqueued): Promise<'done' | 'running' | 'missing'> {
+  // The extract job enqueues the parse job before it completes, so a completed extraction always has one.
+  const extract = item.queued === 'extract' ? await queues.extract.getJobState(extractJobId(item.sha256)) : 'completed';
+  if (extract === 'failed') return 'done';
+  if (extract !== 'completed' && extract !== 'unknown') return 'running';
   const parse = await queues.parse.getJobState(parseJobId(item.sha256));
-  if (parse === 'completed' || parse === 'failed') return true;
-  if (parse === 'unknown') {
-    // No parse job: either extraction failed for good or it was trimmed; the extract state decides.
-    return item.queued === 'extract' ? (await queues.extract.getJobState(extractJobId(item.sha256))) !== 'completed' : true;
-  }
-  return false;
+  if (parse === 'completed' || parse === 'failed') return 'done';
+  return parse === 'unknown' ? 'missing' : 'running';
+}
+
+/** For WaitOptions.requeueLost: queues the stage the database says the document still needs, if any. */
+export async function requeueIfLost(deps: PipelineDeps, queues: PipelineQueues, item: Enqueued): Promise<Enqueued | null> {
+  const doc = await getDocument(deps, item.documentId);
+  const todo = pendingStages(doc);
+  const data = { documentId: item.documentId, sha256: item.sha256 };
+  if (todo.extract) await enqueueExtract(queues, data);
+  else if (todo.parse) await enqueueParse(queues, data);
+  else return null;
+  deps.logger.warn({ documentId: item.documentId, sha256: item.sha256.slice(0, 12), queued: todo.extract ? 'extract' : 'parse' }, 'job lost from Redis: queued again');
+  return { ...item, queued: todo.extract ? 'extract' : 'parse' };
 }

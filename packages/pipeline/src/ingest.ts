@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { count, eq } from 'drizzle-orm';
-import { documents, reports, type DocumentFormat, type DocumentStatus } from '@budget-ingest/db';
+import { documents, reports, sanitizeError, withDbRetry, type DocumentFormat, type DocumentStatus } from '@budget-ingest/db';
 import { EXTRACTOR_VERSION } from '@budget-ingest/extract';
 import { PARSER_VERSION } from '@budget-ingest/report-parser';
 import type { PipelineDeps } from './deps.ts';
@@ -38,9 +38,17 @@ export function pendingStages(doc: { status: DocumentStatus; extractorVersion: s
 
 /**
  * Runs every stage a file still needs, in this process: store → extract →
- * parse. Stages log one structured line each with timings.
+ * parse. Stages log one structured line each with timings. When the database
+ * goes away mid-document (a Postgres restart), the document is taken up again
+ * on a new connection: every step is idempotent, so nothing is done twice.
  */
 export async function ingestOne(deps: PipelineDeps, input: FileInput): Promise<IngestResult> {
+  return withDbRetry(() => ingestOnce(deps, input), {
+    onRetry: (err, attempt) => deps.logger.warn({ file: 'path' in input ? input.path : input.fileName, attempt, err: sanitizeError(err) }, 'database unavailable: retrying the document'),
+  });
+}
+
+async function ingestOnce(deps: PipelineDeps, input: FileInput): Promise<IngestResult> {
   const started = performance.now();
   const file = 'path' in input ? input.path : input.fileName;
   const stored = await storeFile(deps, input);

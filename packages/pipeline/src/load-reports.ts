@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { amounts, expenditureLines, indicators, reports, validationFindings, type Db } from '@budget-ingest/db';
+import { amounts, documents, expenditureLines, indicators, reports, validationFindings, type Db } from '@budget-ingest/db';
 import type { Anchor, Report, Traced, Verification } from '@budget-ingest/report-parser';
 
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -8,8 +8,14 @@ export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
  * Replaces a document's reports and all their rows inside the caller's
  * transaction: children cascade from reports, so a re-parse never leaves
  * duplicates or a half-written report. One multi-row INSERT per table.
+ *
+ * The document's row is locked first: two processes parsing the same
+ * document at once (two `ingest` runs on one folder) then take turns, and
+ * the second deletes what the first committed instead of both inserting
+ * report 0 and one dying on the unique (document_id, ordinal).
  */
 export async function replaceReports(tx: Tx, documentId: number, parsed: readonly Report[]): Promise<number[]> {
+  await tx.select({ id: documents.id }).from(documents).where(eq(documents.id, documentId)).for('update');
   await tx.delete(reports).where(eq(reports.documentId, documentId));
   if (parsed.length === 0) return [];
   const ids = await tx

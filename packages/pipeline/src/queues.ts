@@ -1,7 +1,7 @@
 import { Queue, type ConnectionOptions, type DefaultJobOptions } from 'bullmq';
-import { Redis, type RedisOptions } from 'ioredis';
 import { EXTRACTOR_VERSION } from '@budget-ingest/extract';
 import { PARSER_VERSION } from '@budget-ingest/report-parser';
+import { connectProducer } from './redis-connection.ts';
 
 /** Queue names, in one place. */
 export const QUEUES = { fetch: 'fetch', extract: 'extract', parse: 'parse' } as const;
@@ -50,17 +50,19 @@ export function parseJobId(sha256: string): string {
   return `parse_${sha256}_x${EXTRACTOR_VERSION}_v${PARSER_VERSION}`;
 }
 
-/** ioredis settings BullMQ requires for workers: no per-request retry limit, so blocking commands survive reconnects. */
-export function createRedis(url: string, role: 'worker' | 'producer'): Redis {
-  const opts: RedisOptions = role === 'worker' ? { maxRetriesPerRequest: null, enableReadyCheck: false } : { maxRetriesPerRequest: 3, enableOfflineQueue: true };
-  return new Redis(url, opts);
-}
+export { createRedis } from './redis-connection.ts';
 
-export function createQueues(connection: ConnectionOptions, prefix: string): PipelineQueues {
+/**
+ * `onError` hears the queues' connection errors (Redis restarting); the
+ * commands that hit them fail and are retried by their callers, so the
+ * default is to stay quiet instead of printing each one.
+ */
+export function createQueues(connection: ConnectionOptions, prefix: string, onError: (err: Error) => void = () => {}): PipelineQueues {
   const opts = { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS };
   const extract = new Queue<ExtractJobData>(QUEUES.extract, opts);
   const parse = new Queue<ParseJobData>(QUEUES.parse, opts);
   const fetch = new Queue<FetchJobData>(QUEUES.fetch, opts);
+  for (const q of [extract, parse, fetch]) q.on('error', onError);
   return {
     extract,
     parse,
@@ -71,14 +73,19 @@ export function createQueues(connection: ConnectionOptions, prefix: string): Pip
   };
 }
 
-/** Runs `work` with the queues on a producer connection of its own, closing both afterwards (CLI commands). */
-export async function withQueues<T>(redisUrl: string, prefix: string, work: (queues: PipelineQueues) => Promise<T>): Promise<T> {
-  const redis = createRedis(redisUrl, 'producer');
+/**
+ * Runs `work` with the queues on a producer connection of its own, closing
+ * both afterwards (CLI commands). Fails with a RedisUnavailableError naming
+ * REDIS_URL when Redis does not answer within `connectTimeoutMs`.
+ */
+export async function withQueues<T>(redisUrl: string, prefix: string, work: (queues: PipelineQueues) => Promise<T>, connectTimeoutMs = 10_000): Promise<T> {
+  const redis = await connectProducer(redisUrl, connectTimeoutMs);
   const queues = createQueues(redis, prefix);
   try {
     return await work(queues);
   } finally {
-    await queues.close();
+    // Closing waits for Redis; when it is gone there is nothing left to flush.
+    if (redis.status === 'ready') await queues.close().catch(() => {});
     redis.disconnect();
   }
 }

@@ -1,6 +1,6 @@
 import type { Worker } from 'bullmq';
 import { assertQueueMode, type Config } from '@budget-ingest/config';
-import { createDb, migrate } from '@budget-ingest/db';
+import { createDb, migrate, sanitizeError } from '@budget-ingest/db';
 import type { Logger } from '@budget-ingest/logger';
 import { createBlobStore } from './create-blob-store.ts';
 import type { PipelineDeps } from './deps.ts';
@@ -11,6 +11,8 @@ export interface RunningService {
   readonly workers: readonly Worker[];
   /** Finishes running jobs, then closes Redis and Postgres connections. */
   stop(): Promise<void>;
+  /** How long stop() may take before the process exits anyway (SHUTDOWN_TIMEOUT_MS). */
+  readonly shutdownTimeoutMs: number;
 }
 
 /**
@@ -19,7 +21,13 @@ export interface RunningService {
  */
 export async function startPipelineService(config: Config, logger: Logger, stages: readonly StageName[], pathEnv: string): Promise<RunningService> {
   const { databaseUrl, redisUrl } = assertQueueMode(config);
-  const handle = await createDb({ databaseUrl, dataDir: config.dataDir, maxConnections: config.concurrency.extract + config.concurrency.parse + 2 });
+  const handle = await createDb({
+    databaseUrl,
+    dataDir: config.dataDir,
+    maxConnections: config.concurrency.extract + config.concurrency.parse + 2,
+    // A Postgres restart breaks idle connections: logged, dropped, and replaced on the next query.
+    onConnectionError: (err) => logger.warn({ err: sanitizeError(err) }, 'database connection lost; reconnecting on the next query'),
+  });
   await migrate(handle);
   const producer = createRedis(redisUrl, 'producer');
   const workerConnection = createRedis(redisUrl, 'worker');
@@ -40,6 +48,7 @@ export async function startPipelineService(config: Config, logger: Logger, stage
   let stopping: Promise<void> | null = null;
   return {
     workers,
+    shutdownTimeoutMs: config.shutdownTimeoutMs,
     stop: () =>
       (stopping ??= (async () => {
         logger.info('stopping workers: finishing running jobs');
@@ -63,11 +72,21 @@ export function stopOnSignals(service: RunningService, logger: Logger, exit: (co
       return;
     }
     signalled = true;
-    logger.info({ signal }, 'shutting down');
+    logger.info({ signal, deadlineMs: service.shutdownTimeoutMs }, 'shutting down');
+    // Closing waits for Redis and Postgres; with either gone it would wait for ever. Past the
+    // deadline the process exits: running jobs' locks expire and other workers take them up.
+    const deadline = setTimeout(() => {
+      logger.warn({ deadlineMs: service.shutdownTimeoutMs }, 'shutdown deadline passed: exiting without a clean stop');
+      exit(1);
+    }, service.shutdownTimeoutMs);
     service.stop().then(
-      () => exit(0),
+      () => {
+        clearTimeout(deadline);
+        exit(0);
+      },
       (err: unknown) => {
-        logger.error({ error: (err as Error).message }, 'shutdown failed');
+        clearTimeout(deadline);
+        logger.error({ err: sanitizeError(err) }, 'shutdown failed');
         exit(1);
       },
     );

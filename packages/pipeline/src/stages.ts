@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { documentContents, documents, type DocumentStatus } from '@budget-ingest/db';
+import { documentContents, documents, withDbRetry, type DocumentStatus } from '@budget-ingest/db';
 import { isExtractError, toPlainText, type DocumentModel } from '@budget-ingest/doc-model';
 import { EXTRACTOR_VERSION } from '@budget-ingest/extract';
 import { PARSER_VERSION, parseDocument } from '@budget-ingest/report-parser';
@@ -61,7 +61,8 @@ export async function runExtractStage(deps: PipelineDeps, documentId: number): P
   }
   const ms = Math.round(performance.now() - started);
   deps.logger.trace({ documentId, stage: 'extract', blocks: model.blocks.length, warnings: model.warnings }, 'extraction warnings');
-  const stored = await rejectedData(deps, documentId, 'extract', () => deps.db.transaction(async (tx) => {
+  // A Postgres restart mid-write rolls the transaction back: run it again on a new connection.
+  const stored = await rejectedData(deps, documentId, 'extract', () => withDbRetry(() => deps.db.transaction(async (tx) => {
     const content = { modelVersion: model.modelVersion, model, plainText: toPlainText(model), warnings: model.warnings, createdAt: sql`now()` };
     await tx
       .insert(documentContents)
@@ -80,7 +81,7 @@ export async function runExtractStage(deps: PipelineDeps, documentId: number): P
         updatedAt: sql`now()`,
       })
       .where(eq(documents.id, documentId));
-  }));
+  })));
   if (stored) return { ...base, ms, pageCount: model.pageCount, warnings: model.warnings.length, ...stored };
   return { ...base, status: 'extracted', ms, pageCount: model.pageCount, warnings: model.warnings.length, errorCode: null, errorMessage: null, retryable: false };
 }
@@ -110,7 +111,7 @@ export async function runParseStage(deps: PipelineDeps, documentId: number): Pro
   const ms = Math.round(performance.now() - started);
   deps.logger.debug({ documentId, stage: 'parse', reports: result.reports.length, kinds: result.reports.map((r) => r.kind) }, 'parsed');
   deps.logger.trace({ documentId, stage: 'parse', warnings: result.warnings }, 'parse warnings');
-  const stored = await rejectedData(deps, documentId, 'parse', () => deps.db.transaction(async (tx) => {
+  const stored = await rejectedData(deps, documentId, 'parse', () => withDbRetry(() => deps.db.transaction(async (tx) => {
     const previousPublications = await publicationsOfDocument(tx, documentId);
     const reportIds = await replaceReports(tx, documentId, result.reports);
     const sha256 = (await tx.select({ sha256: documents.sha256 }).from(documents).where(eq(documents.id, documentId)))[0]!.sha256;
@@ -119,7 +120,7 @@ export async function runParseStage(deps: PipelineDeps, documentId: number): Pro
       .update(documents)
       .set({ status: 'parsed', errorCode: null, errorMessage: null, parserVersion: PARSER_VERSION, parseMs: ms, parsedAt: sql`now()`, updatedAt: sql`now()` })
       .where(eq(documents.id, documentId));
-  }));
+  })));
   if (stored) return { ...base, ms, pageCount: model.pageCount, reports: 0, warnings: result.warnings.length, ...stored };
   return { ...base, status: 'parsed', ms, pageCount: model.pageCount, reports: result.reports.length, warnings: result.warnings.length, errorCode: null, errorMessage: null, retryable: false };
 }

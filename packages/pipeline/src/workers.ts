@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { Worker, type ConnectionOptions, type Job } from 'bullmq';
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { documents } from '@budget-ingest/db';
+import { describeDbError, documents } from '@budget-ingest/db';
 import type { PipelineDeps } from './deps.ts';
 import { processExtractJob, processParseJob } from './processors.ts';
 import { RESOLVED_CONFIG_ENV } from './sandbox/resolved-config.ts';
@@ -51,11 +51,12 @@ export function startWorkers(opts: WorkerOptions): Worker[] {
     workers.push(new Worker<ParseJobData>(QUEUES.parse, (job) => processParseJob(opts.deps, job), { ...common, concurrency: opts.concurrency.parse }));
   }
   for (const w of workers) {
+    // describeDbError: a database error's real cause, not drizzle's "Failed query" with the whole document as parameters.
     w.on('failed', (job, err) => {
-      opts.deps.logger.warn({ queue: w.name, jobId: job?.id, attempts: job?.attemptsMade, error: err.message }, 'job failed');
-      if (job) void failUnfinished(opts.deps, job, err).catch((e: Error) => opts.deps.logger.error({ jobId: job.id, error: e.message }, 'could not record the failed job on its document'));
+      opts.deps.logger.warn({ queue: w.name, jobId: job?.id, attempts: job?.attemptsMade, error: describeDbError(err) }, 'job failed');
+      if (job) void failUnfinished(opts.deps, job, err).catch((e: Error) => opts.deps.logger.error({ jobId: job.id, error: describeDbError(e) }, 'could not record the failed job on its document'));
     });
-    w.on('error', (err) => opts.deps.logger.error({ queue: w.name, error: err.message }, 'worker error'));
+    w.on('error', (err) => opts.deps.logger.error({ queue: w.name, error: describeDbError(err) }, 'worker error'));
   }
   return workers;
 }

@@ -1,6 +1,6 @@
 import { assertQueueMode, type Config } from '@budget-ingest/config';
 import { crawlSource, createCrawlQueue, createCrawlWorker, createStoreFileSink, HostScheduler, syncCrawlSchedulers, UnknownSourceError, type CrawlSummary, type PortalsConfig } from '@budget-ingest/crawl';
-import { createDb, migrate } from '@budget-ingest/db';
+import { createDb, migrate, sanitizeError } from '@budget-ingest/db';
 import type { Logger } from '@budget-ingest/logger';
 import { createBlobStore, createQueues, createRedis, storeAndEnqueue, type PipelineDeps } from '@budget-ingest/pipeline';
 
@@ -8,6 +8,8 @@ export interface RunningFetcher {
   readonly workers: readonly ReturnType<typeof createCrawlWorker<CrawlSummary>>[];
   /** Lets running crawls finish, then closes Redis and Postgres connections. */
   stop(): Promise<void>;
+  /** How long stop() may take before the process exits anyway (SHUTDOWN_TIMEOUT_MS). */
+  readonly shutdownTimeoutMs: number;
 }
 
 export interface FetcherOptions {
@@ -26,7 +28,12 @@ export interface FetcherOptions {
 export async function startFetcher(opts: FetcherOptions): Promise<RunningFetcher> {
   const { config, logger, portals } = opts;
   const { databaseUrl, redisUrl } = assertQueueMode(config);
-  const handle = await createDb({ databaseUrl, dataDir: config.dataDir, maxConnections: config.concurrency.fetch + 2 });
+  const handle = await createDb({
+    databaseUrl,
+    dataDir: config.dataDir,
+    maxConnections: config.concurrency.fetch + 2,
+    onConnectionError: (err) => logger.warn({ err: sanitizeError(err) }, 'database connection lost; reconnecting on the next query'),
+  });
   await migrate(handle);
   const producer = createRedis(redisUrl, 'producer');
   const workerConnection = createRedis(redisUrl, 'worker');
@@ -58,6 +65,7 @@ export async function startFetcher(opts: FetcherOptions): Promise<RunningFetcher
   let stopping: Promise<void> | null = null;
   return {
     workers: [worker],
+    shutdownTimeoutMs: config.shutdownTimeoutMs,
     stop: () =>
       (stopping ??= (async () => {
         logger.info('stopping fetcher: finishing running crawls');

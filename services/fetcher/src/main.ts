@@ -2,9 +2,10 @@
 import { loadConfig } from '@budget-ingest/config';
 import { loadPortalsFile } from '@budget-ingest/crawl';
 import { createLogger } from '@budget-ingest/logger';
-import { stopOnSignals } from '@budget-ingest/pipeline';
+import { exitOnCrashSanitized, stopOnSignals } from '@budget-ingest/pipeline';
 import { startFetcher } from './fetcher-service.ts';
 
+exitOnCrashSanitized();
 const config = loadConfig(process.env);
 const logger = createLogger({ level: config.logLevel, format: config.logFormat, name: 'fetcher' });
 // ${NAME} placeholders in the portals file are filled from the environment.

@@ -1,7 +1,8 @@
 import { relative } from 'node:path';
 import { assertQueueMode } from '@budget-ingest/config';
 import { countReports, describeFsError, getDocument, ingestOne, isFsReadError, resolveInputs, storeAndEnqueue, summarize, withQueues, type Enqueued, type IngestResult } from '@budget-ingest/pipeline';
-import { followJobs } from '../follow-jobs.ts';
+import { withDbRetry } from '@budget-ingest/db';
+import { followJobs, whileRedisDown } from '../follow-jobs.ts';
 import { openDbContext, type DbContext, type GlobalOptions, type Runtime } from '../context.ts';
 import { pad, renderTable, seconds } from '../format.ts';
 import { createProgress } from '../progress.ts';
@@ -74,39 +75,43 @@ async function enqueueFiles(rt: Runtime, ctx: DbContext, files: readonly string[
   let problems = missingCount;
   const { redisUrl } = assertQueueMode(ctx.config);
   const started = performance.now();
-  return withQueues(redisUrl, ctx.config.queuePrefix, async (queues) => {
-    const queued: Enqueued[] = [];
-    const unread: IngestResult[] = [];
-    for (const [i, file] of files.entries()) {
-      const n = `[${pad(String(i + 1), String(files.length).length, 'right')}/${files.length}]`;
-      const e = await storeAndEnqueue(ctx.deps, queues, { path: file }).catch((err: unknown) => unreadableResult(file, err));
-      if ('outcome' in e) {
-        unread.push(e);
-        rt.stdout(opts.json ? JSON.stringify(e) : documentLine(e, rt.cwd, i + 1, files.length));
-        continue;
+  return withQueues(
+    redisUrl,
+    ctx.config.queuePrefix,
+    async (queues) => {
+      const queued: Enqueued[] = [];
+      const unread: IngestResult[] = [];
+      for (const [i, file] of files.entries()) {
+        const n = `[${pad(String(i + 1), String(files.length).length, 'right')}/${files.length}]`;
+        const e = await whileRedisDown(rt, ctx, () => storeAndEnqueue(ctx.deps, queues, { path: file })).catch((err: unknown) => unreadableResult(file, err));
+        if ('outcome' in e) {
+          unread.push(e);
+          rt.stdout(opts.json ? JSON.stringify(e) : documentLine(e, rt.cwd, i + 1, files.length));
+          continue;
+        }
+        queued.push(e);
+        if (opts.json) rt.stdout(JSON.stringify(e));
+        else rt.stdout(`${n} ${pad(displayName(e.file, rt.cwd), 44)} ${e.queued ? `queued for ${e.queued}` : 'unchanged'}`);
       }
-      queued.push(e);
-      if (opts.json) rt.stdout(JSON.stringify(e));
-      else rt.stdout(`${n} ${pad(displayName(e.file, rt.cwd), 44)} ${e.queued ? `queued for ${e.queued}` : 'unchanged'}`);
-    }
-    problems += unread.length;
-    const n = queued.filter((q) => q.queued).length;
-    if (!opts.wait) {
-      if (!opts.json) rt.stdout(`${n} document(s) queued; follow them with \`budget-ingest status\` or re-run with --wait`);
+      problems += unread.length;
+      const n = queued.filter((q) => q.queued).length;
+      if (!opts.wait) {
+        if (!opts.json) rt.stdout(`${n} document(s) queued; follow them with \`budget-ingest status\` or re-run with --wait`);
+        return problems ? 1 : 0;
+      }
+      await followJobs(rt, ctx, queues, queued, { quiet: opts.json });
+      const results: IngestResult[] = [...unread];
+      for (const q of queued) {
+        const [doc, reports] = await withDbRetry(() => Promise.all([getDocument(ctx.deps, q.documentId), countReports(ctx.deps, q.documentId)]));
+        const r: IngestResult = { file: q.file, documentId: q.documentId, sha256: q.sha256, format: doc.format, pageCount: doc.pageCount, status: doc.status, reports, outcome: q.isNew ? 'new' : q.queued ? 'reprocessed' : 'unchanged', errorMessage: doc.errorMessage, ms: (doc.extractMs ?? 0) + (doc.parseMs ?? 0) };
+        results.push(r);
+        rt.stdout(opts.json ? JSON.stringify(r) : documentLine(r, rt.cwd, results.length, queued.length));
+      }
+      if (!opts.json) await printSummary(rt, ctx, results, started);
       return problems ? 1 : 0;
-    }
-    await followJobs(rt, queues, queued, { quiet: opts.json });
-    const results: IngestResult[] = [...unread];
-    for (const q of queued) {
-      const doc = await getDocument(ctx.deps, q.documentId);
-      const reports = await countReports(ctx.deps, q.documentId);
-      const r: IngestResult = { file: q.file, documentId: q.documentId, sha256: q.sha256, format: doc.format, pageCount: doc.pageCount, status: doc.status, reports, outcome: q.isNew ? 'new' : q.queued ? 'reprocessed' : 'unchanged', errorMessage: doc.errorMessage, ms: (doc.extractMs ?? 0) + (doc.parseMs ?? 0) };
-      results.push(r);
-      rt.stdout(opts.json ? JSON.stringify(r) : documentLine(r, rt.cwd, results.length, queued.length));
-    }
-    if (!opts.json) await printSummary(rt, ctx, results, started);
-    return problems ? 1 : 0;
-  });
+    },
+    ctx.config.redisConnectTimeoutMs,
+  );
 }
 
 /** documentId of a file that could not be read: it has no document row. */

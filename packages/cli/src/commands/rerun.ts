@@ -1,8 +1,8 @@
 import { inArray, like, or, type SQL } from 'drizzle-orm';
 import { assertQueueMode } from '@budget-ingest/config';
 import { documents, type DocumentStatus } from '@budget-ingest/db';
-import { enqueueExtract, enqueueParse, getDocument, runExtractStage, runParseStage, withQueues, type Enqueued } from '@budget-ingest/pipeline';
-import { followJobs } from '../follow-jobs.ts';
+import { enqueueExtract, enqueueParse, findOrphans, getDocument, requeueOrphans, runExtractStage, runParseStage, withQueues, type Enqueued } from '@budget-ingest/pipeline';
+import { followJobs, whileRedisDown } from '../follow-jobs.ts';
 import { openDbContext, type DbContext, type GlobalOptions, type Runtime } from '../context.ts';
 import { pad, seconds } from '../format.ts';
 
@@ -58,12 +58,12 @@ export async function retryFailedCommand(rt: Runtime, opts: RerunOptions & { inc
     const rows = await ctx.handle.db
       .select({ id: documents.id, fileName: documents.fileName, sha256: documents.sha256 })
       .from(documents)
-      .where(inArray(documents.status, statuses));
+      .where(inArray(documents.status, [...statuses]));
+    if (ctx.config.redisUrl) return await rerunThroughQueues(rt, ctx, rows, 'extract', opts);
     if (rows.length === 0) {
       rt.stdout('no failed documents');
       return 0;
     }
-    if (ctx.config.redisUrl) return await rerunThroughQueues(rt, ctx, rows, 'extract', opts);
     for (const r of rows) {
       let o = await runExtractStage(ctx.deps, r.id);
       if (o.status === 'extracted') o = await runParseStage(ctx.deps, r.id);
@@ -83,20 +83,36 @@ export async function retryFailedCommand(rt: Runtime, opts: RerunOptions & { inc
  */
 async function rerunThroughQueues(rt: Runtime, ctx: DbContext, docs: readonly Selected[], stage: 'extract' | 'parse', opts: RerunOptions): Promise<number> {
   const { redisUrl } = assertQueueMode(ctx.config);
-  return withQueues(redisUrl, ctx.config.queuePrefix, async (queues) => {
-    const queued: Enqueued[] = [];
-    for (const d of docs) {
-      const data = { documentId: d.id, sha256: d.sha256 };
-      await (stage === 'extract' ? enqueueExtract(queues, data) : enqueueParse(queues, data));
-      queued.push({ file: d.fileName, documentId: d.id, sha256: d.sha256, isNew: false, queued: stage });
-    }
-    rt.stdout(`${queued.length} document(s) queued for ${stage}`);
-    if (!opts.wait) return 0;
-    await followJobs(rt, queues, queued, { hint: ' (no progress means no worker is running: start `budget-ingest workers`)' });
-    for (const q of queued) {
-      const doc = await getDocument(ctx.deps, q.documentId);
-      rt.stdout(`${pad(q.file, 44)} ${pad(doc.status, 11)}${doc.errorMessage ? `  ${doc.errorMessage}` : ''}`);
-    }
-    return 0;
-  });
+  return withQueues(
+    redisUrl,
+    ctx.config.queuePrefix,
+    async (queues) => {
+      const queued: Enqueued[] = [];
+      for (const d of docs) {
+        const data = { documentId: d.id, sha256: d.sha256 };
+        await whileRedisDown(rt, ctx, () => (stage === 'extract' ? enqueueExtract(queues, data) : enqueueParse(queues, data)));
+        queued.push({ file: d.fileName, documentId: d.id, sha256: d.sha256, isNew: false, queued: stage });
+      }
+      if (docs.length > 0) rt.stdout(`${queued.length} document(s) queued for ${stage}`);
+      // retry-failed also takes up documents whose jobs Redis lost (pending or extracted with no job).
+      if (stage === 'extract') {
+        const orphans = await whileRedisDown(rt, ctx, () => findOrphans(ctx.handle.db, queues));
+        await whileRedisDown(rt, ctx, () => requeueOrphans(queues, orphans));
+        for (const o of orphans) queued.push({ file: o.fileName, documentId: o.documentId, sha256: o.sha256, isNew: false, queued: o.stage });
+        if (orphans.length > 0) rt.stdout(`${orphans.length} document(s) without a job in the queues queued again`);
+      }
+      if (queued.length === 0) {
+        rt.stdout('no failed documents');
+        return 0;
+      }
+      if (!opts.wait) return 0;
+      await followJobs(rt, ctx, queues, queued, { hint: ' (no progress means no worker is running: start `budget-ingest workers`)' });
+      for (const q of queued) {
+        const doc = await getDocument(ctx.deps, q.documentId);
+        rt.stdout(`${pad(q.file, 44)} ${pad(doc.status, 11)}${doc.errorMessage ? `  ${doc.errorMessage}` : ''}`);
+      }
+      return 0;
+    },
+    ctx.config.redisConnectTimeoutMs,
+  );
 }

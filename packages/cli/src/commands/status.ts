@@ -1,5 +1,5 @@
 import { crawlStatusBySource, type SourceCrawlStatus } from '@budget-ingest/crawl';
-import { queueDepths, summarize, unfinishedDocuments, withQueues } from '@budget-ingest/pipeline';
+import { findOrphans, queueDepths, summarize, unfinishedDocuments, withQueues, type Orphan, type QueueDepths } from '@budget-ingest/pipeline';
 import { openDbContext, type GlobalOptions, type Runtime } from '../context.ts';
 import { renderTable } from '../format.ts';
 
@@ -8,11 +8,16 @@ export async function statusCommand(rt: Runtime, opts: GlobalOptions & { json?: 
   const ctx = await openDbContext(rt, opts);
   try {
     const s = await summarize(ctx.handle.db);
-    const queues = ctx.config.redisUrl ? await withQueues(ctx.config.redisUrl, ctx.config.queuePrefix, queueDepths) : null;
+    // In queue mode, also the documents whose jobs Redis lost (a restart without persistence).
+    const q: { depths: QueueDepths; orphans: Orphan[] } | null = ctx.config.redisUrl
+      ? await withQueues(ctx.config.redisUrl, ctx.config.queuePrefix, async (qs) => ({ depths: await queueDepths(qs), orphans: await findOrphans(ctx.handle.db, qs) }), ctx.config.redisConnectTimeoutMs)
+      : null;
+    const queues = q?.depths ?? null;
     const crawls = await crawlStatusBySource(ctx.handle.db);
     const unfinished = await unfinishedDocuments(ctx.handle.db);
     if (opts.json) {
-      rt.stdout(JSON.stringify({ ...s, ...(queues ? { queues } : {}), unfinished, crawls }));
+      const withoutJob = q?.orphans.map((o) => ({ documentId: o.documentId, fileName: o.fileName, status: o.status, stage: o.stage }));
+      rt.stdout(JSON.stringify({ ...s, ...(q ? { queues, withoutJob } : {}), unfinished, crawls }));
       return 0;
     }
     if (queues) {
@@ -34,6 +39,12 @@ export async function statusCommand(rt: Runtime, opts: GlobalOptions & { json?: 
       [0, 1, 2, 3, 4],
     ))
       rt.stdout(line);
+    if (q && q.orphans.length > 0) {
+      rt.stdout('');
+      rt.stdout(`${q.orphans.length} document(s) pending or extracted with no job in the queues (Redis lost them: a restart without persistence?); \`budget-ingest retry-failed\` queues them again:`);
+      for (const o of q.orphans.slice(0, 20)) rt.stdout(`  ${o.status.padEnd(9)} ${o.fileName}`);
+      if (q.orphans.length > 20) rt.stdout(`  … and ${q.orphans.length - 20} more`);
+    }
     if (unfinished.length > 0) {
       // Not final: in flight while workers run; cut short when a process died (re-run `ingest`, or `retry-failed`).
       rt.stdout('');

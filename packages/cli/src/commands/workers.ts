@@ -14,5 +14,12 @@ export async function workersCommand(rt: Runtime, opts: GlobalOptions & { stages
   }
   const service = await startPipelineService(ctx.config, ctx.logger, stages, rt.env.PATH ?? '');
   rt.stdout(`workers running (${stages.join(', ')}); Ctrl-C or SIGTERM stops them after the running jobs`);
-  return new Promise<number>((resolve) => stopOnSignals(service, ctx.logger, resolve));
+  return new Promise<number>((resolve) =>
+    stopOnSignals(service, ctx.logger, (code) => {
+      resolve(code);
+      // After a stop past its deadline, connections still retrying would keep the process alive;
+      // unref'd, this exit only happens when something does.
+      setTimeout(() => process.exit(code), 1_000).unref();
+    }),
+  );
 }
