@@ -1,4 +1,5 @@
-import { queueDepths, summarize, withQueues } from '@budget-ingest/pipeline';
+// Narrow entry points, not the package index: status loads no queue or extraction code.
+import { summarize } from '@budget-ingest/pipeline/summary';
 import { openDbContext, type GlobalOptions, type Runtime } from '../context.ts';
 import { renderTable } from '../format.ts';
 
@@ -7,7 +8,8 @@ export async function statusCommand(rt: Runtime, opts: GlobalOptions & { json?: 
   const ctx = await openDbContext(rt, opts);
   try {
     const s = await summarize(ctx.handle.db);
-    const queues = ctx.config.redisUrl ? await withQueues(ctx.config.redisUrl, ctx.config.queuePrefix, queueDepths) : null;
+    // The queue code (bullmq, ioredis) loads only when there are queues to read.
+    const queues = ctx.config.redisUrl ? await (await import('../queue-depths.ts')).readQueueDepths(ctx.config.redisUrl, ctx.config.queuePrefix) : null;
     if (opts.json) {
       rt.stdout(JSON.stringify(queues ? { ...s, queues } : s));
       return 0;
@@ -36,3 +38,4 @@ export async function statusCommand(rt: Runtime, opts: GlobalOptions & { json?: 
     await ctx.close();
   }
 }
+

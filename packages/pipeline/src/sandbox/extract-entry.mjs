@@ -1,7 +1,7 @@
-// Entry of BullMQ's sandboxed extract processor: a child process that loads
-// the TypeScript sources through tsx, like the CLI does.
-import { register } from 'tsx/esm/api';
+// Entry of BullMQ's sandboxed extract processor, a child process: the compiled
+// processor (dist/, see scripts/build.mjs) while it is up to date, else the
+// TypeScript source through tsx.
+import { loadEntry } from '../../../../scripts/load-entry.mjs';
 
-register();
-const { default: processor } = await import('./extract-sandbox.ts');
+const { default: processor } = await loadEntry('extract-sandbox', new URL('./extract-sandbox.ts', import.meta.url));
 export default processor;

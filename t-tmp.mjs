@@ -1,0 +1,10 @@
+const t0=performance.now(); const c0=process.cpuUsage();
+const lap=(m)=>{const c=process.cpuUsage(c0);console.log(m,'wall',(performance.now()-t0).toFixed(0),'cpu',((c.user+c.system)/1000).toFixed(0))};
+const { PGlite } = await import('@electric-sql/pglite'); lap('import pglite');
+const fs = await import('node:fs');
+const wasmPath = new URL('./node_modules/@electric-sql/pglite/dist/pglite.wasm', import.meta.url);
+const bytes = fs.readFileSync(wasmPath); lap('read wasm '+bytes.length);
+const mod = await WebAssembly.compile(bytes); lap('compile wasm');
+const c = await PGlite.create('/tmp/speed/data/pglite', { wasmModule: mod }); lap('create');
+await c.query('select count(*) from documents'); lap('query');
+await c.close(); lap('close');
