@@ -4,16 +4,17 @@
 // sources never runs, and editing a file needs no rebuild to take effect
 // (it only starts slower until `npm run build`).
 import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = new URL('../dist/', import.meta.url);
 
 /** Why dist/<name>.mjs cannot run (missing, or which source changed), or null when it can. */
-export function staleReason(name) {
+export function staleReason(name, dist = DIST, root = ROOT) {
   let info;
   try {
-    info = JSON.parse(readFileSync(new URL('build-info.json', DIST), 'utf8'));
+    info = JSON.parse(readFileSync(new URL('build-info.json', dist), 'utf8'));
   } catch {
     return 'no build (dist/build-info.json is missing)';
   }
@@ -21,7 +22,7 @@ export function staleReason(name) {
   for (const [file, [size, mtimeMs]] of Object.entries(info.inputs)) {
     let st;
     try {
-      st = statSync(ROOT + file);
+      st = statSync(join(root, file));
     } catch {
       return `${file} was removed since the build`;
     }
