@@ -10,6 +10,8 @@ COPY package.json package-lock.json ./
 COPY patches ./patches
 COPY packages ./packages
 COPY services ./services
+# npm ci's postinstall also compiles the entry points to dist/ (scripts/build.mjs).
+COPY scripts ./scripts
 RUN npm ci --omit=dev --no-audit --no-fund || npm ci --no-audit --no-fund
 COPY migrations ./migrations
 COPY samples ./samples

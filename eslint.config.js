@@ -16,7 +16,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['packages/config/**', 'packages/cli/src/main.ts', 'packages/cli/bin/**', 'test/**', '**/*.test.ts', '**/bench/**', 'vitest.config.ts', 'services/*/src/main.ts', 'packages/pipeline/src/sandbox/**'],
+    files: ['packages/config/**', 'packages/cli/src/main.ts', 'packages/cli/bin/**', 'scripts/**', 'test/**', '**/*.test.ts', '**/bench/**', 'vitest.config.ts', 'services/*/src/main.ts', 'packages/pipeline/src/sandbox/**'],
     rules: { 'no-restricted-properties': 'off' },
   },
   // Pure packages take values and return values: no I/O, logging, queues or database in their code,

@@ -1,7 +1,9 @@
 import { loadConfig, type Config, type ConfigOverrides } from '@budget-ingest/config';
 import { createDb, migrate, sanitizeError, type DbHandle } from '@budget-ingest/db';
 import { createLogger, type Logger } from '@budget-ingest/logger';
-import { createBlobStore, type PipelineDeps } from '@budget-ingest/pipeline';
+import type { PipelineDeps } from '@budget-ingest/pipeline';
+// Not the package index: every command opens a context, and the index loads the queues and extractors.
+import { createBlobStore } from '@budget-ingest/pipeline/blob-store';
 
 /** Options every command accepts. */
 export interface GlobalOptions {

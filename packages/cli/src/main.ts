@@ -1,25 +1,13 @@
 import { Command, CommanderError, Option } from 'commander';
-import { ConfigError } from '@budget-ingest/config';
-import { describeDbError } from '@budget-ingest/db';
-import { exitOnCrashSanitized } from '@budget-ingest/pipeline';
+// Narrow entry points (no schema, queues or extraction), so `--help` stays fast.
+import { describeDbError } from '@budget-ingest/db/errors';
+import { exitOnCrashSanitized } from '@budget-ingest/pipeline/crash';
 import type { Runtime } from './context.ts';
-import { exportCommand } from './commands/export.ts';
-import { extractCommand } from './commands/extract.ts';
-import { ingestCommand } from './commands/ingest.ts';
-import { migrateCommand } from './commands/migrate.ts';
-import { reparseCommand, retryFailedCommand } from './commands/rerun.ts';
-import { statusCommand } from './commands/status.ts';
-import { workersCommand } from './commands/workers.ts';
-import { dashboardCommand } from './commands/dashboard.ts';
-import { sqlCommand } from './commands/sql.ts';
-import { crawlCommand } from './commands/crawl.ts';
-import { evalCommand } from './commands/eval.ts';
-import { findingsCommand } from './commands/findings.ts';
-import { parseNumberCommand } from './commands/parse-number.ts';
 
 /**
  * Builds the command tree. Actions set `exit` instead of calling
- * process.exit, so tests can run commands in-process.
+ * process.exit, so tests can run commands in-process. Each action imports its
+ * command module when it runs: `--help` or one command loads only what it uses.
  */
 export function buildProgram(rt: Runtime, setExit: (code: number) => void): Command {
   const program = new Command('budget-ingest')
@@ -47,11 +35,11 @@ export function buildProgram(rt: Runtime, setExit: (code: number) => void): Comm
     .argument('<paths...>', 'files, folders or glob patterns')
     .option('--json', 'print one JSON object per document instead of a line')
     .option('--wait', 'with REDIS_URL: follow the queued jobs until every document is done, then print the summary')
-    .action(run(async (paths: string[], _o: unknown, cmd: Command) => ingestCommand(rt, paths, globals(cmd))));
+    .action(run(async (paths: string[], _o: unknown, cmd: Command) => (await import('./commands/ingest.ts')).ingestCommand(rt, paths, globals(cmd))));
 
   withGlobals(program.command('migrate'))
     .description('create or update the database schema (DATABASE_URL, or the embedded database); idempotent')
-    .action(run(async (_o: unknown, cmd: Command) => migrateCommand(rt, globals(cmd))));
+    .action(run(async (_o: unknown, cmd: Command) => (await import('./commands/migrate.ts')).migrateCommand(rt, globals(cmd))));
 
   withGlobals(program.command('export'))
     .description('json: one <original file name>.json per document (GOLD.md shape); csv|parquet: a table or view')
@@ -59,48 +47,48 @@ export function buildProgram(rt: Runtime, setExit: (code: number) => void): Comm
     .option('--table <name>', 'with csv or parquet: the table or view to export (e.g. report_overview)')
     .addOption(new Option('--by <unit>', 'with json: one file per document (default) or per publication, its sources merged').choices(['document', 'publication']).default('document'))
     .requiredOption('--out <dir>', 'output directory')
-    .action(run(async (_o: unknown, cmd: Command) => exportCommand(rt, globals<{ format: string; out: string; table?: string; by?: string }>(cmd))));
+    .action(run(async (_o: unknown, cmd: Command) => (await import('./commands/export.ts')).exportCommand(rt, globals<{ format: string; out: string; table?: string; by?: string }>(cmd))));
 
   withGlobals(program.command('extract'))
     .description('print the document model of one file (headings, paragraphs, tables) without storing anything')
     .argument('<file>', 'a PDF, DOCX, DOC or XLSX file')
     .addOption(new Option('--format <format>', 'json or text').choices(['json', 'text']).default('text'))
-    .action(run(async (file: string, _o: unknown, cmd: Command) => extractCommand(rt, file, globals<{ format: string }>(cmd))));
+    .action(run(async (file: string, _o: unknown, cmd: Command) => (await import('./commands/extract.ts')).extractCommand(rt, file, globals<{ format: string }>(cmd))));
 
   withGlobals(program.command('status'))
     .description('documents by status, row counts, and each crawled source\'s last run and block')
     .option('--json', 'print the counts as JSON')
-    .action(run(async (_o: unknown, cmd: Command) => statusCommand(rt, globals(cmd))));
+    .action(run(async (_o: unknown, cmd: Command) => (await import('./commands/status.ts')).statusCommand(rt, globals(cmd))));
 
   withGlobals(program.command('reparse'))
     .description('re-run parsing from the stored document models (all, or the given sha256 prefixes / file names): in-process, or on the workers when REDIS_URL is set')
     .argument('[documents...]', 'sha256 prefixes or file names')
     .option('--wait', 'with REDIS_URL (parse jobs go to the workers): wait until every document is done')
-    .action(run(async (docs: string[], _o: unknown, cmd: Command) => reparseCommand(rt, docs, globals(cmd))));
+    .action(run(async (docs: string[], _o: unknown, cmd: Command) => (await import('./commands/rerun.ts')).reparseCommand(rt, docs, globals(cmd))));
 
   withGlobals(program.command('retry-failed'))
     .description('extract and parse failed documents again: in-process, or on the workers when REDIS_URL is set')
     .option('--include-unsupported', 'also retry needs_ocr and unsupported documents')
     .option('--wait', 'with REDIS_URL: wait until every document is done')
-    .action(run(async (_o: unknown, cmd: Command) => retryFailedCommand(rt, globals(cmd))));
+    .action(run(async (_o: unknown, cmd: Command) => (await import('./commands/rerun.ts')).retryFailedCommand(rt, globals(cmd))));
 
   withGlobals(program.command('workers'))
     .description('run the extract and parse workers in this process (needs REDIS_URL and DATABASE_URL)')
     .option('--stages <list>', 'comma-separated stages to run', 'extract,parse')
-    .action(run(async (_o: unknown, cmd: Command) => workersCommand(rt, globals<{ stages: string }>(cmd))));
+    .action(run(async (_o: unknown, cmd: Command) => (await import('./commands/workers.ts')).workersCommand(rt, globals<{ stages: string }>(cmd))));
 
   withGlobals(program.command('dashboard'))
     .description('serve a web dashboard of the queues (bull-board); needs REDIS_URL and DATABASE_URL')
     .option('--port <port>', 'port to listen on', '3000')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
-    .action(run(async (_o: unknown, cmd: Command) => dashboardCommand(rt, globals<{ port: string; host: string }>(cmd))));
+    .action(run(async (_o: unknown, cmd: Command) => (await import('./commands/dashboard.ts')).dashboardCommand(rt, globals<{ port: string; host: string }>(cmd))));
 
   withGlobals(program.command('parse-number'))
     .description('print every number expression found in each TEXT as JSON lines (value, unit, kind, op, span)')
     .argument('<texts...>', 'texts to scan, e.g. "基本支出126.15万元"')
     .action(
       run(async (texts: string[]) => {
-        parseNumberCommand(texts, rt.stdout);
+        (await import('./commands/parse-number.ts')).parseNumberCommand(texts, rt.stdout);
         return 0;
       }),
     );
@@ -110,7 +98,7 @@ export function buildProgram(rt: Runtime, setExit: (code: number) => void): Comm
     .argument('[files...]', 'ingested files (found by content)')
     .option('--all', 'every document in the database')
     .option('--json', 'one JSON object per finding')
-    .action(run(async (files: string[], _o: unknown, cmd: Command) => findingsCommand(rt, files, globals<{ all?: boolean; json?: boolean }>(cmd))));
+    .action(run(async (files: string[], _o: unknown, cmd: Command) => (await import('./commands/findings.ts')).findingsCommand(rt, files, globals<{ all?: boolean; json?: boolean }>(cmd))));
 
   withGlobals(program.command('eval'))
     .description('ingest files and score the export against gold files (precision, recall, F1 per field group)')
@@ -118,7 +106,7 @@ export function buildProgram(rt: Runtime, setExit: (code: number) => void): Comm
     .argument('[files...]', 'documents to evaluate (default: every file in --gold with a matching gold file)')
     .option('--quiet', 'print the scores without the list of differences')
     .option('--min-f1 <f1>', 'exit 1 when any field group scores below this F1')
-    .action(run(async (files: string[], _o: unknown, cmd: Command) => evalCommand(rt, files, globals<{ gold: string; quiet?: boolean; minF1?: string }>(cmd))));
+    .action(run(async (files: string[], _o: unknown, cmd: Command) => (await import('./commands/eval.ts')).evalCommand(rt, files, globals<{ gold: string; quiet?: boolean; minF1?: string }>(cmd))));
 
   withGlobals(program.command('crawl'))
     .description('crawl disclosure portals now (SOURCE names from the portals config, or --all) and ingest new files')
@@ -127,13 +115,13 @@ export function buildProgram(rt: Runtime, setExit: (code: number) => void): Comm
     .option('--full', 'ignore stored ETag/Last-Modified and a known block: re-read every page now')
     .option('--dry-run', 'read the list and detail pages, print what would be fetched and why; download and record nothing')
     .option('--portals <file>', 'portals config file (env PORTALS_CONFIG, default config/portals.yaml); ${NAME} in it is filled from the environment')
-    .action(run(async (sources: string[], _o: unknown, cmd: Command) => crawlCommand(rt, sources, globals<{ all?: boolean; full?: boolean; dryRun?: boolean; portals?: string }>(cmd))));
+    .action(run(async (sources: string[], _o: unknown, cmd: Command) => (await import('./commands/crawl.ts')).crawlCommand(rt, sources, globals<{ all?: boolean; full?: boolean; dryRun?: boolean; portals?: string }>(cmd))));
 
   withGlobals(program.command('sql'))
     .description('serve the embedded database over the Postgres protocol and print the psql command (analysts, BI tools)')
     .option('--port <port>', 'port to listen on', '5433')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
-    .action(run(async (_o: unknown, cmd: Command) => sqlCommand(rt, globals<{ port: string; host: string }>(cmd))));
+    .action(run(async (_o: unknown, cmd: Command) => (await import('./commands/sql.ts')).sqlCommand(rt, globals<{ port: string; host: string }>(cmd))));
 
   return program;
 }
@@ -161,6 +149,8 @@ export async function runCli(rt: Runtime, argv: readonly string[]): Promise<numb
     return code;
   } catch (err) {
     if (err instanceof CommanderError) return err.exitCode;
+    // Imported here, not at the top: `--help` should not load the config schema.
+    const { ConfigError } = await import('@budget-ingest/config');
     if (err instanceof ConfigError) {
       rt.stderr(`budget-ingest: ${err.message}`);
       return 2;

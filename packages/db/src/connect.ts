@@ -98,7 +98,7 @@ async function connectPglite(dir: string): Promise<DbHandle> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
   const release = await lockDataDir(dir);
-  const client = await PGlite.create(dir).catch(async (err: unknown) => {
+  const client = await PGlite.create(dir, { startParams: [...PGlite.defaultStartParams, ...PGLITE_SETTINGS] }).catch(async (err: unknown) => {
     await release();
     throw err;
   });
@@ -121,6 +121,14 @@ async function connectPglite(dir: string): Promise<DbHandle> {
     },
   };
 }
+
+/**
+ * PGlite zeroes its whole shared memory at every start, in WebAssembly: with
+ * Postgres's default 128 MB of shared buffers that is about a third of a
+ * command's start (`status`). 32 MB holds the pages one document's load
+ * touches; reads past it come from the OS file cache.
+ */
+const PGLITE_SETTINGS = ['-c', 'shared_buffers=32MB'];
 
 /** A held lock is refreshed every half of this; one older than this is a crashed holder's (on another host). */
 const LOCK_STALE_MS = 5 * 60_000;

@@ -53,6 +53,26 @@ describe('migrations', () => {
     }
   });
 
+  it('skip the work on a database already at this schema version, and redo it when the version changes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bi-pglite-'));
+    const handle = await createDb({ databaseUrl: null, dataDir: dir });
+    const comment = async () => rows(await handle.db.execute(sql`SELECT obj_description('documents'::regclass, 'pg_class') AS c`))[0]!.c;
+    try {
+      await migrate(handle);
+      // A current database: migrate() returns before rewriting any comment (status starts fast).
+      await handle.exec('COMMENT ON TABLE documents IS NULL');
+      await migrate(handle);
+      expect(await comment()).toBeNull();
+      // Another version's fingerprint (new migrations or data dictionary): the full run again.
+      await handle.exec(`COMMENT ON TABLE drizzle.__drizzle_migrations IS 'budget-ingest schema 0000'`);
+      await migrate(handle);
+      expect(await comment()).toBe(SCHEMA_DOCS.documents!.table);
+    } finally {
+      await handle.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   describe.skipIf(noPostgres)('on a real Postgres server', () => {
     const cleanups: (() => Promise<void>)[] = [];
     afterAll(async () => {

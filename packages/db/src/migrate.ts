@@ -1,4 +1,8 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sql } from 'drizzle-orm';
 import type { DbHandle } from './connect.ts';
 import { commentStatements } from './comments.ts';
 
@@ -10,8 +14,16 @@ export const MIGRATIONS_DIR = fileURLToPath(new URL('../../../migrations', impor
  * Idempotent: drizzle records applied migrations in drizzle.__drizzle_migrations,
  * and COMMENT ON simply overwrites. Every service migrates at start, so it runs
  * under an advisory lock: workers starting together on a fresh database take turns.
+ *
+ * Every command migrates first too, so a database already brought to this
+ * version returns at once: the fingerprint of the migrations and the data
+ * dictionary is stored (as the comment of drizzle's own table) when a run
+ * finishes, and one query compares it before anything else is read or locked.
  */
 export async function migrate(handle: DbHandle, migrationsFolder: string = MIGRATIONS_DIR): Promise<void> {
+  const comments = commentStatements().join('\n');
+  const fingerprint = schemaFingerprint(migrationsFolder, comments);
+  if ((await storedFingerprint(handle)) === fingerprint) return;
   await handle.withLock('budget-ingest:migrate', async (session) => {
     if (session.kind === 'pglite') {
       const { migrate: run } = await import('drizzle-orm/pglite/migrator');
@@ -20,6 +32,29 @@ export async function migrate(handle: DbHandle, migrationsFolder: string = MIGRA
       const { migrate: run } = await import('drizzle-orm/node-postgres/migrator');
       await run(session.db as never, { migrationsFolder });
     }
-    await session.exec(commentStatements().join('\n'));
+    await session.exec(comments);
+    await session.exec(`COMMENT ON TABLE ${FINGERPRINT_TABLE} IS '${FINGERPRINT_PREFIX}${fingerprint}';`);
   });
+}
+
+const FINGERPRINT_TABLE = 'drizzle.__drizzle_migrations';
+const FINGERPRINT_PREFIX = 'budget-ingest schema ';
+
+/** sha256 over every file of the migrations folder (SQL and journal) and the COMMENT ON statements. */
+export function schemaFingerprint(migrationsFolder: string, comments: string): string {
+  const hash = createHash('sha256');
+  const files = readdirSync(migrationsFolder, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+  for (const file of files) hash.update(`${file.slice(migrationsFolder.length)}\0`).update(readFileSync(file)).update('\0');
+  return hash.update(comments).digest('hex');
+}
+
+/** The fingerprint the last finished migrate() stored, or null (fresh database, or migrated before fingerprints). */
+async function storedFingerprint(handle: DbHandle): Promise<string | null> {
+  const result = await handle.db.execute<{ c: string | null }>(sql`SELECT obj_description(to_regclass(${FINGERPRINT_TABLE}), 'pg_class') AS c`);
+  const rows = Array.isArray(result) ? (result as { c: string | null }[]) : (result as { rows: { c: string | null }[] }).rows;
+  const comment = rows[0]?.c ?? null;
+  return comment?.startsWith(FINGERPRINT_PREFIX) ? comment.slice(FINGERPRINT_PREFIX.length) : null;
 }

@@ -2,11 +2,18 @@
  * End-to-end throughput of the queued pipeline: the corpus PDFs and DOCX
  * files repeated (each copy made unique by trailing bytes, so none is
  * deduplicated) to BENCH_DOCS documents (default 200), ingested through
- * BullMQ with 1 and then 2 worker processes. Prints documents/min, pages/s
- * and the peak resident memory of each worker process and its sandboxed
- * extractor children. Needs DATABASE_URL and REDIS_URL (scripts/test-services.sh).
+ * BullMQ. What it varies is extraction *slots* (BENCH_SLOTS, default
+ * "1x1,1x2,2x1": worker processes × EXTRACT_CONCURRENCY each), so it says what
+ * a second core buys. Before each configuration poppler's pdftotext reads the
+ * same PDFs one after another (one process, one core), and each row prints
+ * its pages/s next to that pass's: only ratios within one run mean anything
+ * on a machine whose speed drifts. Also prints documents/min, the scaling
+ * over the first configuration, and the peak resident memory of each worker
+ * process and its sandboxed extractor children. Starts throwaway Postgres and
+ * Redis when DATABASE_URL/REDIS_URL are unset.
  *
- *   eval "$(scripts/test-services.sh start)" && npm run bench -w packages/pipeline
+ *   npm run bench -w packages/pipeline
+ *   BENCH_DOCS=60 BENCH_SLOTS=1x1,1x2 npm run bench -w packages/pipeline
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -19,7 +26,10 @@ const root = join(import.meta.dirname, '../../..');
 const bin = join(root, 'packages/cli/bin/budget-ingest.mjs');
 const corpus = join(root, 'test/fixtures/corpus/docs');
 const total = Number(process.env.BENCH_DOCS ?? 200);
-const workerCounts = (process.env.BENCH_WORKERS ?? '1,2').split(',').map(Number);
+const configs = (process.env.BENCH_SLOTS ?? '1x1,1x2,2x1').split(',').map((c) => {
+  const [workers, slots] = c.split('x').map(Number);
+  return { workers: workers!, slots: slots! };
+});
 
 /** Uses DATABASE_URL/REDIS_URL when set; otherwise starts throwaway servers with scripts/test-services.sh. */
 function servers(): { serverUrl: string; redisUrl: string; stop: () => void } {
@@ -92,13 +102,41 @@ function run(args: string[], env: Record<string, string>): Promise<string> {
   });
 }
 
+/** pdftotext over every PDF of the inbox, one after another: pages/s of one core running poppler. */
+function pdftotextPass(dir: string): number {
+  const pdfs = readdirSync(dir).filter((f) => f.endsWith('.pdf'));
+  const started = performance.now();
+  let pages = 0;
+  for (const f of pdfs) {
+    execFileSync('pdftotext', ['-enc', 'UTF-8', join(dir, f), '-'], { maxBuffer: 64 * 1024 * 1024 });
+    pages += pageCount(join(dir, f));
+  }
+  return pages / ((performance.now() - started) / 1000);
+}
+const pageCounts = new Map<string, number>();
+function pageCount(path: string): number {
+  const key = path.replace(/^.*\/\d+-/, '');
+  if (!pageCounts.has(key)) pageCounts.set(key, Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [path], { encoding: 'utf8' }))?.[1] ?? 0));
+  return pageCounts.get(key)!;
+}
+
 const inbox = makeInbox();
-console.log(`pipeline throughput: ${total} documents (corpus PDFs/DOCX repeated), ${process.env.EXTRACT_CONCURRENCY ?? 2} extract jobs per worker`);
-console.log('workers  documents  pages  wall s  documents/min  pages/s  peak MiB per worker (main / sandboxed extractor)');
-for (const n of workerCounts) {
+const cores = (await import('node:os')).availableParallelism();
+console.log(`pipeline throughput: ${total} documents (corpus PDFs/DOCX repeated), ${cores} cores; slots = worker processes × EXTRACT_CONCURRENCY`);
+console.log('workers×slots  documents  pages  wall s  documents/min  pages/s  pdftotext pages/s  ÷ pdftotext  × first row  peak MiB per worker (main / sandboxed extractors)');
+let first: number | null = null;
+for (const { workers: n, slots } of configs) {
+  const poppler = pdftotextPass(inbox);
   await withDatabase(async (url) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'bi-bench-data-'));
-    const env = { DATABASE_URL: url, REDIS_URL: redisUrl, QUEUE_PREFIX: `bench-${randomBytes(4).toString('hex')}`, BUDGET_INGEST_DATA_DIR: dataDir, LOG_LEVEL: 'error' };
+    const env = {
+      DATABASE_URL: url,
+      REDIS_URL: redisUrl,
+      QUEUE_PREFIX: `bench-${randomBytes(4).toString('hex')}`,
+      BUDGET_INGEST_DATA_DIR: dataDir,
+      LOG_LEVEL: 'error',
+      EXTRACT_CONCURRENCY: String(slots),
+    };
     await run(['migrate'], env);
     const workers: ChildProcess[] = [];
     for (let i = 0; i < n; i++) {
@@ -131,7 +169,11 @@ for (const n of workerCounts) {
     const docs = Number(r.rows[0]!.docs);
     const pages = Number(r.rows[0]!.pages);
     const mem = peaks.map((p) => `${p.self.toFixed(0)} / ${p.children.toFixed(0)}`).join(', ');
-    console.log(`${String(n).padStart(7)}  ${String(docs).padStart(9)}  ${String(pages).padStart(5)}  ${wall.toFixed(1).padStart(6)}  ${((docs / wall) * 60).toFixed(1).padStart(13)}  ${(pages / wall).toFixed(1).padStart(7)}  ${mem}`);
+    const rate = pages / wall;
+    first ??= rate;
+    console.log(
+      `${`${n}×${slots}`.padStart(13)}  ${String(docs).padStart(9)}  ${String(pages).padStart(5)}  ${wall.toFixed(1).padStart(6)}  ${((docs / wall) * 60).toFixed(1).padStart(13)}  ${rate.toFixed(1).padStart(7)}  ${poppler.toFixed(1).padStart(17)}  ${(rate / poppler).toFixed(2).padStart(11)}  ${(rate / first).toFixed(2).padStart(11)}  ${mem}`,
+    );
   });
 }
 rmSync(inbox, { recursive: true, force: true });

@@ -1,5 +1,5 @@
 import { inspect } from 'node:util';
-import { sanitizeError } from '@budget-ingest/db';
+import { sanitizeError } from '@budget-ingest/db/errors';
 
 /**
  * Replaces Node's crash dump for an uncaught error: Node prints every

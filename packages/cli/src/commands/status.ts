@@ -1,5 +1,6 @@
-import { crawlStatusBySource, type SourceCrawlStatus } from '@budget-ingest/crawl';
-import { findOrphans, queueDepths, summarize, unfinishedDocuments, withQueues, type Orphan, type QueueDepths } from '@budget-ingest/pipeline';
+import type { SourceCrawlStatus } from '@budget-ingest/crawl';
+// Narrow entry points, not the package index: status loads no queue or extraction code.
+import { summarize, unfinishedDocuments } from '@budget-ingest/pipeline/summary';
 import { openDbContext, type GlobalOptions, type Runtime } from '../context.ts';
 import { renderTable } from '../format.ts';
 
@@ -8,12 +9,12 @@ export async function statusCommand(rt: Runtime, opts: GlobalOptions & { json?: 
   const ctx = await openDbContext(rt, opts);
   try {
     const s = await summarize(ctx.handle.db);
-    // In queue mode, also the documents whose jobs Redis lost (a restart without persistence).
-    const q: { depths: QueueDepths; orphans: Orphan[] } | null = ctx.config.redisUrl
-      ? await withQueues(ctx.config.redisUrl, ctx.config.queuePrefix, async (qs) => ({ depths: await queueDepths(qs), orphans: await findOrphans(ctx.handle.db, qs) }), ctx.config.redisConnectTimeoutMs)
+    // The queue code (bullmq, ioredis) loads only when there are queues to read.
+    const q = ctx.config.redisUrl
+      ? await (await import('../queue-depths.ts')).readQueueState(ctx.handle.db, ctx.config.redisUrl, ctx.config.queuePrefix, ctx.config.redisConnectTimeoutMs)
       : null;
     const queues = q?.depths ?? null;
-    const crawls = await crawlStatusBySource(ctx.handle.db);
+    const crawls = await (await import('@budget-ingest/crawl')).crawlStatusBySource(ctx.handle.db);
     const unfinished = await unfinishedDocuments(ctx.handle.db);
     if (opts.json) {
       const withoutJob = q?.orphans.map((o) => ({ documentId: o.documentId, fileName: o.fileName, status: o.status, stage: o.stage }));

@@ -1,10 +1,8 @@
-// Entry of BullMQ's sandboxed extract processor: a child process that loads
-// the TypeScript sources through tsx, like the CLI does.
-import { register } from 'tsx/esm/api';
+// Entry of BullMQ's sandboxed extract processor, a child process: the compiled
+// processor (dist/, see scripts/build.mjs) while it is up to date, else the
+// TypeScript source through tsx. The processor module itself makes the child
+// exit with its worker (exit-with-parent.ts).
+import { loadEntry } from '../../../../scripts/load-entry.mjs';
 
-register();
-// A child exits when its worker is gone (kill -9 of `workers`), instead of living on re-parented to PID 1.
-const { exitWithParent } = await import('./exit-with-parent.ts');
-exitWithParent();
-const { default: processor } = await import('./extract-sandbox.ts');
+const { default: processor } = await loadEntry('extract-sandbox', new URL('./extract-sandbox.ts', import.meta.url));
 export default processor;

@@ -6,7 +6,11 @@ import { createBlobStore } from '../create-blob-store.ts';
 import type { PipelineDeps } from '../deps.ts';
 import { processExtractJob } from '../processors.ts';
 import { configFromParent } from './resolved-config.ts';
+import { exitWithParent } from './exit-with-parent.ts';
 import { createQueues, createRedis, type ExtractJobData, type PipelineQueues } from '../queues.ts';
+
+// A child exits when its worker is gone (kill -9 of `workers`), instead of living on re-parented to PID 1.
+exitWithParent();
 
 /**
  * Runs in a child process forked by BullMQ. It is a process entry point: it

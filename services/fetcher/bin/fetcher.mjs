@@ -1,0 +1,8 @@
+#!/usr/bin/env node
+// The fetcher service: the compiled entry (dist/, built by `npm ci`), or the
+// TypeScript source through tsx while that build is missing or stale.
+import { loadEntry } from '../../../scripts/load-entry.mjs';
+
+await loadEntry('fetcher', new URL('../src/main.ts', import.meta.url), (reason) =>
+  process.stderr.write(`fetcher: running the TypeScript sources through tsx (slow start): ${reason}; \`npm run build\` compiles them\n`),
+);
