@@ -49,7 +49,7 @@ export function dominantYear(lines: readonly string[]): number | null {
   return best;
 }
 
-const DATE_LABEL = /(公开时间|公开日期|发布时间|发布日期|填报日期|填表日期|报送日期|编制日期|印发日期)[:]?/;
+const DATE_LABEL = /(公开时间|公开日期|发布时间|发布日期|填报日期|填表日期|报送日期|编制日期|印发日期|^日期)[:]?/;
 
 /** ISO date of a date as printed (2023年10月24日, 2022.4.15, 2022-04-15), or null. */
 export function parseDateText(text: string): string | null {

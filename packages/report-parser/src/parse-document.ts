@@ -8,6 +8,7 @@ import { dedupeAmounts, dedupeLines } from './dedupe.ts';
 import { readEconomicLines } from './economic-lines.ts';
 import { readFunctionalLines } from './functional-lines.ts';
 import { documentNumber, dominantYear, organisationFromLabel, organisationFromTitle, publishedOn, rating, scoreStatements, yearFromTitle, type ScoreStatement } from './identity.ts';
+import { organisationFromForm } from './form-identity.ts';
 import { readIndicatorTables } from './indicator-table.ts';
 import { readProjectLines } from './project-lines.ts';
 import { resolveRegion } from './region.ts';
@@ -69,10 +70,17 @@ interface DocContext {
   readonly allScores: readonly ScoreStatement[];
 }
 
+/**
+ * The unit that reports: a form's own header cells first (实施单位 before
+ * 主管部门), else the title's organisation, else a labelled one in the text.
+ */
 function organisationOf(part: ReportPart, blocks: readonly Block[]): string | null {
+  const lines = linesOf(part.positions.map((p) => blocks[p]!));
+  const fromForm = organisationFromForm(lines);
+  if (part.form && fromForm) return fromForm;
   const fromTitle = part.title ? organisationFromTitle(part.title) : null;
   if (fromTitle) return fromTitle;
-  return organisationFromLabel(linesOf(part.positions.map((p) => blocks[p]!)));
+  return fromForm ?? organisationFromLabel(lines);
 }
 
 function parsePart(part: ReportPart, blocks: readonly Block[], doc: DocContext): Report {
@@ -117,7 +125,7 @@ function parsePart(part: ReportPart, blocks: readonly Block[], doc: DocContext):
     const subject = part.kind === 'project_performance_self_evaluation' ? 'project' : 'department';
     const ownScores = scoreStatements(lines);
     const score = indicatorRead.totalScore ?? ownScores[0]?.score ?? doc.allScores.find((s) => s.subject === subject)?.score ?? null;
-    const rated = rating(lines);
+    const rated = indicatorRead.rating ?? rating(lines);
     selfEvaluation = score === null && rated === null ? null : { score, rating: rated };
   }
 
