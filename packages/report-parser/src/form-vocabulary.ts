@@ -39,6 +39,9 @@ export const PLACEHOLDER_INDICATORS: readonly RegExp[] = [
   /^其他(指标)?[:]?$/,
 ];
 
+/** A 偏差原因 / 备注 cell that says nothing (a printed 0 is kept: it is what the form states). */
+export const BLANK_NOTE = /^(无|空|\/|-+|—+)?$/;
+
 /** The row that closes an indicator table: its 得分 is the report's score. */
 export const TOTAL_ROW_LABELS = /^(总分|合计|总计|综合得分|自评总分|总得分|综合评分|评价总分|得分合计|分值合计)$/;
 

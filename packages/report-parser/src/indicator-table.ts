@@ -11,7 +11,7 @@
  * is read with that table's columns.
  */
 import { toGrid, type Block, type GridPosition, type TableBlock, type TableCell } from '@budget-ingest/doc-model';
-import { INDICATOR_COLUMN_ROLES, PLACEHOLDER_INDICATORS, RATING_LABELS, RATING_WORDS, TOTAL_ROW_LABELS, type IndicatorRole } from './form-vocabulary.ts';
+import { BLANK_NOTE, INDICATOR_COLUMN_ROLES, PLACEHOLDER_INDICATORS, RATING_LABELS, RATING_WORDS, TOTAL_ROW_LABELS, type IndicatorRole } from './form-vocabulary.ts';
 import { readIndicatorCell } from './indicator-cell.ts';
 import type { Indicator } from './types.ts';
 
@@ -94,8 +94,10 @@ export function readIndicatorTables(blocks: readonly Block[]): IndicatorTables {
 type LastLabels = Partial<Record<'level1' | 'level2', string | null>>;
 type Row = readonly GridPosition[];
 
+/** The page a row is printed on: its own cells' (a cell merged from above may start a page earlier). */
 function rowPage(row: Row): number | null {
-  return row.find((p) => p.cell.page !== null)?.cell.page ?? null;
+  const pages = row.filter((p) => p.origin && p.cell.page !== null).map((p) => p.cell.page!);
+  return pages.length === 0 ? null : Math.max(...pages);
 }
 
 /** The texts of the rows, with a row broken across a page break joined to the row above it. */
@@ -187,7 +189,7 @@ function readRows(block: TableBlock, grid: readonly Row[], roles: Roles, start: 
       actual: readIndicatorCell(at(row, 'actual'), unit),
       weight: roles.has('weight') ? numberCell(at(row, 'weight')) : null,
       score: roles.has('score') ? numberCell(at(row, 'score')) : null,
-      note: isPlaceholder(note) || note === level3 ? null : note,
+      note: BLANK_NOTE.test(note) || note === level3 ? null : note,
       page: row[roles.get('level3')!]?.cell.page ?? block.page,
     });
   }
