@@ -70,3 +70,18 @@ export const FORM_TITLE = /(绩效(?:目标)?自评表|绩效评价表|绩效自
 
 /** A form title of a department as a whole; any other form is about a project or fund. */
 export const DEPARTMENT_FORM = /整体/;
+
+/** How the name of a government unit ends (局, 委员会, 中心, 学校, 政协 …). */
+export const ORGANISATION_ENDING = /(局|委员会|委|办公室|办|院|厅|中心|联合会|协会|会|部|所|站|馆|队|学校|校|政府|办事处|处|社|团|室|庭|园|政协|人大|党委|组|署|台|场)$/;
+
+/**
+ * Phrasings of a self-evaluation score in prose: the label, then 为/是/: and
+ * the figure with 分 (自评得分为93.8分, 项目自评分:100分, 综合评分95分).
+ */
+export const SCORE_LABELS = /(自评得分|绩效得分|评价得分|综合得分|总得分|最终得分|自评总分|总体得分|综合评分|评价总分|自评分数|自评分|评价分数|考核得分|得分合计|评分)/;
+
+/** Prose that states the rating: 评价等级为"优", 自评结果为优秀, 评定为良好等次, 等次为"良". */
+export const RATING_PHRASES: readonly RegExp[] = [
+  /(?:评价结果|自评结果|评价等级|自评等级|绩效等级|绩效评级|评价等次|自评等次|等级|等次|评级|评价结论|自评结论)(?:为|是|:|评定为|确定为)?"?(优秀|优|良好|良|中等|中|合格|及格|差|较差|不合格)(?!化|先|势|质|惠|点)/,
+  /(?:评定为|评为|认定为|属于|达到)"?(优秀|优|良好|良|中等|合格|及格|差|不合格)"?(?:等次|等级|档次|级)/,
+];

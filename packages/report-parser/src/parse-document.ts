@@ -9,6 +9,7 @@ import { readEconomicLines } from './economic-lines.ts';
 import { readFunctionalLines } from './functional-lines.ts';
 import { documentNumber, dominantYear, organisationFromLabel, organisationFromTitle, publishedOn, rating, scoreStatements, yearFromTitle, type ScoreStatement } from './identity.ts';
 import { organisationFromForm } from './form-identity.ts';
+import { completeOrganisation } from './organisation-place.ts';
 import { readIndicatorTables } from './indicator-table.ts';
 import { readProjectLines } from './project-lines.ts';
 import { resolveRegion } from './region.ts';
@@ -86,7 +87,8 @@ function organisationOf(part: ReportPart, blocks: readonly Block[]): string | nu
 function parsePart(part: ReportPart, blocks: readonly Block[], doc: DocContext): Report {
   const own = part.positions.map((p) => blocks[p]!);
   const lines = linesOf(own);
-  const organization = organisationOf(part, blocks) ?? doc.mainOrg;
+  const named = organisationOf(part, blocks) ?? doc.mainOrg;
+  const organization = named === null ? null : completeOrganisation(named, doc.docText);
   const findings: ValidationFinding[] = [];
 
   const regionResult = resolveRegion([organization ?? '', part.title ?? ''].filter((s) => s !== ''), doc.docText);

@@ -29,7 +29,8 @@ export interface ReportPart {
 export function titleKind(text: string): ReportKind | null {
   const t = normaliseText(text);
   if (t.length < 4 || t.length > 60 || /[,。;:!?]/.test(t) || isTocEntry(text)) return null;
-  if (/(项目|专项).{0,20}绩效(自评|评价)报告$/.test(t) && !/整体/.test(t)) return 'project_performance_self_evaluation';
+  // A report about a project, a special fund or an appropriation (…经费绩效自评报告), not the department as a whole.
+  if (/(项目|专项|经费|资金).{0,20}绩效(自评|评价)报告$/.test(t) && !/整体/.test(t)) return 'project_performance_self_evaluation';
   if (/绩效(自评|评价)报告$/.test(t)) return 'department_performance_self_evaluation';
   if (/(部门|单位)决算(报告|公开)?$/.test(t)) return 'department_final_accounts';
   if (/(部门|单位)预算(报告|公开)?$/.test(t)) return 'department_budget';
