@@ -12,6 +12,7 @@ import { organisationFromForm } from './form-identity.ts';
 import { completeOrganisation } from './organisation-place.ts';
 import { readIndicatorTables } from './indicator-table.ts';
 import { readProjectLines } from './project-lines.ts';
+import { readProjectTotals } from './project-totals.ts';
 import { resolveRegion } from './region.ts';
 import { splitReports, type ReportPart } from './report-splitter.ts';
 import { readStandardTables } from './standard-tables/index.ts';
@@ -20,7 +21,7 @@ import { toTextUnits } from './text-units.ts';
 import type { ParseResult, ParseWarning, Report, ValidationFinding } from './types.ts';
 
 /** Bump when parsing output changes; `reparse` re-runs documents parsed by an older version. */
-export const PARSER_VERSION = '0.1.1';
+export const PARSER_VERSION = '0.2.0';
 
 /** Normalised lines of some blocks: paragraphs and headings as they are, table rows cell by cell. */
 function linesOf(blocks: readonly Block[]): string[] {
@@ -102,6 +103,7 @@ function parsePart(part: ReportPart, blocks: readonly Block[], doc: DocContext):
 
   // Amounts: running text, small tables, standard tables.
   const candidates: AmountCandidate[] = [...readAmountSentences(units, { fiscalYear, kind: part.kind })];
+  if (part.kind === 'project_performance_self_evaluation') candidates.push(...readProjectTotals(units, fiscalYear));
   const standard = readStandardTables(own, { fiscalYear, kind: part.kind });
   const tableRead = readAmountTables(withoutStandardTables(own, standard.tables), fiscalYear);
   candidates.push(...tableRead.amounts);
@@ -115,7 +117,7 @@ function parsePart(part: ReportPart, blocks: readonly Block[], doc: DocContext):
   const expenditureLines = dedupeLines([
     ...readFunctionalLines(units, lineCtx),
     ...(isMain(part.kind) ? readEconomicLines(units, lineCtx) : []),
-    ...readProjectLines(units, { ...lineCtx, projectName }),
+    ...readProjectLines(units, { ...lineCtx, projectName, projectReport: part.kind === 'project_performance_self_evaluation' }),
     ...tableRead.lines,
     ...standard.lines,
   ]);
