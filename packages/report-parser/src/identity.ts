@@ -124,3 +124,15 @@ export function rating(lines: readonly string[]): string | null {
   }
   return null;
 }
+
+/** A red masthead (株洲市芦淞区医疗保障局文件): the unit that issues the document. */
+const MASTHEAD = /^(.{4,30}?)文件$/;
+
+/** The organisation of a masthead among the first lines, or null. */
+export function organisationFromMasthead(lines: readonly string[]): string | null {
+  for (const line of lines.slice(0, 8)) {
+    const org = MASTHEAD.exec(line)?.[1]?.replace(PROVINCE_PREFIX, '');
+    if (org && ORG_SUFFIX.test(org)) return org;
+  }
+  return null;
+}

@@ -25,14 +25,20 @@ export interface IndicatorTables {
   readonly rating: string | null;
 }
 
+/** A cell's text as printed, without white space (names keep their full-width punctuation). */
 function clean(text: string): string {
-  return text.replace(/\s+/g, '').normalize('NFKC');
+  return text.replace(/\s+/g, '');
+}
+
+/** The form used for matching vocabulary: NFKC (（ → (, ： → :). */
+function folded(text: string): string {
+  return clean(text).normalize('NFKC');
 }
 
 function readHeader(row: readonly string[]): Roles | null {
   const roles: Roles = new Map();
   row.forEach((cellText, c) => {
-    const t = clean(cellText);
+    const t = folded(cellText);
     const hit = INDICATOR_COLUMN_ROLES.find(([, re]) => re.test(t));
     if (hit && !roles.has(hit[0])) roles.set(hit[0], c);
   });
@@ -41,18 +47,18 @@ function readHeader(row: readonly string[]): Roles | null {
 
 function levelName(text: string): string | null {
   const t = clean(text)
-    .replace(/[(]\d+(\.\d+)?分[)]$/, '')
+    .replace(/[(（]\d+(\.\d+)?分[)）]$/, '')
     .replace(/\d+(\.\d+)?分$/, '');
   return t === '' ? null : t;
 }
 
 function numberCell(text: string): string | null {
-  const t = clean(text).replace(/[,]/g, '').replace(/分$/, '');
+  const t = folded(text).replace(/[,]/g, '').replace(/分$/, '');
   return /^-?\d+(\.\d+)?$/.test(t) ? t.replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '') : null;
 }
 
 export function isPlaceholder(text: string): boolean {
-  const t = clean(text);
+  const t = folded(text);
   return PLACEHOLDER_INDICATORS.some((re) => re.test(t));
 }
 
@@ -154,7 +160,7 @@ function readRows(block: TableBlock, grid: readonly Row[], roles: Roles, start: 
       rating ??= ratingIn(texts);
       continue;
     }
-    if (texts.some((t) => TOTAL_ROW_LABELS.test(t))) {
+    if (texts.some((t) => TOTAL_ROW_LABELS.test(t.normalize('NFKC')))) {
       total = true;
       const scoreCol = roles.get('score');
       totalScore = scoreCol !== undefined ? numberCell(text(row[scoreCol])) : null;
@@ -189,7 +195,7 @@ function readRows(block: TableBlock, grid: readonly Row[], roles: Roles, start: 
       actual: readIndicatorCell(at(row, 'actual'), unit),
       weight: roles.has('weight') ? numberCell(at(row, 'weight')) : null,
       score: roles.has('score') ? numberCell(at(row, 'score')) : null,
-      note: BLANK_NOTE.test(note) || note === level3 ? null : note,
+      note: BLANK_NOTE.test(note.normalize('NFKC')) || note === level3 ? null : note,
       page: row[roles.get('level3')!]?.cell.page ?? block.page,
     });
   }
@@ -198,7 +204,7 @@ function readRows(block: TableBlock, grid: readonly Row[], roles: Roles, start: 
 
 /** A rating in a row's cells: a bare grade (优, 良好), or a grade after its label (等级:优). */
 function ratingIn(texts: readonly string[]): string | null {
-  for (const t of texts) {
+  for (const t of texts.map((x) => x.normalize('NFKC'))) {
     if (RATING_WORDS.test(t)) return t;
     const m = new RegExp(`${RATING_LABELS.source}[:为]?(.+)$`).exec(t);
     if (m && RATING_WORDS.test(m[2]!)) return m[2]!;

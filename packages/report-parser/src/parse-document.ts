@@ -7,7 +7,7 @@ import { runChecks } from './checks/index.ts';
 import { dedupeAmounts, dedupeLines } from './dedupe.ts';
 import { readEconomicLines } from './economic-lines.ts';
 import { readFunctionalLines } from './functional-lines.ts';
-import { documentNumber, dominantYear, organisationFromLabel, organisationFromTitle, publishedOn, rating, scoreStatements, yearFromTitle, type ScoreStatement } from './identity.ts';
+import { documentNumber, dominantYear, organisationFromLabel, organisationFromMasthead, organisationFromTitle, publishedOn, rating, scoreStatements, yearFromTitle, type ScoreStatement } from './identity.ts';
 import { organisationFromForm } from './form-identity.ts';
 import { completeOrganisation } from './organisation-place.ts';
 import { readIndicatorTables } from './indicator-table.ts';
@@ -82,7 +82,7 @@ function organisationOf(part: ReportPart, blocks: readonly Block[]): string | nu
   if (part.form && fromForm) return fromForm;
   const fromTitle = part.title ? organisationFromTitle(part.title) : null;
   if (fromTitle) return fromTitle;
-  return fromForm ?? organisationFromLabel(lines);
+  return organisationFromMasthead(lines) ?? fromForm ?? organisationFromLabel(lines);
 }
 
 function parsePart(part: ReportPart, blocks: readonly Block[], doc: DocContext): Report {

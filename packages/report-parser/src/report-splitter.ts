@@ -47,7 +47,8 @@ function isBody(block: Block): boolean {
 /** Short lines that can be part of a title printed over several lines. */
 function isTitlePiece(text: string): boolean {
   const t = normaliseText(text);
-  return t.length > 0 && t.length <= 30 && !/[,。;:、]/.test(t) && !/附件/.test(t) && !PART_HEADING.test(t) && !/^(目录|目次)$/.test(t) && !isTocEntry(text) && !/^\d+$/.test(t);
+  // A red masthead (…文件) and a document number (…〔2023〕5号) sit above a title but are not part of it.
+  return t.length > 0 && t.length <= 30 && !/[,。;:、]/.test(t) && !/附件/.test(t) && !/文件$|[〔\[(]\d{4}[〕\])]\d+号$/.test(t) && !PART_HEADING.test(t) && !/^(目录|目次)$/.test(t) && !isTocEntry(text) && !/^\d+$/.test(t);
 }
 
 
@@ -71,10 +72,10 @@ export function splitReports(blocks: readonly Block[]): ReportPart[] {
       const untitled = current === null || current.title === null;
       const form = formTitleKind(text) !== null;
       // A form's title starts a report only in a document of forms: inside a narrative report it is an 附件 of it.
-      // A title right after the current one (nothing but title lines between) is the same report's heading.
+      // A title of the same kind right after the current one (nothing but title lines between) is the same report's heading.
       const startsNew =
         untitled ||
-        (current!.bodySeen &&
+        ((current!.bodySeen || kind !== current!.kind) &&
           (form ? current!.form : isMainKind(kind) ? !drafts.some(isMain) : normaliseText(text) !== normaliseText(current?.title ?? '')));
       if (startsNew) {
         // Title lines printed above (year, organisation) belong to the title.
