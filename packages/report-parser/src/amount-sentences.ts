@@ -59,7 +59,8 @@ export function readAmountSentences(units: readonly TextUnit[], ctx: SentenceCon
         first = false;
         if (reading.change) continue;
         // 收入 / 支出 alone is the total only outside a section or sentence about one fund or item.
-        if (reading.bare && (sentenceScoped || sectionItem(unit) !== null)) continue;
+        const ofSection = sectionItem(unit);
+        if (reading.bare && (sentenceScoped || (ofSection !== null && !reading.items.includes(ofSection)))) continue;
         let items = reading.items;
         const opensSentence = isFirst && sentence.slice(0, fig.start - label.length).replace(/(20\d{2}年度?|本年度?|[,:;])/g, '') === '';
         if (items.length === 0 && reading.phaseOnly && opensSentence) {

@@ -41,8 +41,8 @@ const ITEM_RULES: readonly ItemRule[] = [
   { re: /财政拨款/, items: ['fiscal_appropriation'] },
   // A headline labelled only by a phase word and 收入 / 支出 ("收入:816.23万元", "决算支出为…", "本年收入");
   // 预算支出 / 实际支出 alone stay phase words: a project's statement uses them ("…专项,预算支出80万元").
-  { re: /^(?:本年|全年|年度|当年)?(?:部门)?(?:决算|年初预算)?收入(?:决算|预算)?(?:数|总额)?(?:为|是|共|共计|合计|:)*$/, items: ['total_income'], bare: true },
-  { re: /^(?:本年|全年|年度|当年)?(?:部门)?(?:决算|年初预算)?支出(?:决算|预算)?(?:数|总额)?(?:为|是|共|共计|合计|:)*$/, items: ['total_expenditure'], bare: true },
+  { re: /^(?:\(\d{1,2}\)|\d{1,2}[.)])?(?:本年|全年|年度|当年)?(?:部门)?(?:决算|年初预算)?收入(?:决算|预算)?(?:数|总额)?(?:为|是|共|共计|合计|:)*$/, items: ['total_income'], bare: true },
+  { re: /^(?:\(\d{1,2}\)|\d{1,2}[.)])?(?:本年|全年|年度|当年)?(?:部门)?(?:决算|年初预算)?支出(?:决算|预算)?(?:数|总额)?(?:为|是|共|共计|合计|:)*$/, items: ['total_expenditure'], bare: true },
 ];
 
 export interface LabelReading {
