@@ -48,7 +48,7 @@ function isBody(block: Block): boolean {
 function isTitlePiece(text: string): boolean {
   const t = normaliseText(text);
   // A red masthead (…文件) and a document number (…〔2023〕5号) sit above a title but are not part of it.
-  return t.length > 0 && t.length <= 30 && !/[,。;:、]/.test(t) && !/附件/.test(t) && !/文件$|[〔\[(]\d{4}[〕\])]\d+号$/.test(t) && !PART_HEADING.test(t) && !/^(目录|目次)$/.test(t) && !isTocEntry(text) && !/^\d+$/.test(t);
+  return t.length > 0 && t.length <= 30 && !/[,。;:、]/.test(t) && !/附件/.test(t) && !/文件$|[〔[(]\d{4}[〕\])]\d+号$/.test(t) && !PART_HEADING.test(t) && !/^(目录|目次)$/.test(t) && !isTocEntry(text) && !/^\d+$/.test(t);
 }
 
 
