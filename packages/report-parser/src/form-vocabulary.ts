@@ -85,3 +85,12 @@ export const RATING_PHRASES: readonly RegExp[] = [
   /(?:评价结果|自评结果|评价等级|自评等级|绩效等级|绩效评级|评价等次|自评等次|等级|等次|评级|评价结论|自评结论)(?:为|是|:|评定为|确定为)?"?(优秀|优|良好|良|中等|中|合格|及格|差|较差|不合格)(?!化|先|势|质|惠|点)/,
   /(?:评定为|评为|认定为|属于|达到)"?(优秀|优|良好|良|中等|合格|及格|差|不合格)"?(?:等次|等级|档次|级)/,
 ];
+
+/**
+ * Row labels of a form's money block (项目资金 / 资金情况) in its regional
+ * variants that the general item vocabulary leaves unnamed: a bare 总额, 财政资金.
+ */
+export const MONEY_BLOCK_LABELS: readonly (readonly [RegExp, 'total_expenditure' | 'fiscal_appropriation'])[] = [
+  [/^(?:年度|全年|项目)?(?:资金)?总额[:]?$/, 'total_expenditure'],
+  [/^(?:其中[:]?)?(?:当年|本年)?财政(?:资金|性资金)[:]?$/, 'fiscal_appropriation'],
+];

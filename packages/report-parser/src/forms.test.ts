@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { cell, numberBlocks, paragraph, table, type Block, type DocumentModel, type TableCell } from '@budget-ingest/doc-model';
+import { readAmountTables } from './amount-tables.ts';
 import { readIndicatorCell } from './indicator-cell.ts';
 import { isPlaceholder, readIndicatorTables } from './indicator-table.ts';
 import { parseDocument } from './parse-document.ts';
@@ -134,6 +135,31 @@ describe('readIndicatorTables on form layouts', () => {
       ['社会效益指标', '保护全市人口财产不受损失', '10'],
       ['社会效益指标', '群众知晓率', '10'],
       ['生态效益指标', '植被覆盖率', '10'],
+    ]);
+  });
+});
+
+describe('the money block of a form', () => {
+  it.each([
+    ['总额', '其中：财政资金'],
+    ['年度资金总额：', '其中：当年财政拨款'],
+    ['资金总额', '其中：本年财政拨款'],
+  ])('reads %s / %s under 年初预算数 | 全年预算数 | 全年执行数 | 执行率', (total, fiscal) => {
+    const t = table([
+      row('资金情况（万元）', '', '年初预算数', '全年预算数', '全年执行数', '执行率'),
+      row('资金情况（万元）', total, '50', '60', '45', '75%'),
+      row('资金情况（万元）', fiscal, '40', '50', '45', '90%'),
+      row('资金情况（万元）', '上年结转', '10', '10', '0', '0%'),
+      row('资金情况（万元）', '其他资金', '', '', '', ''),
+    ]);
+    const { amounts } = readAmountTables(numberBlocks([t]), 2022);
+    expect(amounts.map((a) => [a.item, a.phase, a.yuan])).toEqual([
+      ['total_expenditure', 'budget_initial', '500000.00'],
+      ['total_expenditure', 'budget_adjusted', '600000.00'],
+      ['total_expenditure', 'actual', '450000.00'],
+      ['fiscal_appropriation', 'budget_initial', '400000.00'],
+      ['fiscal_appropriation', 'budget_adjusted', '500000.00'],
+      ['fiscal_appropriation', 'actual', '450000.00'],
     ]);
   });
 });
