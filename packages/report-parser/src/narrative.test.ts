@@ -68,6 +68,14 @@ describe('organisation of a narrative report', () => {
     expect(organisationFromMasthead(['宁乡市农业农村局文件', '宁农发〔2023〕12号', '关于2022年度部门整体支出绩效自评情况的报告'])).toBe('宁乡市农业农村局');
   });
 
+  it('reads a title split over two lines after a 目录, and an organisation from the masthead when the title names none', () => {
+    const toc = [paragraph('目录'), paragraph('一、部门基本情况……………1'), paragraph('二、绩效自评结论……………3')];
+    const split = parseDocument(model([...toc, paragraph('宁乡市农业农村局'), paragraph('2022年度部门整体支出绩效自评报告'), paragraph('一、部门基本情况。本局全年完成各项工作任务。')]));
+    expect(split.reports.map((r) => [r.title, r.organization])).toEqual([['宁乡市农业农村局2022年度部门整体支出绩效自评报告', '宁乡市农业农村局']]);
+    const masthead = parseDocument(model([paragraph('宁乡市农业农村局文件'), paragraph('宁农发〔2023〕12号'), paragraph('2022年度部门整体支出绩效自评报告'), paragraph('一、部门基本情况。本局全年完成各项工作任务。')]));
+    expect(masthead.reports.map((r) => [r.title, r.organization, r.document_number])).toEqual([['2022年度部门整体支出绩效自评报告', '宁乡市农业农村局', '宁农发〔2023〕12号']]);
+  });
+
   it('resolves a two-character county name only where a name opens with it', () => {
     expect(resolveRegion(['赵县政协'], '').region).toMatchObject({ county: '赵县', province: '河北省' });
     expect(resolveRegion(['长沙县财政局'], '').region).toMatchObject({ county: '长沙县' });
