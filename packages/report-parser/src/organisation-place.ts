@@ -11,24 +11,23 @@ interface Area {
   readonly name: string;
 }
 
-/** The level words a short name can start with, and the names of places of that level. */
-const PLACES_BY_LEVEL: ReadonlyMap<string, readonly string[]> = (() => {
-  const byLevel = new Map<string, string[]>();
-  for (const a of [...(areas as Area[]), ...(cities as Area[])]) {
-    const level = a.name.slice(-1);
-    if (!['县', '市', '区', '旗', '州'].includes(level) || a.name.length < 2) continue;
-    (byLevel.get(level) ?? byLevel.set(level, []).get(level)!).push(a.name);
-  }
-  return byLevel;
-})();
+/** Names of county-, city- and district-level places, by their last character (县 市 区 旗 州). */
+const PLACES: ReadonlySet<string> = new Set(
+  [...(areas as Area[]), ...(cities as Area[])].map((a) => a.name).filter((n) => n.length >= 2 && /[县市区旗州]$/.test(n)),
+);
+const LEVELS = /^[县市区旗州]/;
 
 /** The full name the text gives a short organisation name, or the name itself when the text names no (or several) places. */
 export function completeOrganisation(org: string, text: string): string {
-  const places = PLACES_BY_LEVEL.get(org[0] ?? '');
-  if (!places) return org;
-  const rest = org.slice(1);
+  if (!LEVELS.test(org)) return org;
+  // Each place in front of an occurrence of the short name that ends with the same level word (紫金县 + 县司法局).
   const found = new Set<string>();
-  for (const place of places) if (text.includes(place + rest)) found.add(place + rest);
+  for (let at = text.indexOf(org); at >= 0; at = text.indexOf(org, at + 1)) {
+    for (let len = 1; len <= 7 && at - len >= 0; len++) {
+      const place = text.slice(at - len, at) + org[0];
+      if (PLACES.has(place)) found.add(place + org.slice(1));
+    }
+  }
   // 紫金县司法局 also contains a shorter place's name (金县司法局 if such a place existed): keep the longest.
   const longest = [...found].filter((f) => ![...found].some((g) => g !== f && g.endsWith(f)));
   return longest.length === 1 ? longest[0]! : org;
