@@ -4,7 +4,7 @@
  * organisation from the form's own header cells — the unit that reports
  * (实施单位, 填报单位, 部门（单位）名称) before the 主管部门 beside it.
  */
-import { DEPARTMENT_FORM, FORM_TITLE, ORGANISATION_LABELS } from './form-vocabulary.ts';
+import { DEPARTMENT_FORM, FORM_TITLE, ORGANISATION_ENDING, ORGANISATION_LABELS } from './form-vocabulary.ts';
 import { isTocEntry, normaliseText } from './text.ts';
 import type { ReportKind } from './types.ts';
 
@@ -21,11 +21,10 @@ export function formTitleKind(text: string): ReportKind | null {
 
 /** A budget code printed before a unit's name in a form ([155]濉溪县民政局, 155-…). */
 const BUDGET_CODE = /^(?:\[\d+\]|\(\d+\)|\d{3,}[-_\s]?)/;
-const ORG_END = /(局|委员会|委|办公室|办|院|厅|中心|联合会|协会|会|部|所|站|馆|队|学校|校|政府|办事处|处|社|团|室|庭|园|政协|人大|党委|组|署|台|场|公司)$/;
 
 function unitName(text: string): string | null {
   const t = text.replace(/\(盖章\)/g, '').replace(BUDGET_CODE, '').replace(/单位:.*$/, '').trim();
-  return t.length >= 3 && ORG_END.test(t) && !/[:,。]/.test(t) ? t : null;
+  return t.length >= 3 && ORGANISATION_ENDING.test(t) && !/[:,。]/.test(t) ? t : null;
 }
 
 /**
