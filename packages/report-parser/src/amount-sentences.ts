@@ -22,6 +22,9 @@ const SCOPED_ITEMS = new Set<AmountItem>(['basic_expenditure', 'project_expendit
 /** Items that also appear as entries of a 公用经费 list (公务接待费1.4万元): there they are economic lines. */
 const LIST_MEMBER_ITEMS = new Set<AmountItem>(['official_reception', 'official_vehicles', 'overseas_travel']);
 
+/** A label about the year before the report's (上年 / 上年度 / 上一年度 / 去年), not a comparison with it (比上年 …, a change word). */
+const PRIOR_YEAR = /(?<![比较与同])(上年|上一年|上年度|去年)(?!同期)/;
+
 export function defaultPhase(kind: ReportKind): Phase {
   return kind === 'department_budget' ? 'budget_initial' : 'actual';
 }
@@ -55,6 +58,9 @@ export function readAmountSentences(units: readonly TextUnit[], ctx: SentenceCon
         const isFirst = first;
         first = false;
         if (reading.change) continue;
+        // 收入 / 支出 alone is the total only outside a section or sentence about one fund or item.
+        const ofSection = sectionItem(unit);
+        if (reading.bare && (sentenceScoped || (ofSection !== null && !reading.items.includes(ofSection)))) continue;
         let items = reading.items;
         const opensSentence = isFirst && sentence.slice(0, fig.start - label.length).replace(/(20\d{2}年度?|本年度?|[,:;])/g, '') === '';
         if (items.length === 0 && reading.phaseOnly && opensSentence) {
@@ -73,7 +79,9 @@ export function readAmountSentences(units: readonly TextUnit[], ctx: SentenceCon
         const stated = yearBefore(sentence, fig.start);
         const thisYear = /本年|本年度|当年/.test(sentence.slice(0, fig.start)) && stated === null ? ctx.fiscalYear : stated;
         if (stated !== null) paragraphYear = stated;
-        const year = thisYear ?? paragraphYear ?? ctx.fiscalYear;
+        // A figure of the year before (上年决算支出…, 去年收入…): the report's year − 1, unless the label prints a year.
+        const priorYear = PRIOR_YEAR.test(label) && !/20\d{2}年/.test(label) && ctx.fiscalYear !== null ? ctx.fiscalYear - 1 : null;
+        const year = priorYear ?? thisYear ?? paragraphYear ?? ctx.fiscalYear;
         if (year === null) continue;
         const sourceStart = Math.max(0, fig.start - label.length);
         const grandTotal = reading.grandTotal ? { grandTotal: true } : {};

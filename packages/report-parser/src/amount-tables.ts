@@ -7,6 +7,7 @@
  */
 import { toGrid, type Block } from '@budget-ingest/doc-model';
 import type { AmountCandidate } from './candidates.ts';
+import { MONEY_BLOCK_LABELS } from './form-vocabulary.ts';
 import { ECONOMIC_NAMES, readColumnHeader, readLabel } from './items.ts';
 import { toYuan } from './local-numerals.ts';
 import { displayName, normaliseText } from './text.ts';
@@ -76,6 +77,8 @@ export function readAmountTables(blocks: readonly Block[], fiscalYear: number | 
         const column = columns.get(c) ?? (l === c - 1 ? (pairHeader ? { phase: pairHeader.phase, year: pairHeader.year } : columns.get(c - 1)) : undefined);
         if (!column) return;
         let reading = readLabel(label.replace(/^其中:?/, ''));
+        const blockItem = reading.items.length === 0 ? MONEY_BLOCK_LABELS.find(([re]) => re.test(label))?.[1] : undefined;
+        if (blockItem) reading = { ...reading, items: [blockItem] };
         if (pairHeader && reading.items.length === 0) {
           const rowLabel = l > 0 ? row[0]! : '';
           if (/资金|预算执行|执行情况/.test(rowLabel) || l === 0) reading = { ...reading, items: ['total_expenditure'] };

@@ -97,7 +97,8 @@ function leiTotals(text: string, unit: TextUnit, ctx: LineContext): ExpenditureL
     const raw = text.slice(prevEnd, fig.start);
     prevEnd = fig.end;
     const label = raw.slice(raw.search(/[^,;、。:]*$/));
-    const m = /^(.+?)支出(?:为|共|合计)?$/.exec(label.replace(/^(其中|主要用于|包括)/, ''));
+    // A list marker before the name ((1), 1., ① which NFKC turns into a bare 1): the name must be a 类 of the code table, so digits are never part of it.
+    const m = /^(.+?)支出(?:为|共|合计)?$/.exec(label.replace(/^(其中|主要用于|包括)/, '').replace(/^(?:\(\d{1,2}\)|\d{1,2}[.)]?)/, ''));
     if (!m) continue;
     const name = stripLei(m[1]!);
     const code = leiCode(name);

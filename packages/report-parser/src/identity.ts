@@ -3,10 +3,11 @@
  * publication date, document number, self-evaluation score and rating.
  * Each reader takes normalised lines and returns a value or null.
  */
+import { ORGANISATION_ENDING, RATING_PHRASES, SCORE_LABELS } from './form-vocabulary.ts';
 import { normaliseText } from './text.ts';
 
 const KIND_SUFFIX = /(部门|单位)?(整体)?(支出)?(部门|单位|项目|专项资金预算项目|专项)?(整体)?(支出)?绩效(自评|评价)报告$|(部门|单位)(决算|预算)(报告|公开)?$/;
-const ORG_SUFFIX = /(局|委员会|委|办公室|办|院|厅|中心|联合会|协会|会|部|所|站|馆|队|学校|政府|办事处|处|社|团|室|庭|园)$/;
+const ORG_SUFFIX = ORGANISATION_ENDING;
 const PROVINCE_PREFIX = /^([\u4e00-\u9fa5]{2,3}省|内蒙古自治区|广西壮族自治区|西藏自治区|宁夏回族自治区|新疆维吾尔自治区)(?=[\u4e00-\u9fa5]{2,}[市县区州旗盟])/;
 
 /** The organisation a title names (year, province and kind removed), or null. */
@@ -17,8 +18,10 @@ export function organisationFromTitle(title: string): string | null {
     .replace(/(区级|县级|市级|省级)$/, '')
     .replace(/\(.*\)$/, '');
   const org = t.replace(PROVINCE_PREFIX, '');
-  if (org.length < 4 || !ORG_SUFFIX.test(org) || /^(部门|单位)/.test(org)) return null;
-  return org;
+  if (org.length >= 4 && ORG_SUFFIX.test(org) && !/^(部门|单位)/.test(org)) return org;
+  // A title that names the unit before the year and the project after it ("县司法局2020年度…经费绩效自评报告").
+  const lead = /^(.{3,30}?)20\d{2}年/.exec(normaliseText(title))?.[1]?.replace(PROVINCE_PREFIX, '') ?? '';
+  return ORG_SUFFIX.test(lead) && !/^(部门|单位)/.test(lead) ? lead : null;
 }
 
 const ORG_LABEL = /^(?:部门名称|预算主管部门|预算单位名称|报送单位|单位名称|部门\(单位\)名称|预算单位名称|[区县市省]级预算单位名称|预算单位|实施单位|主管部门|填报单位|编制单位|部门(?=:))[:]?(.*)$/;
@@ -49,7 +52,7 @@ export function dominantYear(lines: readonly string[]): number | null {
   return best;
 }
 
-const DATE_LABEL = /(公开时间|公开日期|发布时间|发布日期|填报日期|填表日期|报送日期|编制日期|印发日期)[:]?/;
+const DATE_LABEL = /(公开时间|公开日期|发布时间|发布日期|填报日期|填表日期|报送日期|编制日期|印发日期|^日期)[:]?/;
 
 /** ISO date of a date as printed (2023年10月24日, 2022.4.15, 2022-04-15), or null. */
 export function parseDateText(text: string): string | null {
@@ -96,7 +99,7 @@ export interface ScoreStatement {
   readonly subject: ScoreSubject;
 }
 
-const SCORE = /(自评得分|绩效得分|评价得分|综合得分|总得分|最终得分|自评总分|总体得分|综合评分|评价总分|自评分数|评分)(?:为|是|:)?(\d{1,3}(?:\.\d+)?)分/g;
+const SCORE = new RegExp(`${SCORE_LABELS.source}(?:为|是|:|达到|共计)?(\\d{1,3}(?:\\.\\d+)?)分`, 'g');
 
 /** Score statements in running text ("自评得分为93.8分"), each with what it is about when the clause says so. */
 export function scoreStatements(lines: readonly string[]): ScoreStatement[] {
@@ -111,12 +114,25 @@ export function scoreStatements(lines: readonly string[]): ScoreStatement[] {
   return out;
 }
 
-const RATING = /(评价结果|自评结果|评价等级|自评等级|绩效等级|等级|等次)(?:为|是|:)?"?(优秀|优|良好|良|中|合格|及格|差|不合格)(?!化|先|势)/;
-
+/** The rating the text states, in any of the phrasings of RATING_PHRASES. */
 export function rating(lines: readonly string[]): string | null {
   for (const line of lines) {
-    const m = RATING.exec(line);
-    if (m) return m[2]!;
+    for (const re of RATING_PHRASES) {
+      const m = re.exec(line);
+      if (m) return m[1]!;
+    }
+  }
+  return null;
+}
+
+/** A red masthead (株洲市芦淞区医疗保障局文件): the unit that issues the document. */
+const MASTHEAD = /^(.{4,30}?)文件$/;
+
+/** The organisation of a masthead among the first lines, or null. */
+export function organisationFromMasthead(lines: readonly string[]): string | null {
+  for (const line of lines.slice(0, 8)) {
+    const org = MASTHEAD.exec(line)?.[1]?.replace(PROVINCE_PREFIX, '');
+    if (org && ORG_SUFFIX.test(org)) return org;
   }
   return null;
 }

@@ -1,49 +1,46 @@
 /**
  * Indicators: every row of a performance indicator table, whatever its
- * column layout. The header row is found by its column names (一级指标 二级指标
- * 三级指标 指标值 实际完成值 分值 得分 偏差原因 …); merged cells are filled down;
- * placeholder rows (三级指标 无) are left out; the 总分 row gives the score.
- * A table without a header that continues the previous indicator table (same
- * width) is read with that table's columns.
+ * column layout. The header row is found by its column names
+ * (form-vocabulary's INDICATOR_COLUMN_ROLES: 一级指标 二级指标 三级指标 指标性质
+ * 指标值 度量单位 实际完成值 分值 得分 偏差原因 …, in any order); merged label
+ * cells are filled down, an empty label cell of its own stays empty; template
+ * placeholder rows (……, 无, a bare 指标1:) are left out; a row broken across a
+ * page break is joined; the 总分 row gives the score (its 得分 cell: blank is
+ * null, never the 分值) and the rating printed in or beside it. A table
+ * without a header that continues the previous indicator table (same width)
+ * is read with that table's columns.
  */
-import { toGrid, type Block, type TableBlock } from '@budget-ingest/doc-model';
-import { parseIndicatorValue, toDecimal } from './local-numerals.ts';
+import { toGrid, type Block, type GridPosition, type TableBlock, type TableCell } from '@budget-ingest/doc-model';
+import { BLANK_NOTE, INDICATOR_COLUMN_ROLES, PLACEHOLDER_INDICATORS, RATING_LABELS, RATING_WORDS, TOTAL_ROW_LABELS, type IndicatorRole } from './form-vocabulary.ts';
+import { readIndicatorCell } from './indicator-cell.ts';
 import type { Indicator } from './types.ts';
 
-type Role = 'level1' | 'level2' | 'level3' | 'target' | 'actual' | 'weight' | 'score' | 'note' | 'unit';
-
-const ROLE_PATTERNS: readonly [Role, RegExp][] = [
-  ['level1', /^一级指标/],
-  ['level2', /^二级指标/],
-  ['level3', /^(三级指标|指标名称|绩效指标名称|具体指标|指标内容)/],
-  ['actual', /(实际完成|实际值|完成值|实际达到|全年实际|实际完成情况|实际指标值)/],
-  ['target', /(指标值|目标值|预期值|预期指标|计划值|年度目标|标准值)/],
-  ['weight', /^(分值|权重|标准分|满分)/],
-  ['score', /^(得分|自评得分|评分|评价得分)/],
-  ['note', /(偏差原因|未完成原因|原因分析|改进措施|备注)/],
-  ['unit', /^(计量单位|单位)$/],
-];
+type Roles = Map<IndicatorRole, number>;
 
 export interface IndicatorTables {
   readonly indicators: Indicator[];
-  /** The 总分 row's score, if a table printed one. */
+  /** The 总分 row's 得分, if a table printed one (null when it is blank). */
   readonly totalScore: string | null;
+  /** A rating printed in the 总分 row or in a row beside it. */
+  readonly rating: string | null;
 }
 
+/** A cell's text as printed, without white space (names keep their full-width punctuation). */
 function clean(text: string): string {
   return text.replace(/\s+/g, '');
 }
 
-function readHeader(row: readonly string[]): Map<Role, number> | null {
-  const roles = new Map<Role, number>();
+/** The form used for matching vocabulary: NFKC (（ → (, ： → :). */
+function folded(text: string): string {
+  return clean(text).normalize('NFKC');
+}
+
+function readHeader(row: readonly string[]): Roles | null {
+  const roles: Roles = new Map();
   row.forEach((cellText, c) => {
-    const t = clean(cellText).normalize('NFKC');
-    for (const [role, re] of ROLE_PATTERNS) {
-      if (re.test(t)) {
-        if (!roles.has(role)) roles.set(role, c);
-        break;
-      }
-    }
+    const t = folded(cellText);
+    const hit = INDICATOR_COLUMN_ROLES.find(([, re]) => re.test(t));
+    if (hit && !roles.has(hit[0])) roles.set(hit[0], c);
   });
   return roles.has('level3') && (roles.has('level1') || roles.has('level2')) && (roles.has('target') || roles.has('actual')) ? roles : null;
 }
@@ -56,26 +53,25 @@ function levelName(text: string): string | null {
 }
 
 function numberCell(text: string): string | null {
-  const t = clean(text).normalize('NFKC').replace(/分$/, '');
-  const d = toDecimal(t);
-  return d === null ? null : d.toFixed();
+  const t = folded(text).replace(/[,]/g, '').replace(/分$/, '');
+  return /^-?\d+(\.\d+)?$/.test(t) ? t.replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '') : null;
 }
 
-function isPlaceholder(text: string): boolean {
-  return /^(无|\/|-|—+|——|空)?$/.test(clean(text));
+export function isPlaceholder(text: string): boolean {
+  const t = folded(text);
+  return PLACEHOLDER_INDICATORS.some((re) => re.test(t));
 }
 
 export function readIndicatorTables(blocks: readonly Block[]): IndicatorTables {
   const indicators: Indicator[] = [];
   let totalScore: string | null = null;
-  let carried: { roles: Map<Role, number>; width: number } | null = null;
+  let rating: string | null = null;
+  let carried: { roles: Roles; width: number; last: LastLabels } | null = null;
   for (const block of blocks) {
-    if (block.kind !== 'table') {
-      continue;
-    }
+    if (block.kind !== 'table') continue;
     const grid = toGrid(block);
     const width = grid[0]?.length ?? 0;
-    let roles: Map<Role, number> | null = null;
+    let roles: Roles | null = null;
     let start = 0;
     for (let r = 0; r < grid.length; r++) {
       const header = readHeader(grid[r]!.map((p) => p.cell.text));
@@ -85,63 +81,134 @@ export function readIndicatorTables(blocks: readonly Block[]): IndicatorTables {
         break;
       }
     }
+    // A continuation keeps the labels the previous table left open (merged over the page break).
+    const last: LastLabels = roles === null && carried !== null && carried.width === width ? carried.last : {};
     if (roles === null && carried !== null && carried.width === width) roles = carried.roles;
     if (roles === null) {
       carried = null;
       continue;
     }
-    carried = { roles, width };
-    const read = readRows(block, grid, roles, start);
+    carried = { roles, width, last };
+    const read = readRows(block, grid, roles, start, last);
     indicators.push(...read.indicators);
-    totalScore = read.totalScore ?? totalScore;
+    if (read.total) totalScore = read.totalScore;
+    rating = read.rating ?? rating;
   }
-  return { indicators, totalScore };
+  return { indicators, totalScore, rating };
 }
 
-function readRows(block: TableBlock, grid: ReturnType<typeof toGrid>, roles: Map<Role, number>, start: number): IndicatorTables {
-  const indicators: Indicator[] = [];
-  let totalScore: string | null = null;
-  const last: Partial<Record<Role, string | null>> = {};
-  const at = (row: (typeof grid)[number], role: Role): string => {
-    const c = roles.get(role);
-    return c === undefined ? '' : (row[c]?.cell.text ?? '');
-  };
+type LastLabels = Partial<Record<'level1' | 'level2', string | null>>;
+type Row = readonly GridPosition[];
+
+/** The page a row is printed on: its own cells' (a cell merged from above may start a page earlier). */
+function rowPage(row: Row): number | null {
+  const pages = row.filter((p) => p.origin && p.cell.page !== null).map((p) => p.cell.page!);
+  return pages.length === 0 ? null : Math.max(...pages);
+}
+
+/** The texts of the rows, with a row broken across a page break joined to the row above it. */
+function joinBrokenRows(grid: readonly Row[], roles: Roles, start: number): { rows: Row[]; joined: Map<TableCell, string> } {
+  const rows: Row[] = [];
+  const joined = new Map<TableCell, string>();
+  const figureRoles: IndicatorRole[] = ['target', 'actual', 'weight', 'score'];
   for (let r = start; r < grid.length; r++) {
     const row = grid[r]!;
-    const texts = row.map((p) => clean(p.cell.text));
-    if (readHeader(row.map((p) => p.cell.text))) continue;
-    if (texts.some((t) => /^(总分|合计|总计|综合得分)$/.test(t))) {
-      const scoreCol = roles.get('score');
-      const score = scoreCol !== undefined ? numberCell(row[scoreCol]!.cell.text) : null;
-      const numbers = texts.map(numberCell).filter((n): n is string => n !== null);
-      totalScore = score ?? numbers[numbers.length - 1] ?? null;
+    const prev = rows.at(-1);
+    const level3 = roles.get('level3')!;
+    const figures = figureRoles.some((role) => roles.has(role) && clean(row[roles.get(role)!]!.cell.text) !== '');
+    const brokenHere = prev !== undefined && !figures && row[level3]!.origin && clean(row[level3]!.cell.text) !== '' && !isPlaceholder(row[level3]!.cell.text) && rowPage(prev) !== null && rowPage(row) !== null && rowPage(row)! > rowPage(prev)!;
+    if (!brokenHere) {
+      rows.push(row);
       continue;
     }
-    const level3 = clean(at(row, 'level3'));
+    // The cells this row starts continue the cells of the row above: one text each.
+    row.forEach((pos, c) => {
+      const above = prev[c]!.cell;
+      if (!pos.origin || pos.cell === above) return;
+      const text = (joined.get(above) ?? clean(above.text)) + clean(pos.cell.text);
+      joined.set(above, text);
+      joined.set(pos.cell, text);
+    });
+  }
+  return { rows, joined };
+}
+
+interface RowsRead {
+  readonly indicators: Indicator[];
+  readonly total: boolean;
+  readonly totalScore: string | null;
+  readonly rating: string | null;
+}
+
+function readRows(block: TableBlock, grid: readonly Row[], roles: Roles, start: number, last: LastLabels): RowsRead {
+  const indicators: Indicator[] = [];
+  let total = false;
+  let totalScore: string | null = null;
+  let rating: string | null = null;
+  const { rows, joined } = joinBrokenRows(grid, roles, start);
+  const text = (pos: GridPosition | undefined): string => (pos === undefined ? '' : (joined.get(pos.cell) ?? clean(pos.cell.text)));
+  const at = (row: Row, role: IndicatorRole): string => {
+    const c = roles.get(role);
+    return c === undefined ? '' : text(row[c]);
+  };
+  const seen = new Set<'level1' | 'level2'>();
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    const texts = row.map(text);
+    if (readHeader(row.map((p) => p.cell.text))) continue;
+    if (total) {
+      rating ??= ratingIn(texts);
+      continue;
+    }
+    if (texts.some((t) => TOTAL_ROW_LABELS.test(t.normalize('NFKC')))) {
+      total = true;
+      const scoreCol = roles.get('score');
+      totalScore = scoreCol !== undefined ? numberCell(text(row[scoreCol])) : null;
+      rating = ratingIn(texts);
+      continue;
+    }
+    const level3 = at(row, 'level3');
     if (isPlaceholder(level3) || /^三级指标/.test(level3)) continue;
+    // A label cell merged over several rows is filled down; an empty cell of its own stays empty.
     const fill = (role: 'level1' | 'level2'): string | null => {
-      const v = levelName(at(row, role));
-      if (v !== null) last[role] = v;
-      return v ?? last[role] ?? null;
+      const c = roles.get(role);
+      if (c === undefined) return null;
+      const pos = row[c]!;
+      const name = levelName(text(pos));
+      // Before the table's first label, an empty cell continues a label the previous page left open.
+      if (name === null && (!pos.origin || !seen.has(role))) return last[role] ?? null;
+      seen.add(role);
+      last[role] = name;
+      return name;
     };
-    const level1 = roles.has('level1') ? fill('level1') : null;
-    const level2 = roles.has('level2') ? fill('level2') : null;
+    const level1 = fill('level1');
+    const level2 = fill('level2');
     if (level3 === level2 || level3 === level1) continue;
-    const unit = roles.has('unit') ? clean(at(row, 'unit')) || null : null;
-    const note = clean(at(row, 'note'));
-    const page = row[roles.get('level3')!]?.cell.page ?? block.page;
+    const unit = roles.has('unit') ? at(row, 'unit') : null;
+    const op = roles.has('op') ? at(row, 'op') : null;
+    const note = at(row, 'note');
     indicators.push({
       level1,
       level2,
       level3,
-      target: parseIndicatorValue(at(row, 'target'), unit),
-      actual: parseIndicatorValue(at(row, 'actual'), unit),
+      target: readIndicatorCell(at(row, 'target'), unit, op),
+      actual: readIndicatorCell(at(row, 'actual'), unit),
       weight: roles.has('weight') ? numberCell(at(row, 'weight')) : null,
       score: roles.has('score') ? numberCell(at(row, 'score')) : null,
-      note: isPlaceholder(note) || note === level3 ? null : note,
-      page,
-      anchor: { block: block.index, row: r },
+      note: BLANK_NOTE.test(note.normalize('NFKC')) || note === level3 ? null : note,
+      page: row[roles.get('level3')!]?.cell.page ?? block.page,
+      anchor: { block: block.index, row: grid.indexOf(row) },
     });
   }
-  return { indicators, totalScore };
+  return { indicators, total, totalScore, rating };
+}
+
+/** A rating in a row's cells: a bare grade (优, 良好), or a grade after its label (等级:优). */
+function ratingIn(texts: readonly string[]): string | null {
+  for (const t of texts.map((x) => x.normalize('NFKC'))) {
+    if (RATING_WORDS.test(t)) return t;
+    const m = new RegExp(`${RATING_LABELS.source}[:为]?(.+)$`).exec(t);
+    if (m && RATING_WORDS.test(m[2]!)) return m[2]!;
+  }
+  return null;
 }

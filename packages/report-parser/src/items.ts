@@ -12,6 +12,8 @@ interface ItemRule {
   readonly items: readonly AmountItem[];
   /** Phase the label itself implies (部门决算共 → actual). */
   readonly phase?: Phase;
+  /** The label is only a phase word and 收入 / 支出: the total unless the section is about one fund or item. */
+  readonly bare?: boolean;
 }
 
 /** Ordered: the first rule that matches decides. `items: []` means "a known non-headline label". */
@@ -37,6 +39,10 @@ const ITEM_RULES: readonly ItemRule[] = [
   { re: /(?:部门)?决算(?:总额)?共/, items: ['total_expenditure'], phase: 'actual' },
   { re: /支出合计|支出总计|支出总额|年度资金总额|资金总额/, items: ['total_expenditure'] },
   { re: /财政拨款/, items: ['fiscal_appropriation'] },
+  // A headline labelled only by a phase word and 收入 / 支出 ("收入:816.23万元", "决算支出为…", "本年收入");
+  // 预算支出 / 实际支出 alone stay phase words: a project's statement uses them ("…专项,预算支出80万元").
+  { re: /^(?:\(\d{1,2}\)|\d{1,2}[.)])?(?:本年|全年|年度|当年)?(?:部门)?(?:决算|年初预算)?收入(?:决算|预算)?(?:数|总额)?(?:为|是|共|共计|合计|:)*$/, items: ['total_income'], bare: true },
+  { re: /^(?:\(\d{1,2}\)|\d{1,2}[.)])?(?:本年|全年|年度|当年)?(?:部门)?(?:决算|年初预算)?支出(?:决算|预算)?(?:数|总额)?(?:为|是|共|共计|合计|:)*$/, items: ['total_expenditure'], bare: true },
 ];
 
 export interface LabelReading {
@@ -53,6 +59,8 @@ export interface LabelReading {
    * when nothing is carried over.
    */
   readonly grandTotal: boolean;
+  /** True when the label is only a phase word and 收入 / 支出 ("收入:", "决算支出"). */
+  readonly bare?: boolean;
 }
 
 /** The budgets of the four funds: 预算 in these names is a fund, not a phase. */
@@ -65,7 +73,7 @@ export function readLabel(label: string): LabelReading {
     const m = rule.re.exec(label);
     if (!m) continue;
     const rest = (label.slice(0, m.index) + '|' + label.slice(m.index + m[0].length)).replace(FUND_BUDGETS, '');
-    return { items: rule.items, phase: rule.phase ?? phaseOf(rest), phaseOnly: false, change, grandTotal: /总计$/.test(m[0]) };
+    return { items: rule.items, phase: rule.phase ?? phaseOf(rest), phaseOnly: false, change, grandTotal: /总计$/.test(m[0]), ...(rule.bare ? { bare: true } : {}) };
   }
   const phase = phaseOf(label);
   const stripped = label.replace(/^(其中|包括|含)[:]?/, '').replace(/(为|是|共|共计|合计|达|:)+$/, '');

@@ -35,5 +35,21 @@ export function listEntries(text: string, from: number, to: number = text.length
       .replace(/^(其中|主要包括|包括|主要用于)[:]?/, '');
     out.push({ name, figure: { ...fig, start: fig.start + from, end: fig.end + from }, start: from + fig.start - raw.length + lead });
   }
-  return out;
+  return withoutMarkers(out);
+}
+
+/** A list marker that cannot be part of a name: (1) / 1、 / 1. / 1) / ①. */
+const MARKER = /^(?:\(\d{1,2}\)|\d{1,2}[、.)](?!\d)|[①-⑳])/;
+
+/**
+ * Entry names without their list markers. NFKC turns ① into a bare 1 glued to
+ * the name (1委员活动经费): a leading number is taken for a marker only when the
+ * entries count 1, 2, 3 … in order.
+ */
+function withoutMarkers(entries: readonly ListEntry[]): ListEntry[] {
+  const counted = entries.length > 1 && entries.every((e, i) => new RegExp(`^${i + 1}(?!\\d)`).test(e.name));
+  return entries.map((e, i) => {
+    const marker = MARKER.exec(e.name)?.[0] ?? (counted ? String(i + 1) : '');
+    return marker === '' ? e : { ...e, name: e.name.slice(marker.length), start: e.start + marker.length };
+  });
 }

@@ -7,9 +7,12 @@ import { runChecksRecorded } from './checks/index.ts';
 import { dedupeAmounts, dedupeLines } from './dedupe.ts';
 import { readEconomicLines } from './economic-lines.ts';
 import { readFunctionalLines } from './functional-lines.ts';
-import { documentNumber, dominantYear, organisationFromLabel, organisationFromTitle, publishedOn, rating, scoreStatements, yearFromTitle, type ScoreStatement } from './identity.ts';
+import { documentNumber, dominantYear, organisationFromLabel, organisationFromMasthead, organisationFromTitle, publishedOn, rating, scoreStatements, yearFromTitle, type ScoreStatement } from './identity.ts';
+import { organisationFromForm } from './form-identity.ts';
+import { completeOrganisation } from './organisation-place.ts';
 import { readIndicatorTables } from './indicator-table.ts';
 import { readProjectLines } from './project-lines.ts';
+import { readProjectTotals } from './project-totals.ts';
 import { resolveRegion } from './region.ts';
 import { splitReports, type ReportPart } from './report-splitter.ts';
 import { readStandardTables } from './standard-tables/index.ts';
@@ -19,7 +22,7 @@ import type { ParseResult, ParseWarning, Report, ValidationFinding } from './typ
 import { traceValues } from './verification.ts';
 
 /** Bump when parsing output changes; `reparse` re-runs documents parsed by an older version. */
-export const PARSER_VERSION = '0.1.2';
+export const PARSER_VERSION = '0.2.1';
 
 /** Normalised lines of some blocks: paragraphs and headings as they are, table rows cell by cell. */
 function linesOf(blocks: readonly Block[]): string[] {
@@ -70,16 +73,24 @@ interface DocContext {
   readonly allScores: readonly ScoreStatement[];
 }
 
+/**
+ * The unit that reports: a form's own header cells first (实施单位 before
+ * 主管部门), else the title's organisation, else a labelled one in the text.
+ */
 function organisationOf(part: ReportPart, blocks: readonly Block[]): string | null {
+  const lines = linesOf(part.positions.map((p) => blocks[p]!));
+  const fromForm = organisationFromForm(lines);
+  if (part.form && fromForm) return fromForm;
   const fromTitle = part.title ? organisationFromTitle(part.title) : null;
   if (fromTitle) return fromTitle;
-  return organisationFromLabel(linesOf(part.positions.map((p) => blocks[p]!)));
+  return organisationFromMasthead(lines) ?? fromForm ?? organisationFromLabel(lines);
 }
 
 function parsePart(part: ReportPart, blocks: readonly Block[], doc: DocContext): Report {
   const own = part.positions.map((p) => blocks[p]!);
   const lines = linesOf(own);
-  const organization = organisationOf(part, blocks) ?? doc.mainOrg;
+  const named = organisationOf(part, blocks) ?? doc.mainOrg;
+  const organization = named === null ? null : completeOrganisation(named, doc.docText);
   const findings: ValidationFinding[] = [];
 
   const regionResult = resolveRegion([organization ?? '', part.title ?? ''].filter((s) => s !== ''), doc.docText);
@@ -93,6 +104,7 @@ function parsePart(part: ReportPart, blocks: readonly Block[], doc: DocContext):
 
   // Amounts: running text, small tables, standard tables.
   const candidates: AmountCandidate[] = [...readAmountSentences(units, { fiscalYear, kind: part.kind })];
+  if (part.kind === 'project_performance_self_evaluation') candidates.push(...readProjectTotals(units, fiscalYear));
   const standard = readStandardTables(own, { fiscalYear, kind: part.kind });
   const tableRead = readAmountTables(withoutStandardTables(own, standard.tables), fiscalYear);
   candidates.push(...tableRead.amounts);
@@ -106,7 +118,7 @@ function parsePart(part: ReportPart, blocks: readonly Block[], doc: DocContext):
   const expenditureLines = dedupeLines([
     ...readFunctionalLines(units, lineCtx),
     ...(isMain(part.kind) ? readEconomicLines(units, lineCtx) : []),
-    ...readProjectLines(units, { ...lineCtx, projectName }),
+    ...readProjectLines(units, { ...lineCtx, projectName, projectReport: part.kind === 'project_performance_self_evaluation' }),
     ...tableRead.lines,
     ...standard.lines,
   ]);
@@ -118,7 +130,7 @@ function parsePart(part: ReportPart, blocks: readonly Block[], doc: DocContext):
     const subject = part.kind === 'project_performance_self_evaluation' ? 'project' : 'department';
     const ownScores = scoreStatements(lines);
     const score = indicatorRead.totalScore ?? ownScores[0]?.score ?? doc.allScores.find((s) => s.subject === subject)?.score ?? null;
-    const rated = rating(lines);
+    const rated = indicatorRead.rating ?? rating(lines);
     selfEvaluation = score === null && rated === null ? null : { score, rating: rated };
   }
 

@@ -9,6 +9,7 @@
  *   of the report's project (its 项目名称).
  */
 import { listEntries, listOpensAt } from './list-items.ts';
+import { projectTotalPhase } from './project-totals.ts';
 import { readLabel } from './items.ts';
 import { displayName } from './text.ts';
 import { moneyFigures, yearBefore, type TextUnit } from './text-units.ts';
@@ -19,6 +20,14 @@ export interface ProjectContext {
   readonly defaultPhase: Phase;
   /** The report's own project (project self-evaluation reports), if named. */
   readonly projectName: string | null;
+  /** True in a project self-evaluation report. */
+  readonly projectReport?: boolean;
+}
+
+/** The clause right before a position (after the last , ; 、 。). */
+function labelBefore(sentence: string, pos: number): string {
+  const raw = sentence.slice(0, pos);
+  return raw.slice(raw.search(/[^,;、。]*$/));
 }
 
 const PROJECT_NAME = /(经费|资金|专项|基金|补助|配套|项目|医药费|保险费)(\([^()]*\))?$/;
@@ -55,7 +64,7 @@ function cleanSubject(text: string): string {
 }
 
 function isProjectName(s: string): boolean {
-  return PROJECT_NAME.test(s) && s.length >= 4 && s.length <= 40 && readLabel(s).items.length === 0 && !/^(年度|部门|单位|本|[我全][市县区省局])/.test(s);
+  return !NOT_OWN_SPENDING.test(s) && PROJECT_NAME.test(s) && s.length >= 4 && s.length <= 40 && readLabel(s).items.length === 0 && !/^(年度|部门|单位|本|[我全][市县区省局])/.test(s);
 }
 
 function line(path: string[], phase: Phase, year: number, yuan: string | null, budget: string | null, source: string, page: number | null): ExpenditureLine {
@@ -85,8 +94,28 @@ export function readProjectLines(units: readonly TextUnit[], ctx: ProjectContext
   return out;
 }
 
+/** Project spending named without a figure and followed by its list ("项目支出包括委员活动经费40万元,…等5个项目"). */
+const PROJECT_LIST_OPENER = /(?:项目支出|项目经费|专项资金|专项经费)(?:主要)?(?:包括|包含|有|含|分别为|涉及)[:]?(?=[^\d])/g;
+
+/** Money the department holds or passes on for others (代收 / 代管 / 代发 funds) is not its project spending. */
+export const NOT_OWN_SPENDING = /代收|代管|代发|代付|代为(收取|管理|发放|支付)|暂收|暂存/;
+
+function entryLines(sentence: string, from: number, phase: Phase, year: number, unit: TextUnit): ExpenditureLine[] {
+  const out: ExpenditureLine[] = [];
+  for (const entry of listEntries(sentence, from)) {
+    if (entry.name.length < 2 || entry.name.length > 40 || readLabel(entry.name).items.length > 0 || /\d/.test(entry.name)) break;
+    if (NOT_OWN_SPENDING.test(entry.name)) continue;
+    out.push(line([entry.name], phase, year, entry.figure.yuan, null, sentence.slice(entry.start, entry.figure.end), unit.page));
+  }
+  return out;
+}
+
 function projectLists(sentence: string, unit: TextUnit, year: number, ctx: ProjectContext): ExpenditureLine[] {
   const out: ExpenditureLine[] = [];
+  for (const m of sentence.matchAll(PROJECT_LIST_OPENER)) {
+    const phase = readLabel(sentence.slice(0, m.index)).phase ?? ctx.defaultPhase;
+    out.push(...entryLines(sentence, m.index + m[0].length, phase, year, unit));
+  }
   let prevEnd = 0;
   for (const fig of moneyFigures(sentence)) {
     const raw = sentence.slice(prevEnd, fig.start);
@@ -97,10 +126,7 @@ function projectLists(sentence: string, unit: TextUnit, year: number, ctx: Proje
     const open = listOpensAt(sentence, fig.end);
     if (open === null) continue;
     const phase = reading.phase ?? ctx.defaultPhase;
-    for (const entry of listEntries(sentence, open)) {
-      if (entry.name.length < 2 || entry.name.length > 40 || readLabel(entry.name).items.length > 0 || /\d/.test(entry.name)) break;
-      out.push(line([entry.name], phase, year, entry.figure.yuan, null, sentence.slice(entry.start, entry.figure.end), unit.page));
-    }
+    out.push(...entryLines(sentence, open, phase, year, unit));
   }
   return out;
 }
@@ -108,6 +134,8 @@ function projectLists(sentence: string, unit: TextUnit, year: number, ctx: Proje
 function projectStatement(sentence: string, unit: TextUnit, year: number, ctx: ProjectContext): ExpenditureLine[] {
   const figures = moneyFigures(sentence);
   if (figures.length === 0) return [];
+  // In a project's own report, its allocation and payment (指标金额 / 实际拨付金额) are the report's totals (project-totals.ts).
+  if (ctx.projectReport && figures.some((f) => projectTotalPhase(labelBefore(sentence, f.start)) !== null)) return [];
   // The subject: words before the first figure's label, up to a budget/actual word.
   const head = sentence.slice(0, figures[0]!.start);
   const clauses = head.split(/[,;]/);

@@ -42,7 +42,9 @@ function countyRegion(a: Area): Region {
  */
 export function resolveRegion(names: readonly string[], context: string): RegionResult {
   const subject = names.join(' ');
-  const counties = (areas as Area[]).filter((a) => a.name.length >= 3 && subject.includes(a.name));
+  // A two-character county name (南县, 赵县) counts only where a name opens with it: elsewhere it is too often part of a word
+  // (and 城区 / 郊区 / 矿区 are words as much as names).
+  const counties = (areas as Area[]).filter((a) => (a.name.length >= 3 ? subject.includes(a.name) : a.name.endsWith('县') && names.some((n) => n.startsWith(a.name))));
   // Prefer the longest names (芦淞区 over a 2-character overlap).
   if (counties.length > 0) {
     const cityHits = (c: Area): number => (c.cityCode && cityName(c.cityCode) && (subject.includes(cityName(c.cityCode)!) || subject.includes(shortName(cityName(c.cityCode)!))) ? 2 : 0) + (subject.includes(PROVINCE_BY_CODE.get(c.provinceCode) ?? '\u0000') ? 1 : 0);

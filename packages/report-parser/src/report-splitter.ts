@@ -7,6 +7,7 @@
  * "第N部分" heading (e.g. 附表) returns to the main report.
  */
 import { blockText, type Block } from '@budget-ingest/doc-model';
+import { formTitleKind } from './form-identity.ts';
 import type { ReportKind } from './types.ts';
 import { isTocEntry, normaliseText } from './text.ts';
 
@@ -20,23 +21,34 @@ export interface ReportPart {
   readonly positions: readonly number[];
   /** Position of the title block (its first line), or null. */
   readonly titlePosition: number | null;
+  /** True when the part is a self-evaluation form (its title names a 自评表), not a narrative report. */
+  readonly form: boolean;
 }
 
 /** The kind a title names, or null when the text is not a report title. */
 export function titleKind(text: string): ReportKind | null {
   const t = normaliseText(text);
   if (t.length < 4 || t.length > 60 || /[,。;:!?]/.test(t) || isTocEntry(text)) return null;
-  if (/(项目|专项).{0,20}绩效(自评|评价)报告$/.test(t) && !/整体/.test(t)) return 'project_performance_self_evaluation';
+  // A report about a project, a special fund or an appropriation (…经费绩效自评报告), not the department as a whole.
+  if (/(项目|专项|经费|资金).{0,20}绩效(自评|评价)报告$/.test(t) && !/整体/.test(t)) return 'project_performance_self_evaluation';
   if (/绩效(自评|评价)报告$/.test(t)) return 'department_performance_self_evaluation';
   if (/(部门|单位)决算(报告|公开)?$/.test(t)) return 'department_final_accounts';
   if (/(部门|单位)预算(报告|公开)?$/.test(t)) return 'department_budget';
-  return null;
+  return formTitleKind(text);
+}
+
+/** A block after a title that is the report's body (a table, a sentence), not more title lines (日期, 附件1, (2019年度)). */
+function isBody(block: Block): boolean {
+  if (block.kind === 'table') return true;
+  const t = normaliseText(blockText(block));
+  return t.length > 40 || /。/.test(t);
 }
 
 /** Short lines that can be part of a title printed over several lines. */
 function isTitlePiece(text: string): boolean {
   const t = normaliseText(text);
-  return t.length > 0 && t.length <= 30 && !/[,。;:、]/.test(t) && !/附件/.test(t) && !PART_HEADING.test(t) && !/^(目录|目次)$/.test(t) && !isTocEntry(text) && !/^\d+$/.test(t);
+  // A red masthead (…文件) and a document number (…〔2023〕5号) sit above a title but are not part of it.
+  return t.length > 0 && t.length <= 30 && !/[,。;:、]/.test(t) && !/附件/.test(t) && !/文件$|[〔[(]\d{4}[〕\])]\d+号$/.test(t) && !PART_HEADING.test(t) && !/^(目录|目次)$/.test(t) && !isTocEntry(text) && !/^\d+$/.test(t);
 }
 
 
@@ -46,6 +58,8 @@ export function splitReports(blocks: readonly Block[]): ReportPart[] {
     title: string | null;
     titlePosition: number | null;
     positions: number[];
+    form: boolean;
+    bodySeen: boolean;
   }
   const drafts: Draft[] = [];
   let current: Draft | null = null;
@@ -56,7 +70,13 @@ export function splitReports(blocks: readonly Block[]): ReportPart[] {
     const kind = block.kind === 'table' ? null : titleKind(text);
     if (kind) {
       const untitled = current === null || current.title === null;
-      const startsNew = untitled || (isMainKind(kind) ? !drafts.some(isMain) : normaliseText(text) !== normaliseText(current?.title ?? ''));
+      const form = formTitleKind(text) !== null;
+      // A form's title starts a report only in a document of forms: inside a narrative report it is an 附件 of it.
+      // A title of the same kind right after the current one (nothing but title lines between) is the same report's heading.
+      const startsNew =
+        untitled ||
+        ((current!.bodySeen || kind !== current!.kind) &&
+          (form ? current!.form : isMainKind(kind) ? !drafts.some(isMain) : normaliseText(text) !== normaliseText(current?.title ?? '')));
       if (startsNew) {
         // Title lines printed above (year, organisation) belong to the title.
         const pieces: number[] = [];
@@ -71,12 +91,14 @@ export function splitReports(blocks: readonly Block[]): ReportPart[] {
           current.kind = kind;
           current.title = titleText;
           current.titlePosition = pieces[0] ?? position;
+          current.form = form;
+          current.bodySeen = false;
         } else {
           if (current !== null) {
             const moved = new Set(pieces);
             current.positions = current.positions.filter((p) => !moved.has(p));
           }
-          current = { kind, title: titleText, titlePosition: pieces[0] ?? position, positions: [...pieces] };
+          current = { kind, title: titleText, titlePosition: pieces[0] ?? position, positions: [...pieces], form, bodySeen: false };
           drafts.push(current);
         }
         current.positions.push(position);
@@ -84,7 +106,7 @@ export function splitReports(blocks: readonly Block[]): ReportPart[] {
       }
     }
     if (current === null) {
-      current = { kind: 'department_performance_self_evaluation', title: null, titlePosition: null, positions: [] };
+      current = { kind: 'department_performance_self_evaluation', title: null, titlePosition: null, positions: [], form: false, bodySeen: false };
       drafts.push(current);
     }
     if (!isMain(current) && block.kind !== 'table' && PART_HEADING.test(normaliseText(text)) && !isTocEntry(text)) {
@@ -92,13 +114,14 @@ export function splitReports(blocks: readonly Block[]): ReportPart[] {
       if (main) current = main;
     }
     current.positions.push(position);
+    if (isBody(block)) current.bodySeen = true;
   });
   if (drafts.length === 1 && drafts[0]!.title === null) {
     const kind = kindFromContent(blocks);
     if (kind === null) return [];
     drafts[0]!.kind = kind;
   }
-  return drafts.filter((d) => d.title !== null || d.positions.length > 0).map((d) => ({ kind: d.kind, title: d.title, positions: d.positions, titlePosition: d.titlePosition }));
+  return drafts.filter((d) => d.title !== null || d.positions.length > 0).map((d) => ({ kind: d.kind, title: d.title, positions: d.positions, titlePosition: d.titlePosition, form: d.form }));
 }
 
 function isMainKind(kind: ReportKind): boolean {
@@ -119,7 +142,7 @@ export function kindFromContent(blocks: readonly Block[]): ReportKind | null {
     const t = normaliseText(b.kind === 'table' ? (b.caption ?? '') : blockText(b));
     if (/(部门|单位)预算|(收支|收入|支出|拨款|经费).{0,12}预算(总表|表)/.test(t)) add('department_budget');
     if (/(部门|单位)决算|(收支|收入|支出|拨款|经费).{0,12}决算(总表|表)/.test(t)) add('department_final_accounts');
-    if (/绩效(自评|评价)(报告|表)/.test(t)) add(/项目|专项/.test(t) && !/整体/.test(t) ? 'project_performance_self_evaluation' : 'department_performance_self_evaluation');
+    if (/绩效(自评|评价)(报告|表)/.test(t) || formTitleKind(t) !== null) add(/项目|专项/.test(t) && !/整体/.test(t) ? 'project_performance_self_evaluation' : 'department_performance_self_evaluation');
   }
   let best: ReportKind | null = null;
   // A 绩效自评表 heading is distinctive on its own; budget words need repeating (tables of a 部门预算).

@@ -27,6 +27,15 @@ describe('compareWithGold', () => {
     expect(result.groups.expenditure_lines.tp).toBe(1);
   });
 
+  it('takes an object whose fields are all null (a blank indicator cell, an unknown region) for null', () => {
+    const indicator = (target: unknown) => ({ level1: null, level2: '质量指标', level3: '工程质量合格', target, actual: null, weight: '10', score: '10', note: null, page: null });
+    const blank = { raw: null, op: null, value: null, unit: null };
+    const gold = { reports: [report({ region: { code: null, province: null, city: null, county: null }, indicators: [indicator(blank)] })] };
+    const result = compareWithGold({ reports: [report({ region: null, indicators: [indicator(null)] })] }, gold);
+    expect(result.groups.indicators.f1).toBe(1);
+    expect(result.groups.identity).toMatchObject({ fp: 0, fn: 0 });
+  });
+
   it('prints a table with one line per file and a total', () => {
     const result = compareWithGold({ reports: [] }, { reports: [report({})] });
     const text = formatEvalReport([{ file: 'a.pdf', result }]);

@@ -55,8 +55,8 @@ export function compareWithGold(exported: DocLike, gold: DocLike): EvalResult {
 
   pairs.forEach(([ex, go], report) => {
     for (const field of IDENTITY_FIELDS) {
-      const e = ex?.[field];
-      const g = go?.[field];
+      const e = blankAsNull(ex?.[field]);
+      const g = blankAsNull(go?.[field]);
       const key = field;
       if (go === undefined) {
         if (e !== undefined && e !== null) {
@@ -191,8 +191,18 @@ function equalValue(field: string, actual: unknown, expected: unknown, goldEntry
   return deepEqual(actual ?? null, expected ?? null);
 }
 
+/**
+ * An object whose fields are all null says the same as null: a gold file may
+ * write a blank indicator cell or an unknown region either way.
+ */
+function blankAsNull(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  return Object.values(value).every((v) => v === null) ? null : value;
+}
+
 /** Indicator cells compare their raw text after NFKC (formats differ in full-width punctuation). */
 function normaliseRaw(value: unknown): unknown {
+  value = blankAsNull(value);
   if (typeof value !== 'object' || value === null) return value ?? null;
   const v = value as Json;
   return { ...v, raw: normaliseName(v['raw']) };

@@ -1,0 +1,47 @@
+/**
+ * Identity of a document that is a self-evaluation form (项目支出绩效自评表,
+ * 部门整体支出绩效自评表, 绩效目标自评表 …): its kind from the form's title, its
+ * organisation from the form's own header cells — the unit that reports
+ * (实施单位, 填报单位, 部门（单位）名称) before the 主管部门 beside it.
+ */
+import { DEPARTMENT_FORM, FORM_TITLE, ORGANISATION_ENDING, ORGANISATION_LABELS } from './form-vocabulary.ts';
+import { isTocEntry, normaliseText } from './text.ts';
+import type { ReportKind } from './types.ts';
+
+/** A numbered heading (一、 (二) 3.) is a section of a report, not a form's title. */
+const NUMBERED = /^(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十\d]+\)|\d+[、.])/;
+
+/** The kind of report a form title names, or null when the line is not a form title. */
+export function formTitleKind(text: string): ReportKind | null {
+  const t = normaliseText(text);
+  if (t.length < 4 || t.length > 60 || /[,。;:!?]/.test(t) || isTocEntry(text) || NUMBERED.test(t)) return null;
+  if (!FORM_TITLE.test(t)) return null;
+  return DEPARTMENT_FORM.test(t) ? 'department_performance_self_evaluation' : 'project_performance_self_evaluation';
+}
+
+/** A budget code printed before a unit's name in a form ([155]濉溪县民政局, 155-…). */
+const BUDGET_CODE = /^(?:\[\d+\]|\(\d+\)|\d{3,}[-_\s]?)/;
+
+function unitName(text: string): string | null {
+  const t = text.replace(/\(盖章\)/g, '').replace(BUDGET_CODE, '').replace(/单位:.*$/, '').trim();
+  return t.length >= 3 && ORGANISATION_ENDING.test(t) && !/[:,。]/.test(t) ? t : null;
+}
+
+/**
+ * The organisation a form's header cells name: after the best-ranked label
+ * (in the same cell "实施单位:…" or in the next cell), or null.
+ */
+export function organisationFromForm(lines: readonly string[]): string | null {
+  let best: { name: string; rank: number } | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    for (const [re, rank] of ORGANISATION_LABELS) {
+      const m = re.exec(lines[i]!);
+      if (!m) continue;
+      const rest = lines[i]!.slice(m[0].length);
+      const name = unitName(rest) ?? (rest === '' ? unitName(lines[i + 1] ?? '') : null);
+      if (name !== null && (best === null || rank < best.rank)) best = { name, rank };
+      break;
+    }
+  }
+  return best?.name ?? null;
+}

@@ -1,0 +1,43 @@
+/**
+ * A project report's own totals stated in prose: the allocation the project
+ * was given (指标金额是110万元, 下达资金…) and what was paid out (实际拨付金额是
+ * 108万元). They are the report's total_expenditure of that phase, not a line
+ * of the project (the report is about that one project).
+ */
+import type { AmountCandidate } from './candidates.ts';
+import { moneyFigures, yearBefore, type TextUnit } from './text-units.ts';
+import type { Phase } from './types.ts';
+
+/** Labels (the clause before a figure) of a project's total, with the phase they state. */
+export const PROJECT_TOTAL_LABELS: readonly (readonly [RegExp, Phase])[] = [
+  [/^(?:预算)?指标(?:金额|数|资金)(?:是|为|:|共|共计)*$/, 'budget_adjusted'],
+  [/^(?:下达|批复|安排)(?:的)?(?:预算)?(?:资金|指标)(?:金额|数)?(?:是|为|:|共|共计)*$/, 'budget_adjusted'],
+  [/^实际(?:拨付|支付|使用)(?:金额|资金|数)?(?:是|为|:|共|共计)*$/, 'actual'],
+];
+
+/** The phase a label states when it names a project's total, else null. */
+export function projectTotalPhase(label: string): Phase | null {
+  return PROJECT_TOTAL_LABELS.find(([re]) => re.test(label))?.[1] ?? null;
+}
+
+export function readProjectTotals(units: readonly TextUnit[], fiscalYear: number | null): AmountCandidate[] {
+  const out: AmountCandidate[] = [];
+  for (const unit of units) {
+    if (unit.duplicate) continue;
+    let offset = 0;
+    for (const sentence of unit.text.split(/(?<=[。!?])/)) {
+      let prevEnd = 0;
+      for (const fig of moneyFigures(sentence)) {
+        const raw = sentence.slice(prevEnd, fig.start);
+        prevEnd = fig.end;
+        const label = raw.slice(raw.search(/[^,;、。]*$/));
+        const phase = projectTotalPhase(label);
+        const year = yearBefore(sentence, fig.start) ?? fiscalYear;
+        if (phase === null || year === null) continue;
+        out.push({ item: 'total_expenditure', phase, fiscal_year: year, yuan: fig.yuan, scale: fig.scale, origin: 'text', source_text: label + sentence.slice(fig.start, fig.end), page: unit.page, order: unit.position * 10000 + offset + fig.start });
+      }
+      offset += sentence.length;
+    }
+  }
+  return out;
+}
