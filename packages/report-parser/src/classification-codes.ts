@@ -65,9 +65,14 @@ export function leiCode(name: string): string | null {
 export function functionalCode(path: readonly string[]): string | null {
   const lei = path[0] === undefined ? null : bestChild(null, 3, path[0]);
   if (path.length === 1 || lei === null) return path.length === 1 ? lei : null;
-  const kuan = bestChild(lei, 5, path[1]!);
+  const kuan = bestChild(lei, 5, path[1]!) ?? otherCode(lei, path[1]!);
   if (path.length === 2 || kuan === null) return path.length === 2 ? kuan : null;
   const generic = GENERIC_XIANG[keyOf(path[2]!)];
   if (generic) return `${kuan}${generic}`;
-  return bestChild(kuan, 7, path[2]!);
+  return bestChild(kuan, 7, path[2]!) ?? otherCode(kuan, path[2]!);
+}
+
+/** The 款 or 项 "其他…支出" of a level is numbered 99 under every 类 and 款 of the classification (20899, 2011399). */
+function otherCode(parent: string, name: string): string | null {
+  return /^其他/.test(keyOf(name)) ? `${parent}99` : null;
 }

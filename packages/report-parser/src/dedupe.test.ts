@@ -45,6 +45,28 @@ describe('dedupeLines', () => {
     expect(dedupeLines([project('离休干部医药费', '360400.00', null), project('离休干部医药费专项', '360400.00', '500000.00')])).toEqual([project('离休干部医药费', '360400.00', '500000.00')]);
   });
 
+  const functional = (path: string[], code: string | null, yuan: string, source: string): ExpenditureLine => ({ classification: 'functional', path, code, phase: 'budget_initial', fiscal_year: 2025, yuan, budget_yuan: null, source_text: source, page: null });
+
+  it('makes a line stated in a table and in the text one line: the table’s, printed to the yuan', () => {
+    const table = functional(['卫生健康', '行政事业单位医疗', '行政单位医疗'], '2101101', '782164.00', '表');
+    const text = functional(['医疗卫生与计划生育', '行政事业单位医疗', '行政单位医疗'], '2101101', '782100.00', '文');
+    expect(dedupeLines([table, text])).toEqual([table]);
+    const uncoded = functional(['卫生健康', '行政事业单位医疗', '行政单位医疗'], null, '782100.00', '文');
+    expect(dedupeLines([table, uncoded])).toEqual([table]);
+  });
+
+  it('holds no code twice and no stray quote marks in names', () => {
+    const lines = dedupeLines([functional(['一般公共服务', '商贸事务', '行政运行'], '2011301', '9389913.00', '表'), functional(['“一般公共服务', '商贸事务', '行政运行'], null, '9389900.00', '文')]);
+    expect(lines.map((l) => [l.path.join('/'), l.yuan])).toEqual([['一般公共服务/商贸事务/行政运行', '9389913.00']]);
+    expect(dedupeLines([project('“三公”经费专项', '100.00', null)])[0]!.path).toEqual(['“三公”经费专项']);
+    expect(dedupeLines([project('“医疗救助专项', '100.00', null)])[0]!.path).toEqual(['医疗救助专项']);
+  });
+
+  it('makes an economic line the text names by its leaf the table’s line', () => {
+    const economic = (path: string[], code: string | null, yuan: string): ExpenditureLine => ({ ...functional(path, code, yuan, ''), classification: 'economic' });
+    expect(dedupeLines([economic(['工资福利支出', '基本工资'], '30101', '1952616.00'), economic(['基本工资'], null, '1952600.00')])).toEqual([economic(['工资福利支出', '基本工资'], '30101', '1952616.00')]);
+  });
+
   it('keeps two projects apart when their figures differ', () => {
     expect(dedupeLines([project('城乡居民医保', '21700.00', null), project('城乡居民医保专项', '1511400.00', '4100000.00')])).toHaveLength(2);
   });

@@ -82,6 +82,22 @@ export function phaseOf(text: string): Phase | null {
   return null;
 }
 
+/** Words that make a figure in a budget an actual: an earlier year's 决算, 执行数, 实际支出. */
+const EXPLICIT_ACTUAL = /决算|执行|实际|完成/;
+
+/**
+ * The phase of a figure in a report whose figures are `defaultPhase` unless
+ * its label says otherwise: `phase` is what the label's words gave (null:
+ * none). In a 部门预算 every figure is budgeted: a bare 支出 ("住房保障（类）
+ * 支出2989.14万元", "人员经费支出") names what is budgeted, and only 决算 / 执行 /
+ * 实际 (of an earlier year) make it actual.
+ */
+export function phaseInReport(phase: Phase | null, label: string, defaultPhase: Phase): Phase {
+  if (phase === null) return defaultPhase;
+  if (defaultPhase !== 'actual' && phase === 'actual' && !EXPLICIT_ACTUAL.test(label.replace(FUND_BUDGETS, ''))) return defaultPhase;
+  return phase;
+}
+
 /** A table column header that states a phase ("2023年预算数", "全年执行数"), with its year when printed. */
 export function readColumnHeader(text: string): { phase: Phase; year: number | null } | null {
   if (text.length > 16 || /分值|得分|执行率|比例|%|增减|差额/.test(text)) return null;

@@ -102,12 +102,13 @@ function parsePart(part: ReportPart, blocks: readonly Block[], doc: DocContext):
   // Expenditure lines.
   const projectName = part.kind === 'project_performance_self_evaluation' ? projectNameOf(lines) : null;
   const lineCtx = { fiscalYear, defaultPhase: phase };
+  // Table lines first: a line stated in a table and in the text is the table's (dedupeLines).
   const expenditureLines = dedupeLines([
+    ...standard.lines,
+    ...tableRead.lines,
     ...readFunctionalLines(units, lineCtx),
     ...(isMain(part.kind) ? readEconomicLines(units, lineCtx) : []),
     ...readProjectLines(units, { ...lineCtx, projectName }),
-    ...tableRead.lines,
-    ...standard.lines,
   ]);
 
   // Indicators and self-evaluation.

@@ -9,7 +9,7 @@
  *   of the report's project (its 项目名称).
  */
 import { listEntries, listOpensAt } from './list-items.ts';
-import { readLabel } from './items.ts';
+import { phaseInReport, readLabel } from './items.ts';
 import { displayName } from './text.ts';
 import { moneyFigures, yearBefore, type TextUnit } from './text-units.ts';
 import type { ExpenditureLine, Phase } from './types.ts';
@@ -96,7 +96,7 @@ function projectLists(sentence: string, unit: TextUnit, year: number, ctx: Proje
     if (!reading.items.includes('project_expenditure') || reading.change) continue;
     const open = listOpensAt(sentence, fig.end);
     if (open === null) continue;
-    const phase = reading.phase ?? ctx.defaultPhase;
+    const phase = phaseInReport(reading.phase, label, ctx.defaultPhase);
     for (const entry of listEntries(sentence, open)) {
       if (entry.name.length < 2 || entry.name.length > 40 || readLabel(entry.name).items.length > 0 || /\d/.test(entry.name)) break;
       out.push(line([entry.name], phase, year, entry.figure.yuan, null, sentence.slice(entry.start, entry.figure.end), unit.page));
@@ -143,11 +143,14 @@ function projectStatement(sentence: string, unit: TextUnit, year: number, ctx: P
     const label = i === 0 ? firstLabel : raw.slice(raw.search(/[^,;、。(]*$/));
     if (readLabel(label).change || /结转|结余/.test(label)) return;
     if (depthAt(sentence, fig.start) > 0) return;
-    if (budget === null && actual === null && BUDGET_WORD.test(label)) {
+    // In a budget a bare 支出 / 拨付 is what is budgeted (phaseInReport): only 决算 / 执行 / 实际 are actual.
+    const spent = ACTUAL_WORD.test(label) && !/预算/.test(label);
+    const actualHere = spent && phaseInReport('actual', label, ctx.defaultPhase) === 'actual';
+    if (budget === null && actual === null && (BUDGET_WORD.test(label) || (spent && !actualHere))) {
       budget = { yuan: fig.yuan, end: fig.end, at: fig.start };
       return;
     }
-    if (actual === null && ACTUAL_WORD.test(label) && !/预算/.test(label)) actual = { yuan: fig.yuan, end: fig.end };
+    if (actual === null && actualHere) actual = { yuan: fig.yuan, end: fig.end };
   });
   const b = budget as { yuan: string; end: number; at: number } | null;
   const a = actual as { yuan: string; end: number } | null;
