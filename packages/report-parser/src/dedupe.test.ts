@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { basicChecks } from './basic-checks.ts';
 import type { AmountCandidate } from './candidates.ts';
 import { dedupeAmounts, dedupeLines } from './dedupe.ts';
-import type { Amount, ExpenditureLine } from './types.ts';
+import type { ExpenditureLine } from './types.ts';
 
 const candidate = (over: Partial<AmountCandidate>): AmountCandidate => ({ item: 'basic_expenditure', phase: 'actual', fiscal_year: 2023, yuan: '0.00', scale: 2, origin: 'text', source_text: '', page: null, order: 0, ...over });
 
@@ -69,24 +68,5 @@ describe('dedupeLines', () => {
 
   it('keeps two projects apart when their figures differ', () => {
     expect(dedupeLines([project('城乡居民医保', '21700.00', null), project('城乡居民医保专项', '1511400.00', '4100000.00')])).toHaveLength(2);
-  });
-});
-
-describe('basicChecks', () => {
-  const amount = (item: Amount['item'], yuan: string): Amount => ({ item, phase: 'actual', fiscal_year: 2021, yuan, source_text: '', page: 3 });
-
-  it('finds 基本支出 + 项目支出 that do not add up to the total', () => {
-    const findings = basicChecks([amount('total_expenditure', '19499800.00'), amount('basic_expenditure', '1411300.00'), amount('project_expenditure', '18035300.00')]);
-    expect(findings).toMatchObject([{ rule: 'parts-sum-basic-project', expected: '19446600.00', actual: '19499800.00', pages: [3, 3, 3] }]);
-  });
-
-  it('accepts a total that is 基本支出 + 项目支出 + “三公”经费 when the document lists 三公 as a third part', () => {
-    const parts = [amount('total_expenditure', '19499800.00'), amount('basic_expenditure', '1411300.00'), amount('project_expenditure', '18035300.00')];
-    expect(basicChecks([...parts, amount('three_public_expenditure', '53200.00')])).toEqual([]);
-    expect(basicChecks([...parts, { ...amount('three_public_expenditure', '53200.00'), fiscal_year: 2020 }])).toHaveLength(1);
-  });
-
-  it('accepts parts that add up', () => {
-    expect(basicChecks([amount('basic_expenditure', '7419100.00'), amount('personnel_expenditure', '7128800.00'), amount('public_expenditure', '290300.00')])).toEqual([]);
   });
 });

@@ -24,6 +24,17 @@ describe('readLabel', () => {
     expect(r.phase).toBe(phase);
   });
 
+  it('does not take what a fund pays for for the fund’s total', () => {
+    expect(readLabel('某某局2017年度一般公共预算拨款安排的会议费预算支出').items).toEqual([]);
+    expect(readLabel('某某局2019年度一般公共预算拨款安排的培训费预算支出').items).toEqual([]);
+    expect(readLabel('政府性基金预算拨款安排的项目建设支出').items).toEqual([]);
+    expect(readLabel('财政拨款用于办公设备购置的支出').items).toEqual([]);
+    expect(readLabel('一般公共预算拨款安排支出').items).toEqual(['general_public_budget']);
+    expect(readLabel('一般公共预算拨款安排的预算为').items).toEqual(['general_public_budget']);
+    // A headline item named after the fund is still that item.
+    expect(readLabel('一般公共预算拨款安排的基本支出').items).toEqual(['basic_expenditure']);
+  });
+
   it('flags a 总计, which is the 合计 plus what is carried over', () => {
     expect(readLabel('2024年度收入支出总计').grandTotal).toBe(true);
     expect(readLabel('2024年度财政拨款收入支出总计').grandTotal).toBe(true);

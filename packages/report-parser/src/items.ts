@@ -55,6 +55,22 @@ export interface LabelReading {
   readonly grandTotal: boolean;
 }
 
+/** Items that are a fund's total (一般公共预算拨款, 政府性基金, 财政拨款). */
+const FUND_ITEMS: ReadonlySet<AmountItem> = new Set(['general_public_budget', 'government_fund_budget', 'fiscal_appropriation']);
+/** What a fund pays for: "一般公共预算拨款安排的会议费预算支出", "财政拨款用于培训费的支出". */
+const PAYS_FOR = /^(?:预算)?(?:财政)?(?:拨款)?(?:资金)?(?:安排|用于|支付)的?(.*)$/;
+/** Words that leave a label the fund's own total ("一般公共预算拨款安排支出", "…安排的预算为"). */
+const TOTAL_WORDS = /预算|支出|收入|金额|资金|总额|合计|数|为|是|共计?|:/g;
+
+/**
+ * True when the words after a fund's name say what the fund pays for
+ * ("安排的会议费预算支出"): the figure is that expense's, not the fund's total.
+ */
+function paysFor(afterFund: string): boolean {
+  const m = PAYS_FOR.exec(afterFund);
+  return m !== null && m[1]!.replace(TOTAL_WORDS, '').length > 0;
+}
+
 /** The budgets of the four funds: 预算 in these names is a fund, not a phase. */
 export const FUND_BUDGETS = /(一般公共|政府性基金|国有资本经营|社会保险基金)预算/g;
 
@@ -65,7 +81,8 @@ export function readLabel(label: string): LabelReading {
     const m = rule.re.exec(label);
     if (!m) continue;
     const rest = (label.slice(0, m.index) + '|' + label.slice(m.index + m[0].length)).replace(FUND_BUDGETS, '');
-    return { items: rule.items, phase: rule.phase ?? phaseOf(rest), phaseOnly: false, change, grandTotal: /总计$/.test(m[0]) };
+    const items = rule.items.some((i) => FUND_ITEMS.has(i)) && paysFor(label.slice(m.index + m[0].length)) ? [] : rule.items;
+    return { items, phase: rule.phase ?? phaseOf(rest), phaseOnly: false, change, grandTotal: /总计$/.test(m[0]) };
   }
   const phase = phaseOf(label);
   const stripped = label.replace(/^(其中|包括|含)[:]?/, '').replace(/(为|是|共|共计|合计|达|:)+$/, '');

@@ -1,7 +1,6 @@
 import { blockText, toTextGrid, type Block, type DocumentModel } from '@budget-ingest/doc-model';
 import { readAmountSentences, defaultPhase } from './amount-sentences.ts';
 import { readAmountTables } from './amount-tables.ts';
-import { basicChecks } from './basic-checks.ts';
 import type { AmountCandidate } from './candidates.ts';
 import { runChecks } from './checks/index.ts';
 import { dedupeAmounts, dedupeLines } from './dedupe.ts';
@@ -18,7 +17,7 @@ import { toTextUnits } from './text-units.ts';
 import type { ParseResult, ParseWarning, Report, ValidationFinding } from './types.ts';
 
 /** Bump when parsing output changes; `reparse` re-runs documents parsed by an older version. */
-export const PARSER_VERSION = '0.1.1';
+export const PARSER_VERSION = '0.2.0';
 
 /** Normalised lines of some blocks: paragraphs and headings as they are, table rows cell by cell. */
 function linesOf(blocks: readonly Block[]): string[] {
@@ -138,9 +137,7 @@ function parsePart(part: ReportPart, blocks: readonly Block[], doc: DocContext):
     page_start: pageBound(own, Math.min),
     page_end: pageBound(own, Math.max),
   };
-  const checked = runChecks(report, { tables: standard.tables, blocks: own });
-  const checkedRules = new Set(checked.map((f) => f.rule));
-  findings.push(...basicChecks(amounts).filter((f) => !checkedRules.has(f.rule)), ...checked);
+  findings.push(...runChecks(report, { tables: standard.tables, blocks: own }));
   return { ...report, findings };
 }
 
