@@ -101,14 +101,19 @@ export async function runParseStage(deps: PipelineDeps, documentId: number): Pro
     return { ...base, status: 'failed', ms, pageCount: model.pageCount, reports: 0, warnings: 0, errorCode: 'parse-error', errorMessage, retryable: false };
   }
   const ms = Math.round(performance.now() - started);
+  // A document that is not a department's report is recorded as such, with the reason: no reports, no error.
+  const scope = result.outOfScope ?? null;
+  const status: DocumentStatus = scope ? 'out_of_scope' : 'parsed';
+  const errorCode = scope?.code ?? null;
+  const errorMessage = scope?.reason ?? null;
   await deps.db.transaction(async (tx) => {
     await replaceReports(tx, documentId, result.reports);
     await tx
       .update(documents)
-      .set({ status: 'parsed', errorCode: null, errorMessage: null, parserVersion: PARSER_VERSION, parseMs: ms, parsedAt: sql`now()`, updatedAt: sql`now()` })
+      .set({ status, errorCode, errorMessage, parserVersion: PARSER_VERSION, parseMs: ms, parsedAt: sql`now()`, updatedAt: sql`now()` })
       .where(eq(documents.id, documentId));
   });
-  return { ...base, status: 'parsed', ms, pageCount: model.pageCount, reports: result.reports.length, warnings: result.warnings.length, errorCode: null, errorMessage: null, retryable: false };
+  return { ...base, status, ms, pageCount: model.pageCount, reports: result.reports.length, warnings: result.warnings.length, errorCode, errorMessage, retryable: false };
 }
 
 async function loadDocument(deps: PipelineDeps, documentId: number) {

@@ -8,6 +8,7 @@ import { readEconomicLines } from './economic-lines.ts';
 import { readFunctionalLines } from './functional-lines.ts';
 import { documentNumber, dominantYear, organisationFromLabel, organisationFromTitle, publishedOn, rating, scoreStatements, yearFromTitle, type ScoreStatement } from './identity.ts';
 import { readIndicatorTables } from './indicator-table.ts';
+import { outOfScope } from './out-of-scope.ts';
 import { readProjectLines } from './project-lines.ts';
 import { resolveRegion } from './region.ts';
 import { splitReports, type ReportPart } from './report-splitter.ts';
@@ -44,6 +45,8 @@ export function parseDocument(model: DocumentModel): ParseResult {
   const warnings: ParseWarning[] = [];
   const blocks = model.blocks;
   if (blocks.length === 0) return { reports: [], warnings: [{ code: 'no-text', message: 'the document has no text blocks' }] };
+  const scope = outOfScope(blocks);
+  if (scope) return { reports: [], warnings: [], outOfScope: scope };
   const parts = splitReports(blocks);
   if (parts.length === 0) return { reports: [], warnings: [{ code: 'no-report-found', message: 'no report title and no report vocabulary found; the document is not read as a report' }] };
   const allLines = linesOf(blocks);
