@@ -4,7 +4,7 @@
  * 类-level totals in lists ("社会保障和就业支出 2406.82 万元，占 65%") whose name is
  * a 类 of the code table.
  */
-import { functionalCode, leiCode } from './classification-codes.ts';
+import { functionalCode, leiCode, leiOfKuan } from './classification-codes.ts';
 import { phaseInReport, phaseOf, readLabel } from './items.ts';
 import { displayName } from './text.ts';
 import { moneyFigures, yearBefore, type MoneyFigure, type TextUnit } from './text-units.ts';
@@ -61,7 +61,9 @@ function markedLines(text: string, unit: TextUnit, ctx: LineContext): Expenditur
     if (nextIsDeeper) return;
     const end = next ? next.index : text.length;
     const tail = text.slice(m.index + m[0].length, end);
-    const names = [path.lei, path.kuan, path.xiang].filter((n): n is string => n !== null && n !== '');
+    // A 款 named without its 类 takes the 类 the code table files it under.
+    const leiName = path.lei ?? (path.kuan ? leiOfKuan(path.kuan) : null);
+    const names = [leiName, path.kuan, path.xiang].filter((n): n is string => n !== null && n !== '');
     if (names.length === 0) return;
     const chosen = lineFigures(tail, ctx.defaultPhase);
     if (chosen === null) return;

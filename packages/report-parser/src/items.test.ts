@@ -18,6 +18,9 @@ describe('readLabel', () => {
     ['"三公"经费财政拨款支出决算为', ['three_public_expenditure'], 'actual'],
     ['国有资本经营预算财政拨款收入', [], 'budget_initial'],
     ['国内公务接待支出', [], 'actual'],
+    ['2025年本部门政府采购预算', ['government_procurement'], null],
+    ['政府采购货物预算', [], 'budget_initial'],
+    ['2025年本部门面向中小企业预留政府采购项目预算金额', [], 'budget_initial'],
   ])('reads %s', (label, items, phase) => {
     const r = readLabel(label);
     expect(r.items).toEqual(items);

@@ -58,9 +58,19 @@ describe('phases of lines in a budget and in final accounts', () => {
     expect(lines.map((l) => [l.code, l.phase, l.yuan, l.budget_yuan])).toEqual([['2010601', 'actual', '15118900.00', '15600500.00']]);
   });
 
+  it('files a 款 named without its 类 under the 类 of the code table', () => {
+    const lines = readFunctionalLines(units('法院（款）行政运行（项）支出11786.92万元，与上年相比增加100万元。'), budget);
+    expect(lines.map((l) => [l.path.join('/'), l.code])).toEqual([['公共安全/法院/行政运行', '2040501']]);
+  });
+
+  it('reads a 类/款/项 statement split over two paragraphs by a line break', () => {
+    const lines = readFunctionalLines(units('5、社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休', '（项）。主要用于：退休人员经费支出。年初预算为', '85.55万元，支出决算为84.65万元。'), { fiscalYear: 2024, defaultPhase: 'actual' });
+    expect(lines.map((l) => [l.code, l.yuan, l.budget_yuan])).toEqual([['2080501', '846500.00', '855500.00']]);
+  });
+
   it('reads a quoted path without the quote marks, so it has its code', () => {
-    const lines = readFunctionalLines(units('“一般公共服务支出（类）商贸事务（款）其他商贸事务支出（项）”476.50万元。'), budget);
-    expect(lines.map((l) => [l.path.join('/'), l.code])).toEqual([['一般公共服务/商贸事务/其他商贸事务支出', '2011399']]);
+    const lines = readFunctionalLines(units('“一般公共服务支出（类）商贸事务（款）行政运行（项）”938.99万元。'), budget);
+    expect(lines.map((l) => [l.path.join('/'), l.code])).toEqual([['一般公共服务/商贸事务/行政运行', '2011301']]);
   });
 });
 
@@ -69,8 +79,7 @@ describe('functionalCode', () => {
     [['农业水', '巩固脱贫衔接乡村振兴', '社会发展'], '2130506'],
     [['卫生健康', '医疗保障管理事务', '行政运行'], '2101501'],
     [['住房保障'], '221'],
-    [['社会保障和就业', '其他社会保障和就业支出', '其他社会保障和就业支出'], '2089999'],
-    [['一般公共服务', '商贸事务', '其他商贸事务支出'], '2011399'],
+    [['社会保障和就业', '其他社会保障和就业支出', '其他社会保障和就业支出'], null],
     [['不存在的类'], null],
   ])('codes %j as %s, tolerant of small wording changes', (path, code) => {
     expect(functionalCode(path)).toBe(code);
@@ -120,6 +129,10 @@ describe('readProjectLines', () => {
       ['budget_initial', '12250000.00'],
       ['actual', '11528892.25'],
     ]);
+  });
+
+  it('does not take a count of projects for a project', () => {
+    expect(readProjectLines(units('编报绩效目标的项目11个，涉及项目预算资金6626万元。'), { ...projectCtx, defaultPhase: 'budget_initial' })).toEqual([]);
   });
 
   it('does not take a headline figure for a project', () => {

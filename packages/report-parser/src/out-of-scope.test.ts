@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { cell, heading, numberBlocks, paragraph, table } from '@budget-ingest/doc-model';
+import { cell, heading, numberBlocks, paragraph, table, type Block, type DocumentModel } from '@budget-ingest/doc-model';
 import { outOfScope } from './out-of-scope.ts';
 import { parseDocument } from './parse-document.ts';
 
-const model = (blocks: ReturnType<typeof numberBlocks>) => ({ format: 'docx' as const, pageCount: null, blocks, warnings: [] });
+const model = (blocks: Block[]): DocumentModel => ({ modelVersion: 1, format: 'docx', pageCount: null, pages: [], blocks, metadata: {}, warnings: [] });
 const row = (...texts: string[]) => texts.map((t) => cell(t));
 
 describe('outOfScope', () => {

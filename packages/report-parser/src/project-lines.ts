@@ -55,7 +55,7 @@ function cleanSubject(text: string): string {
 }
 
 function isProjectName(s: string): boolean {
-  return PROJECT_NAME.test(s) && s.length >= 4 && s.length <= 40 && readLabel(s).items.length === 0 && !/^(年度|部门|单位|本|[我全][市县区省局])/.test(s);
+  return PROJECT_NAME.test(s) && s.length >= 4 && s.length <= 40 && readLabel(s).items.length === 0 && !/^(年度|部门|单位|本|[我全][市县区省局]|涉及|所有|全部)/.test(s);
 }
 
 function line(path: string[], phase: Phase, year: number, yuan: string | null, budget: string | null, source: string, page: number | null): ExpenditureLine {
