@@ -33,7 +33,8 @@ const FALSE_FINDINGS: Readonly<Record<string, readonly string[]>> = {
   'jiangsu-jianchayuan-2018-dept-budget.pdf': ['parts-sum-basic-project', 'parts-sum-personnel-public'],
   'jiangsu-rendabangongting-2019-budget-tables.pdf': ['parts-sum-basic-project'],
   'jiangsu-rendachangweihui-2019-dept-budget.pdf': ['same-figure-different-values'],
-  'jiangsu-zhengxie-2018-budget-tables.pdf': ['parts-sum-basic-project'],
+  // Its tables' caption (部门：… 单位：万元) repeats on every page: it is the tables' unit, not page furniture.
+  'jiangsu-zhengxie-2018-budget-tables.pdf': ['parts-sum-basic-project', 'table-unit-missing'],
   'shanghai-putuo-guihuaziyuanju-2024-final.pdf': ['parts-sum-personnel-public', 'execution-rate-mismatch'],
 };
 /** Stated changes that are wrong on the page (computed from the figures printed beside them); truncated rates are not among them. */
