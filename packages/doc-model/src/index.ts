@@ -4,3 +4,4 @@ export * from './grid.ts';
 export * from './text.ts';
 export * from './errors.ts';
 export * from './heading-numbering.ts';
+export * from './cjk-radicals.ts';
