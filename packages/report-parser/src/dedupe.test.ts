@@ -54,6 +54,12 @@ describe('dedupeLines', () => {
     expect(dedupeLines([table, uncoded])).toEqual([table]);
   });
 
+  it('makes a 项 the text words differently under the same 类 and 款, with the same figure, the table’s line', () => {
+    const table = functional(['公共安全', '法院', '一般行政管理事务'], '2040502', '64328912.00', '表');
+    expect(dedupeLines([table, functional(['公共安全', '法院', '一般行政事务管理'], null, '64328900.00', '文')])).toEqual([table]);
+    expect(dedupeLines([table, functional(['公共安全', '法院', '一般行政事务管理'], null, '64000000.00', '文')])).toHaveLength(2);
+  });
+
   it('holds no code twice and no stray quote marks in names', () => {
     const lines = dedupeLines([functional(['一般公共服务', '商贸事务', '行政运行'], '2011301', '9389913.00', '表'), functional(['“一般公共服务', '商贸事务', '行政运行'], null, '9389900.00', '文')]);
     expect(lines.map((l) => [l.path.join('/'), l.yuan])).toEqual([['一般公共服务/商贸事务/行政运行', '9389913.00']]);

@@ -110,6 +110,12 @@ export function withoutStrayQuotes(name: string, classification: ExpenditureLine
   }
 }
 
+/** Two yuan figures equal at the coarser one's printed precision (a 万元 figure with two decimals ends in 00.00). */
+function agreeAtPrecision(a: string, b: string): boolean {
+  const scale = (y: string): number => (/00\.00$/.test(y) ? 2 : -2);
+  return sameFigure({ yuan: a, scale: scale(a) }, { yuan: b, scale: scale(b) });
+}
+
 function sameLine(a: ExpenditureLine, b: ExpenditureLine): boolean {
   if (a.classification !== b.classification || a.phase !== b.phase || a.fiscal_year !== b.fiscal_year) return false;
   if (a.code !== null && b.code !== null) return a.code === b.code;
@@ -118,6 +124,11 @@ function sameLine(a: ExpenditureLine, b: ExpenditureLine): boolean {
   if (a.path.length !== b.path.length) return false;
   const exact = names(a).every((p, k) => p === names(b)[k]);
   if (exact) return true;
+  // A 项 the text words differently (一般行政事务管理 for 一般行政管理事务) under the same 类 and 款, with the same figure.
+  if (a.classification === 'functional' && (a.code === null) !== (b.code === null) && a.path.length > 1) {
+    const sameParent = names(a).slice(0, -1).every((p, k) => p === names(b)[k]);
+    if (sameParent && a.yuan !== null && b.yuan !== null && agreeAtPrecision(a.yuan, b.yuan)) return true;
+  }
   if (a.classification !== 'project') return false;
   const similar = a.path.every((p, k) => baseName(p) === baseName(b.path[k]!));
   const agree = a.yuan === null || b.yuan === null || a.yuan === b.yuan;
