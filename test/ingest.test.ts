@@ -154,6 +154,26 @@ describe('the command line', () => {
     }
   });
 
+  it('records a city’s budget report to the People’s Congress as out_of_scope with the reason: no report, no error', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bi-scope-'));
+    try {
+      const file = join(import.meta.dirname, 'fixtures/corpus/real/outofscope-shenzhen-2022-city-budget-report.docx');
+      const run = await cli(['ingest', file], { BUDGET_INGEST_DATA_DIR: dir });
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(/✓ .*outofscope-shenzhen-2022-city-budget-report\.docx.*out_of_scope.*人民代表大会/);
+      const status = JSON.parse((await cli(['status', '--json'], { BUDGET_INGEST_DATA_DIR: dir })).stdout) as Status;
+      expect(status.documentsByStatus).toEqual({ out_of_scope: 1 });
+      expect((await cli(['status'], { BUDGET_INGEST_DATA_DIR: dir })).stdout).toMatch(/out_of_scope\s+1/);
+      const out = join(dir, 'export');
+      expect((await cli(['export', '--format', 'json', '--out', out], { BUDGET_INGEST_DATA_DIR: dir })).code).toBe(0);
+      const exported = JSON.parse(readFileSync(join(out, 'outofscope-shenzhen-2022-city-budget-report.docx.json'), 'utf8'));
+      expect(exported).toMatchObject({ status: 'out_of_scope', reports: [] });
+      expect(exported.error).toMatch(/预算执行情况.*预算草案/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('lists every command with one line each', async () => {
     const run = await cli(['--help']);
     for (const command of ALL_COMMANDS) {

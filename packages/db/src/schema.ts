@@ -51,7 +51,7 @@ const traced = () => ({
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
 
-export const documentStatus = pgEnum('document_status', ['pending', 'extracted', 'parsed', 'failed', 'needs_ocr', 'unsupported']);
+export const documentStatus = pgEnum('document_status', ['pending', 'extracted', 'parsed', 'failed', 'needs_ocr', 'unsupported', 'out_of_scope']);
 export const documentFormat = pgEnum('document_format', ['pdf', 'docx', 'doc', 'xlsx', 'xls', 'wps', 'unknown']);
 // The contract's vocabularies (GOLD.md) are defined once, beside the parser's output types.
 export const reportKind = pgEnum('report_kind', REPORT_KINDS);

@@ -5,3 +5,4 @@ export * from './text.ts';
 export * from './errors.ts';
 export * from './heading-numbering.ts';
 export * from './storable.ts';
+export * from './cjk-radicals.ts';

@@ -1,3 +1,5 @@
+import { normalizeIdeographs } from '@budget-ingest/doc-model';
+
 /**
  * Text as the model holds it: Unicode NFKC (full-width digits and letters →
  * ASCII, Kangxi radicals → ordinary characters, ideographic space → space),
@@ -6,8 +8,8 @@
  * and Latin words or numbers with one.
  */
 export function normalizeText(raw: string): string {
-  return raw
-    .normalize('NFKC')
+  // NFKC, and CJK radicals NFKC leaves alone (⻋ → 车) as unified ideographs.
+  return normalizeIdeographs(raw)
     .replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '')
     .replace(/[ \t]*[\r\n]+[ \t]*/g, (_m, offset: number, whole: string) => {
       const before = whole[offset - 1] ?? '';

@@ -6,7 +6,7 @@ import { sniffFormat, type Sniffed } from './sniff.ts';
 import { SOFFICE_MISSING_MESSAGE, convertWithSoffice, findSoffice } from './soffice.ts';
 
 /** Bump when extraction output changes, so stored models can be told apart. */
-export const EXTRACTOR_VERSION = '0.1.1';
+export const EXTRACTOR_VERSION = '0.2.0';
 
 export interface ExtractOptions {
   readonly fileName?: string;

@@ -27,6 +27,15 @@ describe('findPageFurniture', () => {
     ]);
   });
 
+  it('keeps a table caption repeated on every page: it states the unit of the table below it', () => {
+    const tablePage = (n: number) => ({
+      height: 800,
+      lines: [line(`公开0${n}表`, 100, 20), line('部门：某某办公厅 单位：万元', 100, 40), line(['收支预算总表', '收入预算总表', '支出预算总表'][n - 1]!, 300, 60), line(`${n}0.00`, 100, 300)],
+    });
+    const drops = findPageFurniture([tablePage(1), tablePage(2), tablePage(3)]);
+    expect(drops.map((d) => [...d].sort())).toEqual([[0], [0], [0]]);
+  });
+
   it('keeps body text that sits in the bottom band above a body line', () => {
     const drops = findPageFurniture([{ height: 800, lines: [line('正文', 100, 100), line('7', 100, 700), line('最后一行正文', 100, 720)] }]);
     expect([...drops[0]!]).toEqual([]);

@@ -22,6 +22,19 @@ export function isPageNumber(text: string): boolean {
 const MARGIN = 0.15;
 
 /**
+ * A table's caption states the unit of its figures ("部门：某某局  单位：万元",
+ * "编制单位：…  单位：元"). Printed above the table on every page, it repeats
+ * like a running header, but it belongs to the table: without it the table's
+ * figures lose their unit.
+ */
+const UNIT_CAPTION = /单位\s*[:：]\s*(?:人民币)?\s*(?:亿元|万元|千元|元)/;
+
+/** True for a line that states the unit of a table's figures. */
+export function isUnitCaption(text: string): boolean {
+  return UNIT_CAPTION.test(text);
+}
+
+/**
  * Finds running headers, footers and page numbers: the first or last lines
  * of a page, inside its top or bottom band, that are a page number or whose
  * text (digits ignored) repeats in the same band on several pages. Returns, per page, the set of
@@ -46,7 +59,8 @@ export function findPageFurniture(pages: readonly PageLines[]): Set<number>[] {
     const isFurniture = (i: number): boolean => {
       const line = page.lines[i]!;
       const band = bandOf(page, line);
-      return band !== null && (isPageNumber(line.text) || (counts.get(`${band}|${key(line)}`) ?? 0) >= repeatsNeeded);
+      if (band === null || isUnitCaption(line.text)) return false;
+      return isPageNumber(line.text) || (counts.get(`${band}|${key(line)}`) ?? 0) >= repeatsNeeded;
     };
     // Peel furniture from the top and the bottom of the page; text between body lines is body.
     for (let i = 0; i < page.lines.length && isFurniture(i); i++) drop.add(i);

@@ -8,6 +8,8 @@ describe('normalizeText', () => {
     ['２０２３年', '2023年'],
     ['单位：万元', '单位:万元'],
     ['a\u3000b', 'a b'],
+    // CJK radicals NFKC leaves alone (EquivalentUnifiedIdeograph).
+    ['\u2EA0\u2EC5\u2ECB\u2ED3', '民见车长'],
   ])('normalises %s to %s', (input, expected) => {
     expect(normalizeText(input)).toBe(expected);
   });

@@ -3,13 +3,14 @@
  * Han characters or between a number and the Han unit that follows it, and a
  * space only between two Latin words.
  */
+import { normalizeIdeographs } from '@budget-ingest/doc-model';
 
 const CJK = /[\u2E80-\u2FDF\u3000-\u303F\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u201C\u201D\u2018\u2019\u2014\u2026\u00B7]/u;
 const WORD = /[A-Za-z0-9]/;
 
 /** NFKC (Kangxi radicals → ideographs, full-width digits → ASCII) and one space for every run of white space. */
 export function normalizeText(text: string): string {
-  return text.normalize('NFKC').replace(/[\s\u00A0\u3000]+/g, ' ');
+  return normalizeIdeographs(text).replace(/[\s\u00A0\u3000]+/g, ' ');
 }
 
 /** Removes spaces the layout put between Han characters, or between a Han character and a number. */

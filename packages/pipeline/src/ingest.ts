@@ -30,7 +30,7 @@ export function pendingStages(doc: { status: DocumentStatus; extractorVersion: s
   const extractedNow = doc.extractorVersion === EXTRACTOR_VERSION && doc.status !== 'pending';
   if (!extractedNow) return { extract: true, parse: true };
   if (doc.status === 'extracted') return { extract: false, parse: true };
-  if (doc.status === 'parsed') return { extract: false, parse: doc.parserVersion !== PARSER_VERSION };
+  if (doc.status === 'parsed' || doc.status === 'out_of_scope') return { extract: false, parse: doc.parserVersion !== PARSER_VERSION };
   // failed / needs_ocr / unsupported with the current extractor: nothing new would come out.
   // A parse failure is retried when the parser changed.
   return { extract: false, parse: doc.status === 'failed' && doc.parserVersion !== null && doc.parserVersion !== PARSER_VERSION };
@@ -86,7 +86,8 @@ async function ingestOnce(deps: PipelineDeps, input: FileInput): Promise<IngestR
 
 function logStage(log: PipelineDeps['logger'], o: StageOutcome): void {
   const fields = { stage: o.stage, status: o.status, ms: o.ms, pages: o.pageCount, reports: o.reports, warnings: o.warnings, errorCode: o.errorCode ?? undefined };
-  if (o.errorCode) log.warn({ ...fields, error: o.errorMessage }, `${o.stage} failed`);
+  if (o.status === 'out_of_scope') log.info({ ...fields, reason: o.errorMessage }, `${o.stage} done: out of scope`);
+  else if (o.errorCode) log.warn({ ...fields, error: o.errorMessage }, `${o.stage} failed`);
   else log.info(fields, `${o.stage} done`);
 }
 

@@ -23,7 +23,7 @@ export async function processExtractJob(deps: PipelineDeps, queues: Pick<Pipelin
 export async function processParseJob(deps: PipelineDeps, job: Job<ParseJobData>): Promise<StageOutcome> {
   const outcome = await runParseStage(deps, job.data.documentId);
   logOutcome(deps, job, outcome);
-  if (outcome.status !== 'parsed') throw new UnrecoverableError(`${outcome.errorCode}: ${outcome.errorMessage}`);
+  if (outcome.status !== 'parsed' && outcome.status !== 'out_of_scope') throw new UnrecoverableError(`${outcome.errorCode}: ${outcome.errorMessage}`);
   return outcome;
 }
 
@@ -41,6 +41,7 @@ function logOutcome(deps: PipelineDeps, job: Job, o: StageOutcome): void {
     warnings: o.warnings,
     errorCode: o.errorCode ?? undefined,
   };
-  if (o.errorCode) deps.logger.warn({ ...fields, error: o.errorMessage }, `${o.stage} failed`);
+  if (o.status === 'out_of_scope') deps.logger.info({ ...fields, reason: o.errorMessage }, `${o.stage} done: out of scope`);
+  else if (o.errorCode) deps.logger.warn({ ...fields, error: o.errorMessage }, `${o.stage} failed`);
   else deps.logger.info(fields, `${o.stage} done`);
 }

@@ -111,6 +111,11 @@ export async function runParseStage(deps: PipelineDeps, documentId: number): Pro
   const ms = Math.round(performance.now() - started);
   deps.logger.debug({ documentId, stage: 'parse', reports: result.reports.length, kinds: result.reports.map((r) => r.kind) }, 'parsed');
   deps.logger.trace({ documentId, stage: 'parse', warnings: result.warnings }, 'parse warnings');
+  // A document that is not a department's report is recorded as such, with the reason: no reports, no error.
+  const scope = result.outOfScope ?? null;
+  const status: DocumentStatus = scope ? 'out_of_scope' : 'parsed';
+  const errorCode = scope?.code ?? null;
+  const errorMessage = scope?.reason ?? null;
   const stored = await rejectedData(deps, documentId, 'parse', () => withDbRetry(() => deps.db.transaction(async (tx) => {
     const previousPublications = await publicationsOfDocument(tx, documentId);
     const reportIds = await replaceReports(tx, documentId, result.reports);
@@ -118,11 +123,11 @@ export async function runParseStage(deps: PipelineDeps, documentId: number): Pro
     await linkPublications(tx, { documentId, sha256, reports: result.reports, reportIds, previousPublications });
     await tx
       .update(documents)
-      .set({ status: 'parsed', errorCode: null, errorMessage: null, parserVersion: PARSER_VERSION, parseMs: ms, parsedAt: sql`now()`, updatedAt: sql`now()` })
+      .set({ status, errorCode, errorMessage, parserVersion: PARSER_VERSION, parseMs: ms, parsedAt: sql`now()`, updatedAt: sql`now()` })
       .where(eq(documents.id, documentId));
   })));
   if (stored) return { ...base, ms, pageCount: model.pageCount, reports: 0, warnings: result.warnings.length, ...stored };
-  return { ...base, status: 'parsed', ms, pageCount: model.pageCount, reports: result.reports.length, warnings: result.warnings.length, errorCode: null, errorMessage: null, retryable: false };
+  return { ...base, status, ms, pageCount: model.pageCount, reports: result.reports.length, warnings: result.warnings.length, errorCode, errorMessage, retryable: false };
 }
 
 /**

@@ -6,7 +6,7 @@
  * the last year the sentence names before the figure ("2020 年…" yields 2020).
  */
 import type { AmountCandidate } from './candidates.ts';
-import { readLabel } from './items.ts';
+import { phaseInReport, readLabel } from './items.ts';
 import { listOpensAt } from './list-items.ts';
 import type { AmountItem, Phase, ReportKind } from './types.ts';
 import { moneyFigures, yearBefore, type TextUnit } from './text-units.ts';
@@ -72,10 +72,9 @@ export function readAmountSentences(units: readonly TextUnit[], ctx: SentenceCon
         if (items.some((i) => i === 'personnel_expenditure' || i === 'public_expenditure') && listOpensAt(sentence, fig.end) !== null) inEconomicList = true;
         if (items.some((i) => i === 'government_fund_budget')) sentenceScoped = true;
         if (sentenceScoped && items.every((i) => SCOPED_ITEMS.has(i))) continue;
-        let phase = reading.phase ?? sentencePhase ?? defaultPhase(ctx.kind);
-        // In a budget, 支出 names what is budgeted; only 决算 / 执行 / 实际 make a figure actual.
-        if (ctx.kind === 'department_budget' && phase === 'actual' && !/决算|执行|实际|完成/.test(label)) phase = 'budget_initial';
-        sentencePhase ??= reading.phase;
+        const own = reading.phase === null ? null : phaseInReport(reading.phase, label, defaultPhase(ctx.kind));
+        const phase = own ?? sentencePhase ?? defaultPhase(ctx.kind);
+        sentencePhase ??= own;
         const stated = yearBefore(sentence, fig.start);
         const thisYear = /本年|本年度|当年/.test(sentence.slice(0, fig.start)) && stated === null ? ctx.fiscalYear : stated;
         if (stated !== null) paragraphYear = stated;

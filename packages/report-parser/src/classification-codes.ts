@@ -12,7 +12,7 @@ interface Entry {
   readonly name: string;
 }
 
-const ENTRIES = (table as { entries: Entry[] }).entries.map((e) => ({ code: e.code, key: keyOf(e.name) }));
+const ENTRIES = (table as { entries: Entry[] }).entries.map((e) => ({ code: e.code, name: e.name, key: keyOf(e.name) }));
 /** 项 names whose last two digits are the same under every 款. */
 const GENERIC_XIANG: Record<string, string> = { 行政运行: '01', 一般行政管理事务: '02', 机关服务: '03', 事业运行: '50' };
 
@@ -39,7 +39,7 @@ function similarity(a: string, b: string): number {
   return lcs(a, b) / Math.max(a.length, b.length);
 }
 
-function bestChild(parent: string | null, digits: number, name: string): string | null {
+function bestChild(parent: string | null, digits: number, name: string, minScore = 0.6): string | null {
   const key = keyOf(name);
   let best: { code: string; score: number } | null = null;
   let tie = false;
@@ -51,8 +51,20 @@ function bestChild(parent: string | null, digits: number, name: string): string 
       tie = false;
     } else if (score === best.score) tie = true;
   }
-  if (best === null || tie || best.score < 0.6) return null;
+  if (best === null || tie || best.score < minScore) return null;
   return best.code;
+}
+
+/**
+ * The 类 a 款 belongs to, when the text names the 款 without its 类 ("法院（款）
+ * 行政运行（项）支出…" after "公共安全（类）支出…"): the one 类 of the code table
+ * with a 款 of that name (nearly exactly; null when none or several).
+ */
+export function leiOfKuan(kuan: string): string | null {
+  const code = bestChild(null, 5, kuan, 0.8);
+  if (code === null) return null;
+  const lei = ENTRIES.find((e) => e.code === code.slice(0, 3));
+  return lei ? lei.name.replace(/支出$/, '') : null;
 }
 
 /** The code of the 类 a name denotes (exact after dropping 支出), or null. */

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { basicChecks } from './basic-checks.ts';
 import type { AmountCandidate } from './candidates.ts';
 import { dedupeAmounts, dedupeLines } from './dedupe.ts';
-import type { Amount, ExpenditureLine } from './types.ts';
+import type { ExpenditureLine } from './types.ts';
 
 const candidate = (over: Partial<AmountCandidate>): AmountCandidate => ({ item: 'basic_expenditure', phase: 'actual', fiscal_year: 2023, yuan: '0.00', scale: 2, origin: 'text', source_text: '', page: null, order: 0, ...over });
 
@@ -45,26 +44,35 @@ describe('dedupeLines', () => {
     expect(dedupeLines([project('离休干部医药费', '360400.00', null), project('离休干部医药费专项', '360400.00', '500000.00')])).toEqual([{ ...project('离休干部医药费', '360400.00', '500000.00'), verification: 'confirmed' }]);
   });
 
+  const functional = (path: string[], code: string | null, yuan: string, source: string): ExpenditureLine => ({ classification: 'functional', path, code, phase: 'budget_initial', fiscal_year: 2025, yuan, budget_yuan: null, source_text: source, page: null });
+
+  it('makes a line stated in a table and in the text one line: the table’s, printed to the yuan', () => {
+    const table = functional(['卫生健康', '行政事业单位医疗', '行政单位医疗'], '2101101', '782164.00', '表');
+    const text = functional(['医疗卫生与计划生育', '行政事业单位医疗', '行政单位医疗'], '2101101', '782100.00', '文');
+    expect(dedupeLines([table, text])).toEqual([table]);
+    const uncoded = functional(['卫生健康', '行政事业单位医疗', '行政单位医疗'], null, '782100.00', '文');
+    expect(dedupeLines([table, uncoded])).toEqual([table]);
+  });
+
+  it('makes a 项 the text words differently under the same 类 and 款, with the same figure, the table’s line', () => {
+    const table = functional(['公共安全', '法院', '一般行政管理事务'], '2040502', '64328912.00', '表');
+    expect(dedupeLines([table, functional(['公共安全', '法院', '一般行政事务管理'], null, '64328900.00', '文')])).toEqual([table]);
+    expect(dedupeLines([table, functional(['公共安全', '法院', '一般行政事务管理'], null, '64000000.00', '文')])).toHaveLength(2);
+  });
+
+  it('holds no code twice and no stray quote marks in names', () => {
+    const lines = dedupeLines([functional(['一般公共服务', '商贸事务', '行政运行'], '2011301', '9389913.00', '表'), functional(['“一般公共服务', '商贸事务', '行政运行'], null, '9389900.00', '文')]);
+    expect(lines.map((l) => [l.path.join('/'), l.yuan])).toEqual([['一般公共服务/商贸事务/行政运行', '9389913.00']]);
+    expect(dedupeLines([project('“三公”经费专项', '100.00', null)])[0]!.path).toEqual(['“三公”经费专项']);
+    expect(dedupeLines([project('“医疗救助专项', '100.00', null)])[0]!.path).toEqual(['医疗救助专项']);
+  });
+
+  it('makes an economic line the text names by its leaf the table’s line', () => {
+    const economic = (path: string[], code: string | null, yuan: string): ExpenditureLine => ({ ...functional(path, code, yuan, ''), classification: 'economic' });
+    expect(dedupeLines([economic(['工资福利支出', '基本工资'], '30101', '1952616.00'), economic(['基本工资'], null, '1952600.00')])).toEqual([economic(['工资福利支出', '基本工资'], '30101', '1952616.00')]);
+  });
+
   it('keeps two projects apart when their figures differ', () => {
     expect(dedupeLines([project('城乡居民医保', '21700.00', null), project('城乡居民医保专项', '1511400.00', '4100000.00')])).toHaveLength(2);
-  });
-});
-
-describe('basicChecks', () => {
-  const amount = (item: Amount['item'], yuan: string): Amount => ({ item, phase: 'actual', fiscal_year: 2021, yuan, source_text: '', page: 3 });
-
-  it('finds 基本支出 + 项目支出 that do not add up to the total', () => {
-    const findings = basicChecks([amount('total_expenditure', '19499800.00'), amount('basic_expenditure', '1411300.00'), amount('project_expenditure', '18035300.00')]);
-    expect(findings).toMatchObject([{ rule: 'parts-sum-basic-project', expected: '19446600.00', actual: '19499800.00', pages: [3, 3, 3] }]);
-  });
-
-  it('accepts a total that is 基本支出 + 项目支出 + “三公”经费 when the document lists 三公 as a third part', () => {
-    const parts = [amount('total_expenditure', '19499800.00'), amount('basic_expenditure', '1411300.00'), amount('project_expenditure', '18035300.00')];
-    expect(basicChecks([...parts, amount('three_public_expenditure', '53200.00')])).toEqual([]);
-    expect(basicChecks([...parts, { ...amount('three_public_expenditure', '53200.00'), fiscal_year: 2020 }])).toHaveLength(1);
-  });
-
-  it('accepts parts that add up', () => {
-    expect(basicChecks([amount('basic_expenditure', '7419100.00'), amount('personnel_expenditure', '7128800.00'), amount('public_expenditure', '290300.00')])).toEqual([]);
   });
 });

@@ -70,13 +70,19 @@ function baseName(name: string): string {
 }
 
 /**
- * Lines: one per (classification, path, phase, year). Project names that
- * differ only by a 专项 suffix are one line when their figures agree (the
- * shorter name kept; yuan and budget from wherever they are printed).
+ * Lines: one per (classification, line, phase, year). `lines` come in order of
+ * trust: table lines first, then running text. A line stated in a table and in
+ * the text is one line: the same 科目 code, or the same path (a text that names
+ * only the leaf of an economic line, 基本工资, names the table's 工资福利支出 /
+ * 基本工资). The first statement (the table's, printed to the yuan) keeps its
+ * value and path; later ones only fill what it lacks. Project names that differ
+ * only by a 专项 suffix are one line when their figures agree (the shorter name
+ * kept). Stray quote marks of a name are dropped.
  */
 export function dedupeLines(lines: readonly ExpenditureLine[]): ExpenditureLine[] {
   const out: ExpenditureLine[] = [];
-  for (const line of lines) {
+  for (const raw of lines) {
+    const line = { ...raw, path: raw.path.map((p) => withoutStrayQuotes(p, raw.classification)) };
     const i = out.findIndex((o) => sameLine(o, line));
     if (i < 0) {
       out.push(line);
@@ -87,15 +93,50 @@ export function dedupeLines(lines: readonly ExpenditureLine[]): ExpenditureLine[
     // The place is the statement the figure is taken from; two statements of one figure confirm it.
     const place = o.yuan === null && line.yuan !== null ? { anchor: line.anchor ?? null, bbox: line.bbox ?? null } : {};
     const agree = o.yuan !== null && o.yuan === line.yuan ? { verification: 'confirmed' as const } : {};
-    out[i] = { ...o, ...place, ...agree, path: shorter, yuan: o.yuan ?? line.yuan, budget_yuan: o.budget_yuan ?? line.budget_yuan, code: o.code ?? line.code };
+    const path = o.classification === 'project' ? shorter : o.path;
+    out[i] = { ...o, ...place, ...agree, path, yuan: o.yuan ?? line.yuan, budget_yuan: o.budget_yuan ?? line.budget_yuan, code: o.code ?? line.code };
   }
   return out;
 }
 
+const QUOTES = /["'\u201c\u201d\u2018\u2019]/g;
+
+/**
+ * A name without quote marks that pair with nothing: the text quotes a whole
+ * 类（款）（项） path ("“一般公共服务支出（类）…行政运行（项）”938.99万元") and the
+ * quote lands on the first or last name. 科目 names (functional, economic)
+ * never hold quotes; a project's “三公” pair stays.
+ */
+export function withoutStrayQuotes(name: string, classification: ExpenditureLine['classification']): string {
+  if (classification !== 'project') return name.replace(QUOTES, '');
+  let n = name;
+  for (;;) {
+    const count = n.match(QUOTES)?.length ?? 0;
+    if (count % 2 === 0) return n;
+    const trimmed = /^["'\u201c\u201d\u2018\u2019]/.test(n) ? n.slice(1) : /["'\u201c\u201d\u2018\u2019]$/.test(n) ? n.slice(0, -1) : n.replace(QUOTES, '');
+    n = trimmed;
+  }
+}
+
+/** Two yuan figures equal at the coarser one's printed precision (a 万元 figure with two decimals ends in 00.00). */
+function agreeAtPrecision(a: string, b: string): boolean {
+  const scale = (y: string): number => (/00\.00$/.test(y) ? 2 : -2);
+  return sameFigure({ yuan: a, scale: scale(a) }, { yuan: b, scale: scale(b) });
+}
+
 function sameLine(a: ExpenditureLine, b: ExpenditureLine): boolean {
-  if (a.classification !== b.classification || a.phase !== b.phase || a.fiscal_year !== b.fiscal_year || a.path.length !== b.path.length) return false;
-  const exact = a.path.every((p, k) => normaliseText(p) === normaliseText(b.path[k]!));
+  if (a.classification !== b.classification || a.phase !== b.phase || a.fiscal_year !== b.fiscal_year) return false;
+  if (a.code !== null && b.code !== null) return a.code === b.code;
+  const names = (l: ExpenditureLine): string[] => l.path.map((p) => normaliseText(p));
+  if (a.classification === 'economic' && (a.path.length === 1 || b.path.length === 1)) return names(a).at(-1) === names(b).at(-1);
+  if (a.path.length !== b.path.length) return false;
+  const exact = names(a).every((p, k) => p === names(b)[k]);
   if (exact) return true;
+  // A 项 the text words differently (一般行政事务管理 for 一般行政管理事务) under the same 类 and 款, with the same figure.
+  if (a.classification === 'functional' && (a.code === null) !== (b.code === null) && a.path.length > 1) {
+    const sameParent = names(a).slice(0, -1).every((p, k) => p === names(b)[k]);
+    if (sameParent && a.yuan !== null && b.yuan !== null && agreeAtPrecision(a.yuan, b.yuan)) return true;
+  }
   if (a.classification !== 'project') return false;
   const similar = a.path.every((p, k) => baseName(p) === baseName(b.path[k]!));
   const agree = a.yuan === null || b.yuan === null || a.yuan === b.yuan;

@@ -4,7 +4,7 @@
  * the 部门决算 / 部门预算 explain their 基本支出 this way; self-evaluation
  * reports restate the same lists, so they are read there only from tables.
  */
-import { readLabel } from './items.ts';
+import { phaseInReport, readLabel } from './items.ts';
 import { listEntries, listOpensAt } from './list-items.ts';
 import { displayName } from './text.ts';
 import { moneyFigures, yearBefore, type TextUnit } from './text-units.ts';
@@ -33,7 +33,7 @@ export function readEconomicLines(units: readonly TextUnit[], ctx: EconomicConte
         if (open === null) continue;
         const year = yearBefore(sentence, fig.start) ?? ctx.fiscalYear;
         if (year === null) continue;
-        const phase = reading.phase ?? ctx.defaultPhase;
+        const phase = phaseInReport(reading.phase, label, ctx.defaultPhase);
         for (const entry of listEntries(sentence, open)) {
           if (entry.name.length < 2 || entry.name.length > 30 || readLabel(entry.name).items.some((i) => STOP.has(i))) break;
           out.push({ classification: 'economic', path: [displayName(entry.name)], code: null, phase, fiscal_year: year, yuan: entry.figure.yuan, budget_yuan: null, source_text: sentence.slice(entry.start, entry.figure.end), page: unit.page });

@@ -4,10 +4,10 @@
  * 类-level totals in lists ("社会保障和就业支出 2406.82 万元，占 65%") whose name is
  * a 类 of the code table.
  */
-import { functionalCode, leiCode } from './classification-codes.ts';
-import { phaseOf } from './items.ts';
+import { functionalCode, leiCode, leiOfKuan } from './classification-codes.ts';
+import { phaseInReport, phaseOf, readLabel } from './items.ts';
 import { displayName } from './text.ts';
-import { moneyFigures, yearBefore, type TextUnit } from './text-units.ts';
+import { moneyFigures, yearBefore, type MoneyFigure, type TextUnit } from './text-units.ts';
 import type { ExpenditureLine, Phase } from './types.ts';
 
 export interface LineContext {
@@ -40,7 +40,8 @@ function markedLines(text: string, unit: TextUnit, ctx: LineContext): Expenditur
   let path: { lei: string | null; kuan: string | null; xiang: string | null } = { lei: null, kuan: null, xiang: null };
   let pathStart = 0;
   markers.forEach((m, i) => {
-    const name = m[1]!.replace(/^\d{1,2}[.、]/, '').replace(/^(其中|包括)/, '');
+    // A path the text puts in quotes ("“一般公共服务支出（类）…（项）”938.99万元"): 科目 names hold no quote marks.
+    const name = m[1]!.replace(/["']/g, '').replace(/^\d{1,2}[.、]/, '').replace(/^(其中|包括)/, '');
     const level = m[2]!;
     if (level === '类') {
       lei = stripLei(name);
@@ -60,18 +61,13 @@ function markedLines(text: string, unit: TextUnit, ctx: LineContext): Expenditur
     if (nextIsDeeper) return;
     const end = next ? next.index : text.length;
     const tail = text.slice(m.index + m[0].length, end);
-    const figures = moneyFigures(tail);
-    const first = figures[0];
-    if (!first) return;
-    const label = tail.slice(0, first.start);
-    const names = [path.lei, path.kuan, path.xiang].filter((n): n is string => n !== null && n !== '');
+    // A 款 named without its 类 takes the 类 the code table files it under.
+    const leiName = path.lei ?? (path.kuan ? leiOfKuan(path.kuan) : null);
+    const names = [leiName, path.kuan, path.xiang].filter((n): n is string => n !== null && n !== '');
     if (names.length === 0) return;
-    const phase = phaseOf(label) ?? ctx.defaultPhase;
-    let budget: string | null = null;
-    if (phase === 'actual') {
-      const b = figures.slice(1).find((f) => phaseOf(tail.slice(0, f.start).split(/[,;]/).pop() ?? '') === 'budget_initial');
-      budget = b?.yuan ?? null;
-    }
+    const chosen = lineFigures(tail, ctx.defaultPhase);
+    if (chosen === null) return;
+    const { figure: first, phase, budget } = chosen;
     const year = yearBefore(text, m.index) ?? ctx.fiscalYear;
     if (year === null) return;
     const displayed = names.map(displayName);
@@ -88,6 +84,31 @@ function markedLines(text: string, unit: TextUnit, ctx: LineContext): Expenditur
     });
   });
   return out;
+}
+
+/**
+ * The figure of a 类/款/项 statement: "年初预算为1560.05万元，支出决算为1511.89万元"
+ * is one line of the report's phase (a final accounts' actual, with the budget
+ * beside it as budget_yuan; a budget's budget). Each figure's phase comes from
+ * its own clause; changes (与上年相比增加…) are not the line's figure. When no
+ * figure is of the report's phase, the first figure with the phase it states.
+ */
+function lineFigures(tail: string, defaultPhase: Phase): { figure: MoneyFigure; phase: Phase; budget: string | null } | null {
+  const phased: { figure: MoneyFigure; phase: Phase }[] = [];
+  let prevEnd = 0;
+  for (const figure of moneyFigures(tail)) {
+    const whole = tail.slice(prevEnd, figure.start);
+    prevEnd = figure.end;
+    const clause = whole.split(/[,;。]/).pop() ?? '';
+    if (readLabel(clause).change) continue;
+    const label = phaseOf(clause) !== null || phased.length > 0 ? clause : whole;
+    phased.push({ figure, phase: phaseInReport(phaseOf(label), label, defaultPhase) });
+  }
+  const main = phased.find((f) => f.phase === defaultPhase) ?? phased[0];
+  if (!main) return null;
+  const budgetOf = (p: Phase): string | null => phased.find((f) => f !== main && f.phase === p)?.figure.yuan ?? null;
+  const budget = main.phase === 'actual' ? (budgetOf('budget_initial') ?? budgetOf('budget_adjusted')) : null;
+  return { figure: main.figure, phase: main.phase, budget };
 }
 
 function leiTotals(text: string, unit: TextUnit, ctx: LineContext): ExpenditureLine[] {

@@ -18,10 +18,24 @@ describe('readLabel', () => {
     ['"三公"经费财政拨款支出决算为', ['three_public_expenditure'], 'actual'],
     ['国有资本经营预算财政拨款收入', [], 'budget_initial'],
     ['国内公务接待支出', [], 'actual'],
+    ['2025年本部门政府采购预算', ['government_procurement'], null],
+    ['政府采购货物预算', [], 'budget_initial'],
+    ['2025年本部门面向中小企业预留政府采购项目预算金额', [], 'budget_initial'],
   ])('reads %s', (label, items, phase) => {
     const r = readLabel(label);
     expect(r.items).toEqual(items);
     expect(r.phase).toBe(phase);
+  });
+
+  it('does not take what a fund pays for for the fund’s total', () => {
+    expect(readLabel('某某局2017年度一般公共预算拨款安排的会议费预算支出').items).toEqual([]);
+    expect(readLabel('某某局2019年度一般公共预算拨款安排的培训费预算支出').items).toEqual([]);
+    expect(readLabel('政府性基金预算拨款安排的项目建设支出').items).toEqual([]);
+    expect(readLabel('财政拨款用于办公设备购置的支出').items).toEqual([]);
+    expect(readLabel('一般公共预算拨款安排支出').items).toEqual(['general_public_budget']);
+    expect(readLabel('一般公共预算拨款安排的预算为').items).toEqual(['general_public_budget']);
+    // A headline item named after the fund is still that item.
+    expect(readLabel('一般公共预算拨款安排的基本支出').items).toEqual(['basic_expenditure']);
   });
 
   it('flags a 总计, which is the 合计 plus what is carried over', () => {

@@ -24,7 +24,8 @@ const ITEM_RULES: readonly ItemRule[] = [
   { re: /(国内|外事)公务接待|公务用车(购置|运行)/, items: [] },
   { re: /公务接待费/, items: ['official_reception'] },
   { re: /机关运行经费/, items: ['agency_operating_expenditure'] },
-  { re: /政府采购(?:支出)?(?:总额|金额)/, items: ['government_procurement'] },
+  // 政府采购金额 / 政府采购支出总额, or a bare 政府采购预算 (not 政府采购货物预算, 预留政府采购项目预算金额).
+  { re: /政府采购(?:支出)?(?:总额|金额)|(?<!预留)政府采购(?:支出)?预算(?:总额|金额)?(?:为|共|是)?$/, items: ['government_procurement'] },
   { re: /政府性基金(?:预算)?/, items: ['government_fund_budget'] },
   { re: /国有资本经营|社会保险基金|上级补助|事业收入|经营收入|附属单位|其他收入|上缴上级|经营支出|结转|结余|非税|专户|其他资金/, items: [] },
   { re: /基本支出/, items: ['basic_expenditure'] },
@@ -63,6 +64,22 @@ export interface LabelReading {
   readonly bare?: boolean;
 }
 
+/** Items that are a fund's total (一般公共预算拨款, 政府性基金, 财政拨款). */
+const FUND_ITEMS: ReadonlySet<AmountItem> = new Set(['general_public_budget', 'government_fund_budget', 'fiscal_appropriation']);
+/** What a fund pays for: "一般公共预算拨款安排的会议费预算支出", "财政拨款用于培训费的支出". */
+const PAYS_FOR = /^(?:预算)?(?:财政)?(?:拨款)?(?:资金)?(?:安排|用于|支付)的?(.*)$/;
+/** Words that leave a label the fund's own total ("一般公共预算拨款安排支出", "…安排的预算为"). */
+const TOTAL_WORDS = /预算|支出|收入|金额|资金|总额|合计|数|为|是|共计?|:/g;
+
+/**
+ * True when the words after a fund's name say what the fund pays for
+ * ("安排的会议费预算支出"): the figure is that expense's, not the fund's total.
+ */
+function paysFor(afterFund: string): boolean {
+  const m = PAYS_FOR.exec(afterFund);
+  return m !== null && m[1]!.replace(TOTAL_WORDS, '').length > 0;
+}
+
 /** The budgets of the four funds: 预算 in these names is a fund, not a phase. */
 export const FUND_BUDGETS = /(一般公共|政府性基金|国有资本经营|社会保险基金)预算/g;
 
@@ -73,7 +90,8 @@ export function readLabel(label: string): LabelReading {
     const m = rule.re.exec(label);
     if (!m) continue;
     const rest = (label.slice(0, m.index) + '|' + label.slice(m.index + m[0].length)).replace(FUND_BUDGETS, '');
-    return { items: rule.items, phase: rule.phase ?? phaseOf(rest), phaseOnly: false, change, grandTotal: /总计$/.test(m[0]), ...(rule.bare ? { bare: true } : {}) };
+    const items = rule.items.some((i) => FUND_ITEMS.has(i)) && paysFor(label.slice(m.index + m[0].length)) ? [] : rule.items;
+    return { items, phase: rule.phase ?? phaseOf(rest), phaseOnly: false, change, grandTotal: /总计$/.test(m[0]), ...(rule.bare ? { bare: true } : {}) };
   }
   const phase = phaseOf(label);
   const stripped = label.replace(/^(其中|包括|含)[:]?/, '').replace(/(为|是|共|共计|合计|达|:)+$/, '');
@@ -88,6 +106,22 @@ export function phaseOf(text: string): Phase | null {
   if (/预算/.test(text)) return 'budget_initial';
   if (/支出$|支出\||\|支出|^支出/.test(text)) return 'actual';
   return null;
+}
+
+/** Words that make a figure in a budget an actual: an earlier year's 决算, 执行数, 实际支出. */
+const EXPLICIT_ACTUAL = /决算|执行|实际|完成/;
+
+/**
+ * The phase of a figure in a report whose figures are `defaultPhase` unless
+ * its label says otherwise: `phase` is what the label's words gave (null:
+ * none). In a 部门预算 every figure is budgeted: a bare 支出 ("住房保障（类）
+ * 支出2989.14万元", "人员经费支出") names what is budgeted, and only 决算 / 执行 /
+ * 实际 (of an earlier year) make it actual.
+ */
+export function phaseInReport(phase: Phase | null, label: string, defaultPhase: Phase): Phase {
+  if (phase === null) return defaultPhase;
+  if (defaultPhase !== 'actual' && phase === 'actual' && !EXPLICIT_ACTUAL.test(label.replace(FUND_BUDGETS, ''))) return defaultPhase;
+  return phase;
 }
 
 /** A table column header that states a phase ("2023年预算数", "全年执行数"), with its year when printed. */

@@ -33,6 +33,47 @@ describe('readFunctionalLines', () => {
   });
 });
 
+describe('phases of lines in a budget and in final accounts', () => {
+  const budget = { fiscalYear: 2017, defaultPhase: 'budget_initial' as const };
+
+  it('reads a bare 支出 in a 部门预算 as the budget, not an actual', () => {
+    const lines = readFunctionalLines(units('1.公共安全（类）支出23513.11万元，主要用于法院行政支出。住房保障（类）住房改革支出（款）住房公积金（项）支出1029.15万元，与上年相比增加100万元。'), budget);
+    expect(lines.map((l) => [l.code, l.phase, l.yuan])).toEqual([
+      ['204', 'budget_initial', '235131100.00'],
+      ['2210201', 'budget_initial', '10291500.00'],
+    ]);
+  });
+
+  it('keeps an earlier year’s 决算 / 执行数 in a budget actual', () => {
+    const lines = readFunctionalLines(units('住房保障（类）住房改革支出（款）住房公积金（项）2016年执行数为900万元。'), budget);
+    expect(lines.map((l) => [l.phase, l.yuan])).toEqual([['actual', '9000000.00']]);
+  });
+
+  it('reads a budget economic list as budget figures', () => {
+    expect(readEconomicLines(units('人员经费支出712.88万元，主要包括：基本工资100.46万元。'), budget).map((l) => l.phase)).toEqual(['budget_initial']);
+  });
+
+  it('reads a final accounts’ 类/款/项 statement as its actual with the budget beside it', () => {
+    const lines = readFunctionalLines(units('1、一般公共服务支出（类）财政事务（款）行政运行（项）。主要用于：人员经费及公用经费等的基本支出。年初预算为1560.05万元，支出决算为1511.89万元。'), { fiscalYear: 2024, defaultPhase: 'actual' });
+    expect(lines.map((l) => [l.code, l.phase, l.yuan, l.budget_yuan])).toEqual([['2010601', 'actual', '15118900.00', '15600500.00']]);
+  });
+
+  it('files a 款 named without its 类 under the 类 of the code table', () => {
+    const lines = readFunctionalLines(units('法院（款）行政运行（项）支出11786.92万元，与上年相比增加100万元。'), budget);
+    expect(lines.map((l) => [l.path.join('/'), l.code])).toEqual([['公共安全/法院/行政运行', '2040501']]);
+  });
+
+  it('reads a 类/款/项 statement split over two paragraphs by a line break', () => {
+    const lines = readFunctionalLines(units('5、社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休', '（项）。主要用于：退休人员经费支出。年初预算为', '85.55万元，支出决算为84.65万元。'), { fiscalYear: 2024, defaultPhase: 'actual' });
+    expect(lines.map((l) => [l.code, l.yuan, l.budget_yuan])).toEqual([['2080501', '846500.00', '855500.00']]);
+  });
+
+  it('reads a quoted path without the quote marks, so it has its code', () => {
+    const lines = readFunctionalLines(units('“一般公共服务支出（类）商贸事务（款）行政运行（项）”938.99万元。'), budget);
+    expect(lines.map((l) => [l.path.join('/'), l.code])).toEqual([['一般公共服务/商贸事务/行政运行', '2011301']]);
+  });
+});
+
 describe('functionalCode', () => {
   it.each([
     [['农业水', '巩固脱贫衔接乡村振兴', '社会发展'], '2130506'],
@@ -88,6 +129,10 @@ describe('readProjectLines', () => {
       ['budget_initial', '12250000.00'],
       ['actual', '11528892.25'],
     ]);
+  });
+
+  it('does not take a count of projects for a project', () => {
+    expect(readProjectLines(units('编报绩效目标的项目11个，涉及项目预算资金6626万元。'), { ...projectCtx, defaultPhase: 'budget_initial' })).toEqual([]);
   });
 
   it('does not take a headline figure for a project', () => {

@@ -1,7 +1,6 @@
 import { blockText, toTextGrid, type Block, type DocumentModel } from '@budget-ingest/doc-model';
 import { readAmountSentences, defaultPhase } from './amount-sentences.ts';
 import { readAmountTables } from './amount-tables.ts';
-import { basicChecks } from './basic-checks.ts';
 import type { AmountCandidate } from './candidates.ts';
 import { runChecksRecorded } from './checks/index.ts';
 import { dedupeAmounts, dedupeLines } from './dedupe.ts';
@@ -11,6 +10,7 @@ import { documentNumber, dominantYear, organisationFromLabel, organisationFromMa
 import { organisationFromForm } from './form-identity.ts';
 import { completeOrganisation } from './organisation-place.ts';
 import { readIndicatorTables } from './indicator-table.ts';
+import { outOfScope } from './out-of-scope.ts';
 import { readProjectLines } from './project-lines.ts';
 import { readProjectTotals } from './project-totals.ts';
 import { resolveRegion } from './region.ts';
@@ -22,7 +22,7 @@ import type { ParseResult, ParseWarning, Report, ValidationFinding } from './typ
 import { traceValues } from './verification.ts';
 
 /** Bump when parsing output changes; `reparse` re-runs documents parsed by an older version. */
-export const PARSER_VERSION = '0.2.1';
+export const PARSER_VERSION = '0.3.0';
 
 /** Normalised lines of some blocks: paragraphs and headings as they are, table rows cell by cell. */
 function linesOf(blocks: readonly Block[]): string[] {
@@ -49,6 +49,8 @@ export function parseDocument(model: DocumentModel): ParseResult {
   const warnings: ParseWarning[] = [];
   const blocks = model.blocks;
   if (blocks.length === 0) return { reports: [], warnings: [{ code: 'no-text', message: 'the document has no text blocks' }] };
+  const scope = outOfScope(blocks);
+  if (scope) return { reports: [], warnings: [], outOfScope: scope };
   const parts = splitReports(blocks);
   if (parts.length === 0) return { reports: [], warnings: [{ code: 'no-report-found', message: 'no report title and no report vocabulary found; the document is not read as a report' }] };
   const allLines = linesOf(blocks);
@@ -115,12 +117,13 @@ function parsePart(part: ReportPart, blocks: readonly Block[], doc: DocContext):
   // Expenditure lines.
   const projectName = part.kind === 'project_performance_self_evaluation' ? projectNameOf(lines) : null;
   const lineCtx = { fiscalYear, defaultPhase: phase };
+  // Table lines first: a line stated in a table and in the text is the table's (dedupeLines).
   const expenditureLines = dedupeLines([
+    ...standard.lines,
+    ...tableRead.lines,
     ...readFunctionalLines(units, lineCtx),
     ...(isMain(part.kind) ? readEconomicLines(units, lineCtx) : []),
     ...readProjectLines(units, { ...lineCtx, projectName, projectReport: part.kind === 'project_performance_self_evaluation' }),
-    ...tableRead.lines,
-    ...standard.lines,
   ]);
 
   // Indicators and self-evaluation.
@@ -151,8 +154,7 @@ function parsePart(part: ReportPart, blocks: readonly Block[], doc: DocContext):
     page_end: pageBound(own, Math.max),
   };
   const { findings: checked, comparisons } = runChecksRecorded(report, { tables: standard.tables, blocks: own });
-  const checkedRules = new Set(checked.map((f) => f.rule));
-  findings.push(...basicChecks(amounts).filter((f) => !checkedRules.has(f.rule)), ...checked);
+  findings.push(...checked);
   return traceValues({ ...report, findings }, blocks, own, { findings, comparisons });
 }
 

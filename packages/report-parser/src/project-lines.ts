@@ -10,7 +10,7 @@
  */
 import { listEntries, listOpensAt } from './list-items.ts';
 import { projectTotalPhase } from './project-totals.ts';
-import { readLabel } from './items.ts';
+import { phaseInReport, readLabel } from './items.ts';
 import { displayName } from './text.ts';
 import { moneyFigures, yearBefore, type TextUnit } from './text-units.ts';
 import type { ExpenditureLine, Phase } from './types.ts';
@@ -64,7 +64,7 @@ function cleanSubject(text: string): string {
 }
 
 function isProjectName(s: string): boolean {
-  return !NOT_OWN_SPENDING.test(s) && PROJECT_NAME.test(s) && s.length >= 4 && s.length <= 40 && readLabel(s).items.length === 0 && !/^(年度|部门|单位|本|[我全][市县区省局])/.test(s);
+  return !NOT_OWN_SPENDING.test(s) && PROJECT_NAME.test(s) && s.length >= 4 && s.length <= 40 && readLabel(s).items.length === 0 && !/^(年度|部门|单位|本|[我全][市县区省局]|涉及|所有|全部)/.test(s);
 }
 
 function line(path: string[], phase: Phase, year: number, yuan: string | null, budget: string | null, source: string, page: number | null): ExpenditureLine {
@@ -113,7 +113,8 @@ function entryLines(sentence: string, from: number, phase: Phase, year: number, 
 function projectLists(sentence: string, unit: TextUnit, year: number, ctx: ProjectContext): ExpenditureLine[] {
   const out: ExpenditureLine[] = [];
   for (const m of sentence.matchAll(PROJECT_LIST_OPENER)) {
-    const phase = readLabel(sentence.slice(0, m.index)).phase ?? ctx.defaultPhase;
+    const opener = sentence.slice(0, m.index);
+    const phase = phaseInReport(readLabel(opener).phase, opener, ctx.defaultPhase);
     out.push(...entryLines(sentence, m.index + m[0].length, phase, year, unit));
   }
   let prevEnd = 0;
@@ -125,7 +126,7 @@ function projectLists(sentence: string, unit: TextUnit, year: number, ctx: Proje
     if (!reading.items.includes('project_expenditure') || reading.change) continue;
     const open = listOpensAt(sentence, fig.end);
     if (open === null) continue;
-    const phase = reading.phase ?? ctx.defaultPhase;
+    const phase = phaseInReport(reading.phase, label, ctx.defaultPhase);
     out.push(...entryLines(sentence, open, phase, year, unit));
   }
   return out;
@@ -171,11 +172,14 @@ function projectStatement(sentence: string, unit: TextUnit, year: number, ctx: P
     const label = i === 0 ? firstLabel : raw.slice(raw.search(/[^,;、。(]*$/));
     if (readLabel(label).change || /结转|结余/.test(label)) return;
     if (depthAt(sentence, fig.start) > 0) return;
-    if (budget === null && actual === null && BUDGET_WORD.test(label)) {
+    // In a budget a bare 支出 / 拨付 is what is budgeted (phaseInReport): only 决算 / 执行 / 实际 are actual.
+    const spent = ACTUAL_WORD.test(label) && !/预算/.test(label);
+    const actualHere = spent && phaseInReport('actual', label, ctx.defaultPhase) === 'actual';
+    if (budget === null && actual === null && (BUDGET_WORD.test(label) || (spent && !actualHere))) {
       budget = { yuan: fig.yuan, end: fig.end, at: fig.start };
       return;
     }
-    if (actual === null && ACTUAL_WORD.test(label) && !/预算/.test(label)) actual = { yuan: fig.yuan, end: fig.end };
+    if (actual === null && actualHere) actual = { yuan: fig.yuan, end: fig.end };
   });
   const b = budget as { yuan: string; end: number; at: number } | null;
   const a = actual as { yuan: string; end: number } | null;

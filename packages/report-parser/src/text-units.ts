@@ -37,7 +37,7 @@ export function toTextUnits(blocks: readonly Block[], positions: readonly number
     if (numbering) text = numbering.rest;
     if (text.length === 0) return;
     const prev = units[units.length - 1];
-    if (prev && /\d$/.test(prev.text) && /^(亿元|万元|元|亿|万)/.test(text)) {
+    if (prev && continues(prev.text, text)) {
       units[units.length - 1] = { ...prev, text: prev.text + text, printed: `${prev.printed}${printed}` };
       return;
     }
@@ -47,6 +47,18 @@ export function toTextUnits(blocks: readonly Block[], positions: readonly number
     units.push({ text, printed, page: block.page, position: positions[i]!, sections: paths[i]!, duplicate });
   });
   return units;
+}
+
+/**
+ * True when a paragraph continues the one before it, split by a page or line
+ * break the extractor took for a paragraph end: a figure whose unit went to the
+ * next line ("…为85" / "万元"), or a sentence cut before its figure or its
+ * 类/款/项 marker ("…年初预算为" / "161.62万元，…"; "…行政单位离退休" / "（项）。…").
+ */
+function continues(prev: string, next: string): boolean {
+  if (/\d$/.test(prev) && /^(亿元|万元|元|亿|万)/.test(next)) return true;
+  if (/[。;!?:]$/.test(prev)) return false;
+  return /^\((类|款|项)\)/.test(next) || /^\d[\d,]*(\.\d+)?(亿元|万元|元)/.test(next);
 }
 
 export interface MoneyFigure {

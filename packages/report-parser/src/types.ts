@@ -184,4 +184,10 @@ export interface ParseWarning {
 export interface ParseResult {
   readonly reports: readonly Report[];
   readonly warnings: readonly ParseWarning[];
+  /**
+   * Set when the document is not a department's report at all (a government's
+   * budget report to the People's Congress, a blank template): then `reports`
+   * is empty and the document's status is `out_of_scope` with this reason.
+   */
+  readonly outOfScope?: { readonly code: string; readonly reason: string };
 }

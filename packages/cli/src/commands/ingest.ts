@@ -55,7 +55,7 @@ export async function ingestCommand(rt: Runtime, paths: readonly string[], opts:
 /** The end-of-run summary: this run's counts, then what the database holds. */
 async function printSummary(rt: Runtime, ctx: DbContext, results: readonly IngestResult[], started: number): Promise<void> {
   const s = await summarize(ctx.handle.db);
-  const failed = results.filter((r) => r.status !== 'parsed' && r.status !== 'extracted').length;
+  const failed = results.filter((r) => !DONE.has(r.status)).length;
   rt.stdout('');
   const table = renderTable(
     ['documents', 'new', 'unchanged', 'reprocessed', 'failed', 'time'],
@@ -137,12 +137,15 @@ function count(results: readonly IngestResult[], pred: (r: IngestResult) => bool
   return String(results.filter(pred).length);
 }
 
+/** Statuses of a document read to the end: out_of_scope is a result (no report, with its reason), not a failure. */
+const DONE: ReadonlySet<string> = new Set(['parsed', 'extracted', 'out_of_scope']);
+
 function documentLine(r: IngestResult, cwd: string, n: number, total: number): string {
-  const ok = r.status === 'parsed' || r.status === 'extracted';
+  const ok = DONE.has(r.status);
   const mark = ok ? '✓' : '✗';
   const name = displayName(r.file, cwd);
   const pages = r.pageCount === null ? '-' : `${r.pageCount}p`;
-  const detail = ok ? `${r.reports} report(s)` : (r.errorMessage ?? '');
+  const detail = r.status === 'out_of_scope' ? (r.errorMessage ?? '') : ok ? `${r.reports} report(s)` : (r.errorMessage ?? '');
   const again = r.outcome === 'unchanged' ? ' (unchanged)' : '';
   return `[${pad(String(n), String(total).length, 'right')}/${total}] ${mark} ${pad(name, 44)} ${pad(r.format, 5)} ${pad(pages, 5, 'right')}  ${pad(r.status, 11)} ${pad(seconds(r.ms), 8, 'right')}  ${detail}${again}`;
 }

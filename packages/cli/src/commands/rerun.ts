@@ -31,7 +31,7 @@ export async function reparseCommand(rt: Runtime, selectors: readonly string[], 
       .select({ id: documents.id, fileName: documents.fileName, sha256: documents.sha256, status: documents.status, extractedAt: documents.extractedAt })
       .from(documents)
       .where(selection(selectors));
-    const parseable = rows.filter((r) => r.extractedAt !== null && (r.status === 'extracted' || r.status === 'parsed' || r.status === 'failed'));
+    const parseable = rows.filter((r) => r.extractedAt !== null && (r.status === 'extracted' || r.status === 'parsed' || r.status === 'out_of_scope' || r.status === 'failed'));
     if (parseable.length === 0) {
       rt.stdout('no extracted documents to reparse');
       return 0;

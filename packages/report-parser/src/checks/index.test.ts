@@ -178,6 +178,11 @@ describe('stated changes and rates', () => {
     ['未归口管理行政单位离退休费（项）支出371.92万元，与上年相比减少1,649.26万元，降幅81.6%。', false],
     ['2023年当年预算执行数为2149.45万元，2024年预算安排2170.39万元，比2023年预算执行数增加0.97%。', false],
     ['2023年当年预算执行数为43269.3万元，2024年预算安排3845.49万元，比2023年预算执行数增加17.62%。', true],
+    // 2915.22 ÷ 7968.14 = 36.586%: printed rounded (36.59%) or truncated (36.58%) it is the same rate; 36.57% is not.
+    ['行政运行（项）支出10,883.36万元，与上年相比增加2,915.22万元，增长36.58%。', false],
+    ['行政运行（项）支出10,883.36万元，与上年相比增加2,915.22万元，增长36.59%。', false],
+    ['行政运行（项）支出10,883.36万元，与上年相比增加2,915.22万元，增长36.57%。', true],
+    ['基本支出1,836.22万元，与上年相比减少184.96万元，降幅9.1%。', false],
   ])('checks the change stated in “%s” (mismatch: %s)', (sentence, mismatch) => {
     expect(rules(doc(text(sentence))).includes('stated-change-mismatch')).toBe(mismatch);
   });
@@ -186,6 +191,9 @@ describe('stated changes and rates', () => {
     ['年初预算为2993.92万元，支出决算为2940.05万元，完成年初预算的98.20%。', false],
     ['年初预算为2993.92万元，支出决算为2940.05万元，完成年初预算的96.20%。', true],
     ['“三公”经费财政拨款支出年初预算为0.95万元，支出决算为0.00万元，完成预算的0%。', false],
+    // 9746.50 ÷ 10210.34 = 95.457%: truncated to 95.45% is no mismatch.
+    ['年初预算为10210.34万元，支出决算为9746.50万元，完成年初预算的95.45%。', false],
+    ['年初预算为10210.34万元，支出决算为9746.50万元，完成年初预算的95.44%。', true],
   ])('checks the execution rate in “%s” (mismatch: %s)', (sentence, mismatch) => {
     expect(rules(doc(text(sentence))).includes('execution-rate-mismatch')).toBe(mismatch);
   });
@@ -217,6 +225,22 @@ describe('headline parts and indicators', () => {
     const amounts = [amount('total_expenditure', '19499800.00'), amount('basic_expenditure', '1411300.00'), amount('project_expenditure', '18035300.00')];
     expect(rules([], { amounts: [...amounts, amount('three_public_expenditure', '53200.00')] })).toEqual([]);
     expect(rules([], { amounts: [...amounts, amount('three_public_expenditure', '20000.00')] })).toEqual(['parts-sum-basic-project']);
+  });
+
+  it('accepts a total with other legitimate parts (单位预留机动经费, 上缴上级, 结转下年) that the report states', () => {
+    const amounts = [amount('total_expenditure', '219553500.00'), amount('basic_expenditure', '139943100.00'), amount('project_expenditure', '55730000.00')];
+    expect(rules(text('本年支出预算合计21,955.35万元，其中：单位预留机动经费2,388.04万元，占10.87%。'), { amounts })).toEqual([]);
+    expect(rules(text('上缴上级支出2,388.04万元。'), { amounts })).toEqual([]);
+    expect(rules(text('结转下年资金2,388.04万元。'), { amounts })).toEqual([]);
+    // A part printed as zero, or a change of it, explains nothing.
+    expect(rules(text('单位预留机动经费0万元。'), { amounts })).toEqual(['parts-sum-basic-project']);
+    expect(rules(text('单位预留机动经费与上年相比增加2,388.04万元。'), { amounts })).toEqual(['parts-sum-basic-project']);
+  });
+
+  it('compares 人员经费 + 公用经费 with the 合计 of the 基本支出 table they split, not a 基本支出 of all funds', () => {
+    const amounts = [amount('basic_expenditure', '26000000.00'), amount('personnel_expenditure', '23563342.00'), amount('public_expenditure', '2178324.44')];
+    expect(rules(doc(basicEconomicTable()), { amounts, fiscal_year: 2026, kind: 'department_budget', title: '某某局2026年部门预算' })).toEqual([]);
+    expect(rules([], { amounts })).toEqual(['parts-sum-personnel-public']);
   });
 
   it('reports 人员经费 + 公用经费 that differ from 基本支出', () => {

@@ -34,7 +34,7 @@ export function runChecks(report: Report, ctx: CheckContext): ValidationFinding[
   const findings = [
     ...checkTables(ctx.tables),
     ...checkAgreement(ctx.tables),
-    ...checkReport(report, ctx.tables),
+    ...checkReport(report, ctx.tables, ctx.blocks),
     ...checkHeadlineStatements(ctx.blocks, text),
     ...checkFunctionalStatements(ctx.blocks, text),
     ...checkStatedChanges(ctx.blocks),

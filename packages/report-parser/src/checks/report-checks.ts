@@ -1,5 +1,7 @@
 import Decimal from 'decimal.js';
-import { grandTotalRow, toYuan, valueOf, type ColumnRole, type RecognisedTable } from '../standard-tables/index.ts';
+import type { Block } from '@budget-ingest/doc-model';
+import { grandTotalRow, mainValue, toYuan, valueOf, type ColumnRole, type RecognisedTable } from '../standard-tables/index.ts';
+import { figuresOf, sentencesOf } from './text-figures.ts';
 import type { Amount, AmountItem, Report, ValidationFinding } from '../types.ts';
 import { noteComparison, refsOf, refsOfValues } from './compare.ts';
 import { findingOf } from './rules.ts';
@@ -12,11 +14,37 @@ const TOLERANCE_PER_FIGURE = new Decimal(100);
  * Checks on the report's own fields: headline parts that should add up,
  * indicator weights and scores, and the title's year.
  */
-export function checkReport(report: Report, tables: readonly RecognisedTable[]): ValidationFinding[] {
-  return [...checkParts(report, tables), ...checkIndicators(report), ...checkYears(report, tables)];
+export function checkReport(report: Report, tables: readonly RecognisedTable[], blocks: readonly Block[] = []): ValidationFinding[] {
+  return [...checkParts(report, tables, blocks), ...checkIndicators(report), ...checkYears(report, tables)];
 }
 
-function checkParts(report: Report, tables: readonly RecognisedTable[]): ValidationFinding[] {
+/**
+ * Parts of 本年支出 other than 基本支出 and 项目支出 that a 收支总表 or 支出表
+ * prints (单位预留机动经费, 上缴上级支出, 经营支出, 对附属单位补助支出) and what is
+ * carried to next year (结转下年): with a figure other than zero, 基本支出 + 项目支出
+ * is legitimately less than the total.
+ */
+const OTHER_EXPENDITURE_PARTS = /预留机动经费|上缴上级|经营支出|对附属单位补助|结转下年|年末结转/;
+const OTHER_PART_ROLES: readonly ColumnRole[] = ['paid_to_superior', 'operating_expenditure', 'affiliated_subsidy', 'reserve', 'carried_out'];
+
+/** True when the tables or the text state a non-zero part of the expenditure besides 基本支出 and 项目支出. */
+function otherPartsStated(tables: readonly RecognisedTable[], blocks: readonly Block[]): boolean {
+  const expenditure = tables.find((t) => t.kind === 'expenditure');
+  const totalRow = expenditure ? grandTotalRow(expenditure) : null;
+  if (expenditure && totalRow && OTHER_PART_ROLES.some((r) => !(valueOf(expenditure, totalRow, r)?.value.isZero() ?? true))) return true;
+  const partRow = (r: RecognisedTable['rows'][number]): boolean => OTHER_EXPENDITURE_PARTS.test(r.label) && [...r.values.values()].some((v) => !v.value.isZero());
+  if (tables.some((t) => (t.kind === 'summary' || t.kind === 'expenditure') && t.rows.some(partRow))) return true;
+  return sentencesOf(blocks).some((s) => {
+    let prevEnd = 0;
+    return figuresOf(s.text).some((f) => {
+      const label = s.text.slice(prevEnd, f.start).split(/[,、:]/).pop() ?? '';
+      prevEnd = f.end;
+      return OTHER_EXPENDITURE_PARTS.test(label) && !/(增加|减少|增长|下降|相比)/.test(label) && !f.printed.value.isZero();
+    });
+  });
+}
+
+function checkParts(report: Report, tables: readonly RecognisedTable[], blocks: readonly Block[]): ValidationFinding[] {
   const out: ValidationFinding[] = [];
   const groups = new Map<string, Map<AmountItem, Amount>>();
   for (const a of report.amounts) {
@@ -24,16 +52,14 @@ function checkParts(report: Report, tables: readonly RecognisedTable[]): Validat
     if (!groups.has(key)) groups.set(key, new Map());
     groups.get(key)!.set(a.item, a);
   }
-  // Other parts of 本年支出合计 printed in the 支出表 (上缴上级支出, 经营支出 …) make basic + project legitimately smaller.
-  const expenditure = tables.find((t) => t.kind === 'expenditure');
-  const totalRow = expenditure ? grandTotalRow(expenditure) : null;
-  const otherParts = (['paid_to_superior', 'operating_expenditure', 'affiliated_subsidy', 'reserve'] as ColumnRole[]).some((r) => expenditure && totalRow && !(valueOf(expenditure, totalRow, r)?.value.isZero() ?? true));
-  const summary = tables.find((t) => t.kind === 'summary');
-  const reserveInSummary = summary?.rows.some((r) => /预留机动经费|结转下年/.test(r.label)) ?? false;
-  // 人员经费 and 公用经费 split the 一般公共预算 basic spending; the 支出表's 基本支出 may include other funds.
+  const otherParts = otherPartsStated(tables, blocks);
+  // 人员经费 and 公用经费 split the basic spending of the 基本支出表 (财政拨款 / 一般公共预算), whose 合计 is their basis;
+  // else the 一般公共预算 functional table's; the 支出表's 基本支出 may include other funds.
+  const economic = tables.find((t) => t.kind === 'basic_economic');
+  const economicTotal = economic ? grandTotalRow(economic) : null;
   const general = tables.find((t) => t.kind === 'general_budget_functional');
   const generalTotal = general ? grandTotalRow(general) : null;
-  const generalBasic = general && generalTotal ? valueOf(general, generalTotal, 'basic') : null;
+  const generalBasic = (economic && economicTotal ? mainValue(economic, economicTotal) : null) ?? (general && generalTotal ? valueOf(general, generalTotal, 'basic') : null);
   for (const items of groups.values()) {
     const check = (rule: 'parts-sum-basic-project' | 'parts-sum-personnel-public', total: AmountItem, parts: readonly AmountItem[], message: (t: string, s: string) => string): void => {
       const t = items.get(total);
@@ -46,7 +72,7 @@ function checkParts(report: Report, tables: readonly RecognisedTable[]): Validat
       if (agrees) return;
       out.push(findingOf(rule, message(wan(new Decimal(t.yuan)), wan(sum)), { expected: sum.toFixed(2), actual: t.yuan, values }, [t.page, ...ps.map((p) => p!.page)]));
     };
-    if (!otherParts && !reserveInSummary && !threePublicListedApart(items)) check('parts-sum-basic-project', 'total_expenditure', ['basic_expenditure', 'project_expenditure'], (t, s) => `本年支出合计${t}，基本支出与项目支出之和为${s}`);
+    if (!otherParts && !threePublicListedApart(items)) check('parts-sum-basic-project', 'total_expenditure', ['basic_expenditure', 'project_expenditure'], (t, s) => `本年支出合计${t}，基本支出与项目支出之和为${s}`);
     if (generalBasic) {
       const basic = items.get('basic_expenditure');
       // The check then involves the 一般公共预算支出表's cell, not the amount's own statement.

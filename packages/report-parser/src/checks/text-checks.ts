@@ -61,17 +61,26 @@ export function checkStatedChanges(blocks: readonly Block[]): ValidationFinding[
         hi = Decimal.max(...bounds);
         compared = `${show(prior.printed)}→${show(current.printed)}`;
       }
-      const half = new Decimal(10).pow(-pct.decimals).div(2);
-      if (pct.value.gte(lo.minus(half)) && pct.value.lte(hi.plus(half))) continue;
-      // One unit of the last printed digit off: truncated instead of rounded.
-      const step = half.times(2);
-      const severity = pct.value.gte(lo.minus(step)) && pct.value.lte(hi.plus(step)) ? 'info' : 'error';
+      if (printedAs(pct.value, pct.decimals, lo, hi)) continue;
+      // One unit of the last printed digit above: rounded twice, or a slip.
+      const step = new Decimal(10).pow(-pct.decimals);
+      const severity = pct.value.lte(hi.plus(step)) && pct.value.gte(lo) ? 'info' : 'error';
       const word = up ? '增加' : '减少';
       const expected = computed.isNeg() ? `${up ? '减少' : '增加'}${computed.neg().toFixed(Math.max(2, pct.decimals))}%` : `${word}${computed.toFixed(Math.max(2, pct.decimals))}%`;
       out.push(findingOf('stated-change-mismatch', `“${clip(s.text, pct.start)}”：按${compared}计算应为${expected}，文中为${word}${pct.text}`, { expected, actual: `${word}${pct.text}` }, [s.page], severity));
     }
   }
   return out;
+}
+
+/**
+ * True when a percentage printed to `decimals` places can be a value between
+ * `lo` and `hi`, rounded (12.345% → 12.35%) or truncated (12.345% → 12.34%):
+ * both are how the genre prints a rate, neither is a mismatch.
+ */
+export function printedAs(printed: Decimal, decimals: number, lo: Decimal, hi: Decimal): boolean {
+  const step = new Decimal(10).pow(-decimals);
+  return printed.gte(lo.minus(step)) && printed.lte(hi.plus(step.div(2)));
 }
 
 function lastFigure(text: string): TextFigure | null {
@@ -119,8 +128,8 @@ export function checkExecutionRates(blocks: readonly Block[]): ValidationFinding
       const rate = toYuan(actual.printed).div(b).times(100);
       const stated = new Decimal(m[1]!);
       const decimals = m[1]!.includes('.') ? m[1]!.length - m[1]!.indexOf('.') - 1 : 0;
-      const slack = roundingSlack(actual.printed).div(b).times(100).plus(rate.times(roundingSlack(budget.printed)).div(b)).plus(new Decimal(10).pow(-decimals).div(2));
-      if (stated.minus(rate).abs().lte(slack)) continue;
+      const slack = roundingSlack(actual.printed).div(b).times(100).plus(rate.times(roundingSlack(budget.printed)).div(b));
+      if (printedAs(stated, decimals, rate.minus(slack), rate.plus(slack))) continue;
       const oneStep = stated.minus(rate).abs().lte(slack.plus(new Decimal(10).pow(-decimals)));
       const expected = `${rate.toFixed(Math.max(2, decimals))}%`;
       out.push(findingOf('execution-rate-mismatch', `执行率：决算${show(actual.printed)}÷预算${show(budget.printed)}应为${expected}，文中为${m[1]}%`, { expected, actual: `${m[1]}%` }, [s.page], oneStep ? 'info' : 'error'));

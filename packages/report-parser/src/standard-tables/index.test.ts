@@ -101,7 +101,7 @@ describe('readStandardTables', () => {
   it('reads economic lines and 人员经费/公用经费 from the 基本支出 table', () => {
     const { lines, amounts, tables } = readStandardTables(doc(basicEconomicTable()), budgetCtx);
     expect(tables[0]).toMatchObject({ kind: 'basic_economic', unit: 'yuan', year: 2026 });
-    expect(lines.map((l) => [l.classification, l.code, l.path.join('/')])).toContainEqual(['economic', '30101', '工资福利支出/基本工资']);
+    expect(lines.map((l) => [l.classification, l.code, l.path.join('/')])).toContainEqual(['economic', '30101', '工资福利/基本工资']);
     expect(lines.find((l) => l.code === '30103')).toBeUndefined();
     expect(amounts.map((a) => [a.item, a.yuan])).toEqual([
       ['personnel_expenditure', '23563342.00'],

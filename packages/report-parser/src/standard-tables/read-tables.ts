@@ -1,3 +1,4 @@
+import { displayName } from '../text.ts';
 import type { Amount, AmountItem, Anchor, ExpenditureLine, Phase, ValueBox } from '../types.ts';
 import type { ColumnRole } from './columns.ts';
 import { toYuan, yuanString, type Printed } from './money.ts';
@@ -143,7 +144,8 @@ function linesOf(table: RecognisedTable, first: '2' | null, classification: 'fun
     const path = prefixes
       .filter((n) => n <= code.length)
       .map((n) => names.get(code.slice(0, n)) ?? null)
-      .map((name, i) => (name === null ? null : cleanName(name, classification === 'functional' && i === 0)));
+      // The 类 name goes without its trailing 支出 in both classifications (工资福利支出 → 工资福利), as GOLD.md's paths do.
+      .map((name, i) => (name === null ? null : displayName(cleanName(name, i === 0))));
     out.push({
       classification,
       path: path.filter((n): n is string => n !== null),
