@@ -21,6 +21,8 @@ import { createTestDatabase, noPostgres, type TestDatabase } from './support/ser
 const docs = join(import.meta.dirname, 'fixtures/corpus/docs');
 const WANYUAN = ['wanyuan-2022-final-accounts.pdf', 'wanyuan-2022-final-accounts.docx', 'wanyuan-2022-final-accounts.doc'];
 const LUSONG = ['lusong-2023-perf.docx', 'lusong-2023-table.xlsx'];
+/** A project form whose 实施单位 reports to a 主管部门 printed beside it. */
+const FORM = 'shanghai-putuo-tiyuzhongxin-2022-project-perf.pdf';
 const ALTERED = 'lusong-2023-perf-altered.docx';
 const real = join(import.meta.dirname, 'fixtures/corpus/real');
 /** One department's budget and final accounts across two years, and a street office's budgets of two years. */
@@ -89,7 +91,7 @@ describe.skipIf(noPostgres)('publications on Postgres', () => {
   beforeAll(async () => {
     db = await createTestDatabase('bi_pub');
     work = mkdtempSync(join(tmpdir(), 'bi-pub-'));
-    for (const f of [...WANYUAN, ...LUSONG]) copyFileSync(join(docs, f), join(work, f));
+    for (const f of [...WANYUAN, ...LUSONG, FORM]) copyFileSync(join(docs, f), join(work, f));
     for (const f of PUTUO) copyFileSync(join(real, f), join(work, f));
     const run = await cli(['ingest', work], { DATABASE_URL: db.url, REDIS_URL: undefined, BUDGET_INGEST_DATA_DIR: join(work, 'data') });
     expect(run.code, run.stderr + run.stdout).toBe(0);
@@ -204,12 +206,19 @@ describe.skipIf(noPostgres)('publications on Postgres', () => {
     expect(lusong.report.indicators.length).toBeGreaterThan(0);
   });
 
+  it('links a unit to the department its form names as 主管部门', async () => {
+    const rows = await query<{ unit: string; parent: string }>(sql`
+      SELECT o.canonical_name AS unit, p.canonical_name AS parent
+      FROM organizations o JOIN organizations p ON p.id = o.parent_id`);
+    expect(rows.map((r) => [r.unit, r.parent])).toEqual([['上海市普陀区体育事业管理中心', '上海市普陀区体育局']]);
+  });
+
   it('keeps one organisation per department across files, years and kinds, and the series query returns its years', async () => {
     const orgs = await query<{ organization: string; years: number[]; kinds: string[] }>(sql`
       SELECT o.canonical_name AS organization, array_agg(DISTINCT r.fiscal_year ORDER BY r.fiscal_year) AS years,
         array_agg(DISTINCT r.kind::text ORDER BY r.kind::text) AS kinds
       FROM organizations o JOIN reports r ON r.organization_id = o.id
-      WHERE o.region_code = '310107' GROUP BY o.id, o.canonical_name ORDER BY 1`);
+      WHERE o.region_code = '310107' AND r.kind IN ('department_budget', 'department_final_accounts') GROUP BY o.id, o.canonical_name ORDER BY 1`);
     expect(orgs.map((o) => [o.organization, o.years.map(Number), o.kinds])).toEqual([
       ['上海市普陀区人民政府万里街道办事处', [2024, 2025], ['department_budget']],
       ['上海市普陀区财政局', [2024, 2025], ['department_budget', 'department_final_accounts']],

@@ -182,7 +182,7 @@ export const SCHEMA_DOCS: Readonly<Record<string, TableDoc>> = {
       region_code: 'GB/T 2260 code of the unit’s region; a name whose region is unknown is never linked (财政局 exists in every county).',
       name_key: 'The name with region, 中共/人民政府 prefixes and common short forms normalised: equal for every spelling of the unit.',
       canonical_name: 'The fullest name seen (the longest alias).',
-      parent_id: 'The department the unit belongs to (主管部门), when a report names it.',
+      parent_id: 'The department the unit reports to: the 主管部门 printed beside the unit on its self-evaluation forms (the first one seen).',
       created_at: 'When the organisation was first seen.',
     },
   },

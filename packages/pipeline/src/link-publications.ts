@@ -69,11 +69,23 @@ async function linkOrganization(tx: Tx, report: Report, reportId: number): Promi
         NULL, ${report.organization}, '{}'::integer[])`);
     return null;
   }
-  const alias = normaliseName(report.organization);
+  const organizationId = await upsertOrganization(tx, report.organization, key, report.region.code);
+  // A unit's 主管部门 (printed on its forms) is its parent: the first one seen is kept.
+  const parentKey = report.parent_organization ? organizationKey(report.parent_organization, report.region) : null;
+  if (report.parent_organization && parentKey && parentKey !== key) {
+    const parentId = await upsertOrganization(tx, report.parent_organization, parentKey, report.region.code);
+    await tx.execute(sql`UPDATE organizations SET parent_id = ${parentId} WHERE id = ${organizationId} AND parent_id IS NULL`);
+  }
+  return organizationId;
+}
+
+/** The organisation of a name key in a region, created on first sight, with the name as printed among its aliases. */
+async function upsertOrganization(tx: Tx, name: string, key: string, regionCode: string): Promise<number> {
+  const alias = normaliseName(name);
   const organizationId = firstId(
     await tx.execute(sql`
       INSERT INTO organizations (region_code, name_key, canonical_name)
-      VALUES (${report.region.code}, ${key}, ${alias})
+      VALUES (${regionCode}, ${key}, ${alias})
       ON CONFLICT (coalesce(region_code, ''), name_key) DO UPDATE SET name_key = EXCLUDED.name_key
       RETURNING id`),
   );

@@ -32,16 +32,32 @@ function unitName(text: string): string | null {
  * (in the same cell "实施单位:…" or in the next cell), or null.
  */
 export function organisationFromForm(lines: readonly string[]): string | null {
-  let best: { name: string; rank: number } | null = null;
+  return labelledUnits(lines)[0]?.name ?? null;
+}
+
+/**
+ * The department a form's unit reports to: the name after a 主管部门 label, when
+ * the form also names its own unit (实施单位 …) and the two differ.
+ */
+export function parentOrganisationFromForm(lines: readonly string[]): string | null {
+  const units = labelledUnits(lines);
+  const own = units.find((u) => u.rank === 0);
+  const parent = units.find((u) => u.rank > 0);
+  return own && parent && parent.name !== own.name ? parent.name : null;
+}
+
+/** Every unit named after a label of ORGANISATION_LABELS, best rank first (the first of each rank). */
+function labelledUnits(lines: readonly string[]): { name: string; rank: number }[] {
+  const found = new Map<number, string>();
   for (let i = 0; i < lines.length; i++) {
     for (const [re, rank] of ORGANISATION_LABELS) {
       const m = re.exec(lines[i]!);
       if (!m) continue;
       const rest = lines[i]!.slice(m[0].length);
       const name = unitName(rest) ?? (rest === '' ? unitName(lines[i + 1] ?? '') : null);
-      if (name !== null && (best === null || rank < best.rank)) best = { name, rank };
+      if (name !== null && !found.has(rank)) found.set(rank, name);
       break;
     }
   }
-  return best?.name ?? null;
+  return [...found].sort((a, b) => a[0] - b[0]).map(([rank, name]) => ({ name, rank }));
 }

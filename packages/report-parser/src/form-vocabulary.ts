@@ -72,7 +72,7 @@ export const FORM_TITLE = /(绩效(?:目标)?自评表|绩效评价表|绩效自
 export const DEPARTMENT_FORM = /整体/;
 
 /** How the name of a government unit ends (局, 委员会, 中心, 学校, 政协 …). */
-export const ORGANISATION_ENDING = /(局|委员会|委|办公室|办|院|厅|中心|联合会|协会|会|部|所|站|馆|队|学校|校|政府|办事处|处|社|团|室|庭|园|政协|人大|党委|组|署|台|场)$/;
+export const ORGANISATION_ENDING = /(局|委员会|委|办公室|办|院|厅|中心|中学|小学|大学|联合会|协会|会|部|所|站|馆|队|学校|校|政府|办事处|处|社|团|室|庭|园|政协|人大|党委|组|署|台|场)$/;
 
 /**
  * Phrasings of a self-evaluation score in prose: the label, then 为/是/: and

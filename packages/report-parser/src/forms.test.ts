@@ -164,6 +164,18 @@ describe('the money block of a form', () => {
   });
 });
 
+describe('the department a form\'s unit reports to', () => {
+  it('is the 主管部门 beside the unit that reports, and nothing when the form names only one of them', () => {
+    const form = (header: TableCell[][]) =>
+      parseDocument(model([paragraph('2023年度项目支出绩效自评表'), table([...header, row('一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值'), row('产出指标', '数量指标', '培训人次', '≥100人次', '120人次')])])).reports[0]!;
+    expect(form([row('预算主管部门', '某县教育体育局', '项目单位', '某县教育技术装备中心')])).toMatchObject({ organization: '某县教育技术装备中心', parent_organization: '某县教育体育局' });
+    const school = form([row('实施单位', '某县第一中学', '', '')]);
+    expect(school.organization).toBe('某县第一中学');
+    expect(school.parent_organization).toBeUndefined();
+    expect(form([row('主管部门', '某县教育体育局', '实施单位', '某县教育体育局')]).parent_organization).toBeUndefined();
+  });
+});
+
 describe('a document that is a form', () => {
   const moneyBlock = [
     row('项目资金（万元）', '', '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'),
@@ -190,6 +202,7 @@ describe('a document that is a form', () => {
       kind: 'project_performance_self_evaluation',
       title: '某某镇2021年度道路养护专项资金绩效自评表',
       organization: '宁乡市公路建设养护中心',
+      parent_organization: '宁乡市交通运输局',
       fiscal_year: 2021,
       published_on: '2022-03-01',
       self_evaluation: { score: '93', rating: null },

@@ -7,7 +7,7 @@ import { dedupeAmounts, dedupeLines } from './dedupe.ts';
 import { readEconomicLines } from './economic-lines.ts';
 import { readFunctionalLines } from './functional-lines.ts';
 import { documentNumber, dominantYear, organisationFromLabel, organisationFromMasthead, organisationFromTitle, publishedOn, rating, scoreStatements, yearFromTitle, type ScoreStatement } from './identity.ts';
-import { organisationFromForm } from './form-identity.ts';
+import { organisationFromForm, parentOrganisationFromForm } from './form-identity.ts';
 import { completeOrganisation } from './organisation-place.ts';
 import { readIndicatorTables } from './indicator-table.ts';
 import { outOfScope } from './out-of-scope.ts';
@@ -22,7 +22,7 @@ import type { ParseResult, ParseWarning, Report, ValidationFinding } from './typ
 import { traceValues } from './verification.ts';
 
 /** Bump when parsing output changes; `reparse` re-runs documents parsed by an older version. */
-export const PARSER_VERSION = '0.3.0';
+export const PARSER_VERSION = '0.3.1';
 
 /** Normalised lines of some blocks: paragraphs and headings as they are, table rows cell by cell. */
 function linesOf(blocks: readonly Block[]): string[] {
@@ -137,10 +137,12 @@ function parsePart(part: ReportPart, blocks: readonly Block[], doc: DocContext):
     selfEvaluation = score === null && rated === null ? null : { score, rating: rated };
   }
 
+  const parent = part.form ? parentOrganisationFromForm(lines) : null;
   const report: Report = {
     kind: part.kind,
     title: part.title === null ? null : displayName(part.title),
     organization,
+    ...(parent ? { parent_organization: completeOrganisation(parent, doc.docText) } : {}),
     region: regionResult.region,
     fiscal_year: fiscalYear,
     published_on: published,

@@ -160,6 +160,8 @@ export interface Report {
   readonly kind: ReportKind;
   readonly title: string | null;
   readonly organization: string | null;
+  /** The department a unit reports to (a form's 主管部门), when printed and not the unit itself; extra to GOLD.md. */
+  readonly parent_organization?: string | null;
   readonly region: Region | null;
   readonly fiscal_year: number | null;
   readonly published_on: string | null;
