@@ -1,7 +1,7 @@
 import type { ExtractionWarning } from '@budget-ingest/doc-model';
 import type { MammothDocument, MammothNode } from './mammoth-reader.ts';
 import type { NumberingCounter } from './numbering.ts';
-import type { BodyProps, ParagraphProps } from './paragraph-properties.ts';
+import type { BodyProps, ParagraphProps, RowProps } from './paragraph-properties.ts';
 import type { RawBlock, RawCell, RawParagraph, RawTable } from './raw.ts';
 import type { StyleSheet } from './styles.ts';
 
@@ -30,7 +30,7 @@ export function readBlocks(doc: MammothDocument, ctx: BodyContext): RawBlock[] {
   const aligned = ctx.props.paragraphs.length === countOf(doc, 'paragraph') && ctx.props.tables.length === countOf(doc, 'table');
   if (!aligned) ctx.warn({ code: 'numbering-unresolved', message: 'the paragraphs of document.xml do not line up with the ones read; automatic numbering and outline levels are not applied' });
   const nextParagraph = (): ParagraphProps => (aligned ? ctx.props.paragraphs[p++]! : NO_PROPS);
-  const nextTable = (): readonly number[] => (aligned ? ctx.props.tables[t++]! : []);
+  const nextTable = (): readonly RowProps[] => (aligned ? ctx.props.tables[t++]! : []);
 
   const blocks = (nodes: readonly Node[]): RawBlock[] =>
     nodes.flatMap((n): RawBlock[] => {
@@ -110,19 +110,25 @@ function inlineText(nodes: readonly Node[], state: { size: number; minSize: numb
 
 /**
  * A mammoth table as rows of cells with HTML merge semantics (mammoth's
- * colSpan/rowSpan). mammoth ignores w:gridBefore: a row that starts after
- * skipped grid columns gets an empty cell spanning them, as Word draws it.
+ * colSpan/rowSpan). What mammoth drops, from our own row properties: a row
+ * that starts after skipped grid columns (w:gridBefore) gets an empty cell
+ * spanning them, as Word draws it; a legacy w:hMerge continuation cell widens
+ * the cell to its left instead of standing alone.
  */
-function table(node: Table, gridBefore: readonly number[], readCell: (nodes: readonly Node[]) => RawBlock[]): RawTable {
+function table(node: Table, rowProps: readonly RowProps[], readCell: (nodes: readonly Node[]) => RawBlock[]): RawTable {
   const rows = node.children.map((tr, i): RawCell[] => {
-    const cells = 'children' in tr ? tr.children : [];
+    const cells = 'children' in tr ? tr.children.filter((c) => c.type === 'tableCell') : [];
+    const props = rowProps[i];
     const row: RawCell[] = [];
-    const before = gridBefore[i] ?? 0;
-    if (before > 0) row.push({ text: '', colspan: before, rowspan: 1 });
-    for (const tc of cells) {
-      if (tc.type !== 'tableCell') continue;
-      row.push({ text: cellText(readCell(tc.children)), colspan: tc.colSpan, rowspan: tc.rowSpan });
-    }
+    if (props && props.gridBefore > 0) row.push({ text: '', colspan: props.gridBefore, rowspan: 1 });
+    cells.forEach((tc, j) => {
+      if (tc.type !== 'tableCell') return;
+      // Read even when merged away, so the paragraph properties stay in step with mammoth's paragraphs.
+      const text = cellText(readCell(tc.children));
+      const left = row.at(-1);
+      if (props?.mergesLeft[j] && left) left.colspan += tc.colSpan;
+      else row.push({ text, colspan: tc.colSpan, rowspan: tc.rowSpan });
+    });
     return row;
   });
   return { kind: 'table', rows };

@@ -4,7 +4,8 @@ import { attr, child, childElements, type XmlElement } from './xml.ts';
  * What mammoth's document tree drops and we need, read from document.xml
  * ourselves: a paragraph's w:numPr (mammoth keeps only {level, isOrdered},
  * not the list id Word counts by, nor w:startOverride), its own w:outlineLvl,
- * and a table row's w:gridBefore (mammoth starts every row at column 0).
+ * a table row's w:gridBefore (mammoth starts every row at column 0) and
+ * its cells' legacy w:hMerge (mammoth keeps a merged-away cell as a cell).
  */
 export interface ParagraphProps {
   readonly numId: string | null;
@@ -12,11 +13,17 @@ export interface ParagraphProps {
   readonly outlineLevel: number | null;
 }
 
+export interface RowProps {
+  readonly gridBefore: number;
+  /** Per cell mammoth keeps: true when w:hMerge continues the cell to its left. */
+  readonly mergesLeft: readonly boolean[];
+}
+
 export interface BodyProps {
   /** One entry per paragraph mammoth emits, in the order it emits them. */
   readonly paragraphs: readonly ParagraphProps[];
-  /** One entry per table (outer before nested), each the w:gridBefore of its rows. */
-  readonly tables: readonly (readonly number[])[];
+  /** One entry per table (outer before nested), each the properties of its rows. */
+  readonly tables: readonly (readonly RowProps[])[];
 }
 
 /** Elements mammoth reads the children of (mammoth/lib/docx/body-reader.js); it skips everything else. */
@@ -25,7 +32,7 @@ const DESCEND = new Set(['w:body', 'w:r', 'w:hyperlink', 'w:tc', 'w:customXml', 
 /** Walks document.xml in the order mammoth does, so the lists line up with its paragraphs and tables. */
 export function readBodyProps(body: XmlElement): BodyProps {
   const paragraphs: ParagraphProps[] = [];
-  const tables: number[][] = [];
+  const tables: RowProps[][] = [];
   const walk = (el: XmlElement): void => {
     if (el.name === 'w:p') {
       const pPr = child(el, 'w:pPr');
@@ -33,7 +40,7 @@ export function readBodyProps(body: XmlElement): BodyProps {
       if (!child(child(pPr, 'w:rPr'), 'w:del')) paragraphs.push(paragraphProps(pPr));
       childElements(el).forEach(walk);
     } else if (el.name === 'w:tbl') {
-      const rows: number[] = [];
+      const rows: RowProps[] = [];
       tables.push(rows);
       const merges = !hasStrayElement(el);
       /** Grid columns (counted as mammoth does, without w:gridBefore) that a cell above owns. */
@@ -41,7 +48,8 @@ export function readBodyProps(body: XmlElement): BodyProps {
       rowsOf(el).forEach((tr) => {
         const trPr = child(tr, 'w:trPr');
         if (child(trPr, 'w:del')) return;
-        rows.push(Number(attr(child(trPr, 'w:gridBefore'), 'w:val') ?? '0') || 0);
+        const mergesLeft: boolean[] = [];
+        rows.push({ gridBefore: Number(attr(child(trPr, 'w:gridBefore'), 'w:val') ?? '0') || 0, mergesLeft });
         let col = 0;
         for (const tc of cellsOf(tr)) {
           const tcPr = child(tc, 'w:tcPr');
@@ -50,6 +58,8 @@ export function readBodyProps(body: XmlElement): BodyProps {
           // mammoth drops a vertically merged continuation cell, with its paragraphs.
           if (!(merges && continues && owned.has(col))) {
             owned.add(col);
+            const hMerge = child(tcPr, 'w:hMerge');
+            mergesLeft.push(hMerge !== undefined && attr(hMerge, 'w:val') !== 'restart');
             walk(tc);
           }
           col += parseInt(attr(child(tcPr, 'w:gridSpan'), 'w:val') ?? '1', 10) || 1;
