@@ -4,9 +4,8 @@ import { EMPTY_NUMBERING, NumberingCounter, readNumbering } from './numbering.ts
 import { readStyles } from './styles.ts';
 import { toBlocks } from './to-blocks.ts';
 import { attr, child, childElements, parseXml, textOf, type XmlElement } from './xml.ts';
-import { readWithMammoth } from './mammoth-reader.ts';
+import { readWithMammoth, type CheckedParts } from './mammoth-reader.ts';
 import { readBodyProps } from './paragraph-properties.ts';
-import type { ZipArchive } from './zip.ts';
 
 export { openZip, checkZipBombSafe } from './zip.ts';
 export type { ZipArchive, ZipEntry, ZipLimits } from './zip.ts';
@@ -19,10 +18,13 @@ export interface DocxExtractOptions {
 }
 
 /**
- * DOCX bytes → document model. The archive is read with ceilings (entry
- * count, declared and real uncompressed size), the OOXML parsed without
- * entity expansion, Word's automatic numbering rebuilt from numbering.xml,
- * tables read with their gridSpan/vMerge merges. DOCX has no pages: every
+ * DOCX bytes → document model. The archive must first pass our ceilings
+ * (entry count, declared and real uncompressed size; no DTD in any XML part);
+ * mammoth then reads the body from those checked parts (mammoth-reader.ts).
+ * Our own code adds what mammoth's tree lacks: Word's automatic numbering
+ * text from numbering.xml, outline levels through the style chain, the
+ * paragraph's own numPr/outlineLvl, w:gridBefore and w:hMerge
+ * (paragraph-properties.ts), and the metadata. DOCX has no pages: every
  * block has `page: null`.
  */
 export async function extractDocx(bytes: Uint8Array, opts: DocxExtractOptions): Promise<DocumentModel> {
@@ -35,7 +37,7 @@ export async function extractDocx(bytes: Uint8Array, opts: DocxExtractOptions): 
 }
 
 async function read(bytes: Uint8Array, limits: ExtractLimits): Promise<DocumentModel> {
-  const { zip, document, messages } = await readWithMammoth(bytes, limits);
+  const { parts: zip, document, messages } = await readWithMammoth(bytes, limits);
   const mainPath = relationTarget(zip, '_rels/.rels', '', 'officeDocument') ?? 'word/document.xml';
   const mainXml = zip.readText(mainPath);
   if (mainXml === null) throw new ExtractError('corrupt', `a ZIP archive without ${mainPath}: not a Word document`);
@@ -80,7 +82,7 @@ function unknownElements(messages: readonly string[]): ExtractionWarning[] {
 }
 
 /** Target of the first relationship whose type ends with `/type`, resolved against `baseDir`. */
-function relationTarget(zip: ZipArchive, relsPath: string, baseDir: string, type: string): string | null {
+function relationTarget(zip: CheckedParts, relsPath: string, baseDir: string, type: string): string | null {
   const xml = zip.readText(relsPath);
   if (xml === null) return null;
   const rel = childElements(parseXml(xml, relsPath), 'Relationship').find((r) => (attr(r, 'Type') ?? '').endsWith(`/${type}`));
@@ -98,7 +100,7 @@ function resolvePath(path: string): string {
   return out.join('/');
 }
 
-function readMetadata(zip: ZipArchive): DocumentMetadata {
+function readMetadata(zip: CheckedParts): DocumentMetadata {
   const core = zip.readText('docProps/core.xml');
   const app = zip.readText('docProps/app.xml');
   const field = (root: XmlElement | null, name: string): string | null => {

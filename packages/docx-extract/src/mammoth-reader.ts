@@ -20,8 +20,11 @@ export interface MammothDocument {
   readonly children: readonly MammothNode[];
 }
 
+/** The XML parts that passed our checks, read from memory (not inflated, nor counted, a second time). */
+export type CheckedParts = Pick<ZipArchive, 'readText'>;
+
 export interface MammothRead {
-  readonly zip: ZipArchive;
+  readonly parts: CheckedParts;
   readonly document: MammothDocument;
   /** mammoth's own warnings ("An unrecognised element was ignored: w:x"). */
   readonly messages: readonly string[];
@@ -39,7 +42,7 @@ const XML_PART = /\.(?:xml|rels)$/i;
  */
 export async function readWithMammoth(bytes: Uint8Array, limits: ExtractLimits): Promise<MammothRead> {
   const parts = new Map<string, Uint8Array>();
-  const zip = checkZipBombSafe(bytes, limits, (name, data) => {
+  checkZipBombSafe(bytes, limits, (name, data) => {
     if (!XML_PART.test(name)) return;
     const key = name.replace(/^\//, '');
     refuseDtd(new TextDecoder('utf-8').decode(data), key);
@@ -70,5 +73,9 @@ export async function readWithMammoth(bytes: Uint8Array, limits: ExtractLimits):
     },
   });
   if (!document) throw new ExtractError('corrupt', 'mammoth returned no document');
-  return { zip, document, messages: result.messages.map((m) => m.message) };
+  const readText = (name: string): string | null => {
+    const data = parts.get(name.replace(/^\//, ''));
+    return data === undefined ? null : new TextDecoder('utf-8').decode(data);
+  };
+  return { parts: { readText }, document, messages: result.messages.map((m) => m.message) };
 }
