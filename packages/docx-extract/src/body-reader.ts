@@ -1,49 +1,55 @@
 import type { ExtractionWarning } from '@budget-ingest/doc-model';
+import type { MammothDocument, MammothNode } from './mammoth-reader.ts';
 import type { NumberingCounter } from './numbering.ts';
+import type { BodyProps, ParagraphProps, RowProps } from './paragraph-properties.ts';
+import type { RawBlock, RawCell, RawParagraph, RawTable } from './raw.ts';
 import type { StyleSheet } from './styles.ts';
-import type { RawBlock } from './raw.ts';
-import { readTable } from './table-reader.ts';
-import { attr, child, childElements, type XmlElement } from './xml.ts';
 
 export interface BodyContext {
   readonly styles: StyleSheet;
   readonly numbering: NumberingCounter;
+  /** Paragraph and row properties mammoth drops, in mammoth's order (paragraph-properties.ts). */
+  readonly props: BodyProps;
   readonly warn: (w: ExtractionWarning) => void;
 }
 
-/** Body children that carry no text of the document, known and skipped (anything else is reported once). */
-const IGNORED_BLOCK = new Set(['w:sectPr', 'w:tcPr', 'w:bookmarkStart', 'w:bookmarkEnd', 'w:proofErr', 'w:permStart', 'w:permEnd', 'w:commentRangeStart', 'w:commentRangeEnd', 'w:moveFromRangeStart', 'w:moveFromRangeEnd', 'w:moveToRangeStart', 'w:moveToRangeEnd', 'w:del', 'w:moveFrom', 'w:altChunk']);
-const CONTAINERS = new Set(['w:sdt', 'w:sdtContent', 'w:customXml', 'w:ins', 'w:moveTo', 'w:smartTag']);
-/** Run-level containers whose runs are part of the paragraph's text. */
-const INLINE_CONTAINERS = new Set(['w:hyperlink', 'w:ins', 'w:moveTo', 'w:smartTag', 'w:customXml', 'w:sdt', 'w:sdtContent', 'w:fldSimple', 'mc:AlternateContent', 'mc:Choice', 'w:dir', 'w:bdo']);
-const IGNORED_INLINE = new Set(['w:pPr', 'w:rPr', 'w:del', 'w:moveFrom', 'w:instrText', 'w:delText', 'w:bookmarkStart', 'w:bookmarkEnd', 'w:proofErr', 'w:lastRenderedPageBreak', 'w:commentRangeStart', 'w:commentRangeEnd', 'w:commentReference', 'w:footnoteReference', 'w:endnoteReference', 'w:sdtPr', 'w:sdtEndPr', 'w:fldChar', 'w:annotationRef', 'w:separator', 'w:continuationSeparator', 'w:permStart', 'w:permEnd', 'mc:Fallback', 'w:object', 'w:pict', 'w:drawing', 'w:rsid', 'w:footnoteRef', 'w:endnoteRef', 'w:ptab', 'w:dayShort', 'w:monthShort', 'w:yearShort', 'w:dayLong', 'w:monthLong', 'w:yearLong', 'w:pgNum', 'w:contentPart', 'w:oMath', 'w:oMathPara']);
+type Node = MammothNode;
+type Paragraph = Extract<Node, { type: 'paragraph' }>;
+type Table = Extract<Node, { type: 'table' }>;
 
-/** Reads the blocks of w:body (or a table cell, or a text box) in document order. */
-export function readBlocks(container: XmlElement, ctx: BodyContext): RawBlock[] {
-  const out: RawBlock[] = [];
-  for (const el of childElements(container)) {
-    if (el.name === 'w:p') out.push(...readParagraph(el, ctx));
-    else if (el.name === 'w:tbl') out.push(readTable(el, (tc) => readBlocks(tc, ctx)));
-    else if (CONTAINERS.has(el.name)) out.push(...readBlocks(el, ctx));
-    else if (!IGNORED_BLOCK.has(el.name)) warnUnknown(ctx, el.name);
-  }
-  return out;
+/**
+ * mammoth's document tree → raw blocks. mammoth gives the text of runs
+ * (fields, deleted and moved text already resolved, text boxes after their
+ * paragraph), run font sizes, paragraph style ids and tables with colSpan and
+ * rowSpan. Our own code adds what it lacks: Word's automatic numbering text,
+ * outline levels through the style chain, and w:gridBefore.
+ */
+export function readBlocks(doc: MammothDocument, ctx: BodyContext): RawBlock[] {
+  let p = 0;
+  let t = 0;
+  const aligned = ctx.props.paragraphs.length === countOf(doc, 'paragraph') && ctx.props.tables.length === countOf(doc, 'table');
+  if (!aligned) ctx.warn({ code: 'numbering-unresolved', message: 'the paragraphs of document.xml do not line up with the ones read; automatic numbering and outline levels are not applied' });
+  const nextParagraph = (): ParagraphProps => (aligned ? ctx.props.paragraphs[p++]! : NO_PROPS);
+  const nextTable = (): readonly RowProps[] => (aligned ? ctx.props.tables[t++]! : []);
+
+  const blocks = (nodes: readonly Node[]): RawBlock[] =>
+    nodes.flatMap((n): RawBlock[] => {
+      if (n.type === 'paragraph') return [paragraph(n, nextParagraph(), ctx)];
+      if (n.type === 'table') return [table(n, nextTable(), blocks)];
+      return [];
+    });
+  return blocks(doc.children);
 }
 
-/** A paragraph, followed by the paragraphs of any text boxes anchored in it. */
-function readParagraph(p: XmlElement, ctx: BodyContext): RawBlock[] {
-  const pPr = child(p, 'w:pPr');
-  const styleId = attr(child(pPr, 'w:pStyle'), 'w:val') ?? null;
-  const ownLevel = attr(child(pPr, 'w:outlineLvl'), 'w:val');
-  const outlineLevel = ownLevel !== undefined ? (Number(ownLevel) <= 8 ? Number(ownLevel) : null) : ctx.styles.outlineLevel(styleId);
-  const numPr = child(pPr, 'w:numPr');
-  const numId = attr(child(numPr, 'w:numId'), 'w:val');
-  const ilvl = attr(child(numPr, 'w:ilvl'), 'w:val');
+const NO_PROPS: ParagraphProps = { numId: null, ilvl: null, outlineLevel: null };
+
+function paragraph(node: Paragraph, own: ParagraphProps, ctx: BodyContext): RawParagraph {
+  const styleId = node.styleId;
+  const outlineLevel = own.outlineLevel !== null ? (own.outlineLevel <= 8 ? own.outlineLevel : null) : ctx.styles.outlineLevel(styleId);
   const fromStyle = ctx.styles.numbering(styleId);
-  const num = numId !== undefined ? { numId, ilvl: Number(ilvl ?? fromStyle?.ilvl ?? 0) } : fromStyle;
-  const textBoxes: RawBlock[] = [];
-  const run: RunState = { size: ctx.styles.fontSize(styleId), minSize: null, textBoxes };
-  const text = inlineText(p, ctx, run);
+  const num = own.numId !== null ? { numId: own.numId, ilvl: own.ilvl ?? fromStyle?.ilvl ?? 0 } : fromStyle;
+  const state = { size: ctx.styles.fontSize(styleId), minSize: null as number | null };
+  const text = inlineText(node.children, state);
   let numberText: string | null = null;
   if (num && text.trim() !== '') {
     const n = ctx.numbering.next(num.numId, num.ilvl);
@@ -52,89 +58,91 @@ function readParagraph(p: XmlElement, ctx: BodyContext): RawBlock[] {
     }
     if (n) numberText = n.text + (n.suffix === 'nothing' ? '' : ' ');
   }
-  return [{ kind: 'paragraph', text, outlineLevel, numberText, fontSize: run.minSize }, ...textBoxes];
+  return { kind: 'paragraph', text, outlineLevel, numberText, fontSize: state.minSize };
 }
+
+/** Characters mammoth writes for w:noBreakHyphen and w:softHyphen; not text whose size counts. */
+const NON_BREAKING_HYPHEN = '\u2011';
+const SOFT_HYPHEN = '\u00ad';
 
 /**
- * The paragraph's text: runs in order; tabs and line breaks become "\t" and
- * "\n" (normalisation decides later whether they are spaces); field codes,
- * deleted text and drawings are skipped; text boxes become blocks of their own.
+ * A paragraph's text: tabs and line breaks become "\t" and "\n" (normalisation
+ * decides later whether they are spaces); a run's font size is its own w:sz,
+ * else the paragraph style's (mammoth gives points, we keep half-points).
  */
-interface RunState {
-  /** Font size of the current run (its own w:sz, else the paragraph style's). */
-  size: number;
-  minSize: number | null;
-  readonly textBoxes: RawBlock[];
-}
-
-function inlineText(el: XmlElement, ctx: BodyContext, state: RunState): string {
+function inlineText(nodes: readonly Node[], state: { size: number; minSize: number | null }): string {
   let out = '';
-  for (const c of el.children) {
-    if (typeof c === 'string') continue;
-    switch (c.name) {
-      case 'w:t': {
-        const t = c.children.filter((x): x is string => typeof x === 'string').join('');
-        if (t.trim() !== '') state.minSize = Math.min(state.minSize ?? Infinity, state.size);
-        out += t;
-        break;
-      }
-      case 'w:r': {
-        const outer = state.size;
-        const sz = Number(attr(child(child(c, 'w:rPr'), 'w:sz'), 'w:val'));
-        if (Number.isFinite(sz) && sz > 0) state.size = sz;
-        out += inlineText(c, ctx, state);
-        state.size = outer;
-        break;
-      }
-      case 'w:tab':
-        out += '\t';
-        break;
-      case 'w:br':
-      case 'w:cr':
-        out += '\n';
-        break;
-      case 'w:noBreakHyphen':
-        out += '-';
-        break;
-      case 'w:softHyphen':
-        break;
-      case 'w:sym': {
-        const code = attr(c, 'w:char');
-        if (code && /^[0-9a-f]{4}$/i.test(code)) {
-          const cp = parseInt(code, 16);
-          // Symbol fonts map to the private use area F0xx; keep only real characters.
-          if (cp < 0xe000 || cp > 0xf8ff) out += String.fromCodePoint(cp);
+  for (const n of nodes) {
+    switch (n.type) {
+      case 'text': {
+        if (n.value === NON_BREAKING_HYPHEN) out += '-';
+        else {
+          if (n.value !== SOFT_HYPHEN && n.value.trim() !== '') state.minSize = Math.min(state.minSize ?? Infinity, state.size);
+          out += n.value;
         }
         break;
       }
-      case 'w:drawing':
-      case 'w:pict':
-      case 'mc:AlternateContent':
-        for (const box of findTextBoxes(c)) state.textBoxes.push(...readBlocks(box, ctx));
+      case 'run': {
+        const outer = state.size;
+        if (n.fontSize !== null && n.fontSize > 0) state.size = n.fontSize * 2;
+        out += inlineText(n.children, state);
+        state.size = outer;
+        break;
+      }
+      case 'hyperlink':
+        out += inlineText(n.children, state);
+        break;
+      case 'tab':
+        out += '\t';
+        break;
+      case 'break':
+        out += '\n';
+        break;
+      case 'checkbox':
+        out += n.checked ? '☒' : '☐';
         break;
       default:
-        if (INLINE_CONTAINERS.has(c.name)) out += inlineText(c, ctx, state);
-        else if (!IGNORED_INLINE.has(c.name)) warnUnknown(ctx, c.name);
+        break;
     }
   }
   return out;
 }
 
-/** w:txbxContent inside a drawing; in mc:AlternateContent only the first choice (the fallback repeats it). */
-function findTextBoxes(el: XmlElement): XmlElement[] {
-  if (el.name === 'w:txbxContent') return [el];
-  if (el.name === 'mc:AlternateContent') {
-    const first = childElements(el, 'mc:Choice')[0] ?? child(el, 'mc:Fallback');
-    return first ? findTextBoxes(first) : [];
-  }
-  return childElements(el).flatMap(findTextBoxes);
+/**
+ * A mammoth table as rows of cells with HTML merge semantics (mammoth's
+ * colSpan/rowSpan). What mammoth drops, from our own row properties: a row
+ * that starts after skipped grid columns (w:gridBefore) gets an empty cell
+ * spanning them, as Word draws it; a legacy w:hMerge continuation cell widens
+ * the cell to its left instead of standing alone.
+ */
+function table(node: Table, rowProps: readonly RowProps[], readCell: (nodes: readonly Node[]) => RawBlock[]): RawTable {
+  const rows = node.children.map((tr, i): RawCell[] => {
+    const cells = 'children' in tr ? tr.children.filter((c) => c.type === 'tableCell') : [];
+    const props = rowProps[i];
+    const row: RawCell[] = [];
+    if (props && props.gridBefore > 0) row.push({ text: '', colspan: props.gridBefore, rowspan: 1 });
+    cells.forEach((tc, j) => {
+      if (tc.type !== 'tableCell') return;
+      // Read even when merged away, so the paragraph properties stay in step with mammoth's paragraphs.
+      const text = cellText(readCell(tc.children));
+      const left = row.at(-1);
+      if (props?.mergesLeft[j] && left) left.colspan += tc.colSpan;
+      else row.push({ text, colspan: tc.colSpan, rowspan: tc.rowSpan });
+    });
+    return row;
+  });
+  return { kind: 'table', rows };
 }
 
-const warnedUnknown = new WeakMap<BodyContext, Set<string>>();
-function warnUnknown(ctx: BodyContext, name: string): void {
-  const seen = warnedUnknown.get(ctx) ?? new Set<string>();
-  warnedUnknown.set(ctx, seen);
-  if (seen.has(name)) return;
-  seen.add(name);
-  ctx.warn({ code: 'unknown-element', message: `the DOCX holds <${name}> elements, which are not read` });
+/** A cell's paragraphs (with their Word numbers) one per line; a nested table's cells flattened row by row. */
+function cellText(blocks: readonly RawBlock[]): string {
+  return blocks
+    .map((b) => (b.kind === 'paragraph' ? `${b.numberText ?? ''}${b.text}` : b.rows.map((r) => r.map((c) => c.text).join(' ')).join('\n')))
+    .filter((t) => t.trim() !== '')
+    .join('\n');
+}
+
+function countOf(node: Node, type: 'paragraph' | 'table'): number {
+  const own = node.type === type ? 1 : 0;
+  return own + ('children' in node ? node.children.reduce((sum, c) => sum + countOf(c, type), 0) : 0);
 }

@@ -4,7 +4,8 @@ import { EMPTY_NUMBERING, NumberingCounter, readNumbering } from './numbering.ts
 import { readStyles } from './styles.ts';
 import { toBlocks } from './to-blocks.ts';
 import { attr, child, childElements, parseXml, textOf, type XmlElement } from './xml.ts';
-import { openZip, type ZipArchive } from './zip.ts';
+import { readWithMammoth, type CheckedParts } from './mammoth-reader.ts';
+import { readBodyProps } from './paragraph-properties.ts';
 
 export { openZip, checkZipBombSafe } from './zip.ts';
 export type { ZipArchive, ZipEntry, ZipLimits } from './zip.ts';
@@ -17,23 +18,26 @@ export interface DocxExtractOptions {
 }
 
 /**
- * DOCX bytes → document model. The archive is read with ceilings (entry
- * count, declared and real uncompressed size), the OOXML parsed without
- * entity expansion, Word's automatic numbering rebuilt from numbering.xml,
- * tables read with their gridSpan/vMerge merges. DOCX has no pages: every
+ * DOCX bytes → document model. The archive must first pass our ceilings
+ * (entry count, declared and real uncompressed size; no DTD in any XML part);
+ * mammoth then reads the body from those checked parts (mammoth-reader.ts).
+ * Our own code adds what mammoth's tree lacks: Word's automatic numbering
+ * text from numbering.xml, outline levels through the style chain, the
+ * paragraph's own numPr/outlineLvl, w:gridBefore and w:hMerge
+ * (paragraph-properties.ts), and the metadata. DOCX has no pages: every
  * block has `page: null`.
  */
 export async function extractDocx(bytes: Uint8Array, opts: DocxExtractOptions): Promise<DocumentModel> {
   try {
-    return extractDocxSync(bytes, opts.limits);
+    return await read(bytes, opts.limits);
   } catch (err) {
     if (isExtractError(err)) throw err;
     throw new ExtractError('corrupt', `not a readable DOCX: ${(err as Error).message}`, { cause: err });
   }
 }
 
-function extractDocxSync(bytes: Uint8Array, limits: ExtractLimits): DocumentModel {
-  const zip = openZip(bytes, limits);
+async function read(bytes: Uint8Array, limits: ExtractLimits): Promise<DocumentModel> {
+  const { parts: zip, document, messages } = await readWithMammoth(bytes, limits);
   const mainPath = relationTarget(zip, '_rels/.rels', '', 'officeDocument') ?? 'word/document.xml';
   const mainXml = zip.readText(mainPath);
   if (mainXml === null) throw new ExtractError('corrupt', `a ZIP archive without ${mainPath}: not a Word document`);
@@ -42,15 +46,15 @@ function extractDocxSync(bytes: Uint8Array, limits: ExtractLimits): DocumentMode
   const stylesPath = relationTarget(zip, relsPath, dir, 'styles') ?? `${dir}styles.xml`;
   const numberingPath = relationTarget(zip, relsPath, dir, 'numbering') ?? `${dir}numbering.xml`;
 
-  const warnings: ExtractionWarning[] = [];
+  const warnings: ExtractionWarning[] = unknownElements(messages);
   const stylesXml = zip.readText(stylesPath);
   const numberingXml = zip.readText(numberingPath);
   const styles = readStyles(stylesXml === null ? null : parseXml(stylesXml, stylesPath));
   const numbering = numberingXml === null ? EMPTY_NUMBERING : readNumbering(parseXml(numberingXml, numberingPath));
-  const doc = parseXml(mainXml, mainPath);
-  const body = child(doc, 'w:body');
+  const body = child(parseXml(mainXml, mainPath), 'w:body');
   if (!body) throw new ExtractError('corrupt', `${mainPath} has no w:body`);
-  const raw = readBlocks(body, { styles, numbering: new NumberingCounter(numbering), warn: (w) => warnings.push(w) });
+  const props = readBodyProps(body);
+  const raw = readBlocks(document, { styles, numbering: new NumberingCounter(numbering), props, warn: (w) => warnings.push(w) });
   const blocks = toBlocks(raw);
   if (blocks.length === 0) throw new ExtractError('empty', 'the DOCX holds no text');
   return {
@@ -64,8 +68,21 @@ function extractDocxSync(bytes: Uint8Array, limits: ExtractLimits): DocumentMode
   };
 }
 
+/** Elements that carry no text of the document (or repeat it), which mammoth reports as unrecognised. */
+const SILENTLY_SKIPPED = new Set(['w:permStart', 'w:permEnd', 'w:moveFromRangeStart', 'w:moveFromRangeEnd', 'w:altChunk', 'w:sdtPr', 'w:sdtEndPr', 'w:separator', 'w:continuationSeparator', 'w:rsid', 'w:ptab', 'w:dayShort', 'w:monthShort', 'w:yearShort', 'w:dayLong', 'w:monthLong', 'w:yearLong', 'w:pgNum', 'w:contentPart', 'w:oMath', 'w:oMathPara']);
+
+/** mammoth's "unrecognised element" messages, once per element name, as our warnings (its text is not read). */
+function unknownElements(messages: readonly string[]): ExtractionWarning[] {
+  const names = new Set<string>();
+  for (const m of messages) {
+    const name = /^An unrecognised element was ignored: (\S+)$/.exec(m)?.[1];
+    if (name && !SILENTLY_SKIPPED.has(name)) names.add(name);
+  }
+  return [...names].map((name) => ({ code: 'unknown-element', message: `the DOCX holds <${name}> elements, which are not read` }));
+}
+
 /** Target of the first relationship whose type ends with `/type`, resolved against `baseDir`. */
-function relationTarget(zip: ZipArchive, relsPath: string, baseDir: string, type: string): string | null {
+function relationTarget(zip: CheckedParts, relsPath: string, baseDir: string, type: string): string | null {
   const xml = zip.readText(relsPath);
   if (xml === null) return null;
   const rel = childElements(parseXml(xml, relsPath), 'Relationship').find((r) => (attr(r, 'Type') ?? '').endsWith(`/${type}`));
@@ -83,7 +100,7 @@ function resolvePath(path: string): string {
   return out.join('/');
 }
 
-function readMetadata(zip: ZipArchive): DocumentMetadata {
+function readMetadata(zip: CheckedParts): DocumentMetadata {
   const core = zip.readText('docProps/core.xml');
   const app = zip.readText('docProps/app.xml');
   const field = (root: XmlElement | null, name: string): string | null => {
