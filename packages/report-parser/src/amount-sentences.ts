@@ -6,7 +6,7 @@
  * the last year the sentence names before the figure ("2020 年…" yields 2020).
  */
 import type { AmountCandidate } from './candidates.ts';
-import { phaseInReport, phaseOf, readLabel, type LabelReading } from './items.ts';
+import { phaseInReport, readLabel, type LabelReading } from './items.ts';
 import { listOpensAt } from './list-items.ts';
 import type { AmountItem, Phase, ReportKind } from './types.ts';
 import { moneyFigures, yearBefore, type TextUnit } from './text-units.ts';
@@ -54,9 +54,8 @@ function furtherPhase(reading: LabelReading, label: string, named: NamedItem, ki
   const flow = reading.items.includes('total_income') ? '收入' : '支出';
   const ofNamedFlow = reading.bare === true && named.label.includes(flow);
   if (!reading.phaseOnly && !ofNamedFlow) return null;
-  const stated = reading.phaseOnly ? reading.phase : phaseOf(label);
-  if (stated === null) return null;
-  return { items: named.items, phase: phaseInReport(stated, label, defaultPhase(kind)) };
+  if (reading.phase === null) return null;
+  return { items: named.items, phase: phaseInReport(reading.phase, label, defaultPhase(kind)) };
 }
 
 export function readAmountSentences(units: readonly TextUnit[], ctx: SentenceContext): AmountCandidate[] {

@@ -91,7 +91,8 @@ export function readLabel(label: string): LabelReading {
     if (!m) continue;
     const rest = (label.slice(0, m.index) + '|' + label.slice(m.index + m[0].length)).replace(FUND_BUDGETS, '');
     const items = rule.items.some((i) => FUND_ITEMS.has(i)) && paysFor(label.slice(m.index + m[0].length)) ? [] : rule.items;
-    return { items, phase: rule.phase ?? phaseOf(rest), phaseOnly: false, change, grandTotal: /总计$/.test(m[0]), ...(rule.bare ? { bare: true } : {}) };
+    // A bare 收入 / 支出 label is all phase words and flow (决算支出为, 支出决算为): its phase is the whole label's.
+    return { items, phase: rule.phase ?? phaseOf(rule.bare ? label : rest), phaseOnly: false, change, grandTotal: /总计$/.test(m[0]), ...(rule.bare ? { bare: true } : {}) };
   }
   const phase = phaseOf(label);
   const stripped = label.replace(/^(其中|包括|含)[:]?/, '').replace(/(为|是|共|共计|合计|达|:)+$/, '');
