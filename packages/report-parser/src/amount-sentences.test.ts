@@ -27,6 +27,38 @@ describe('readAmountSentences', () => {
     ]);
   });
 
+  it('gives one amount per phase when a sentence states several phases of one item, a printed 0.00 included', () => {
+    const text = '“三公”经费财政拨款支出年初预算为0.95万元，支出决算为0.00万元，完成预算的0%，其中：因公出国（境）费决算为0.00万元。';
+    expect(read([paragraph(text)], 'department_final_accounts', 2024)).toEqual([
+      ['three_public_expenditure', 'budget_initial', 2024, '9500.00'],
+      ['three_public_expenditure', 'actual', 2024, '0.00'],
+      ['overseas_travel', 'actual', 2024, '0.00'],
+    ]);
+    const other = '一般公共预算财政拨款支出年初预算为 0 万元，全年预算为 321.02 万元，支出决算为 307.82 万元，完成年初预算的 95.89%。';
+    expect(read([paragraph(other)], 'department_final_accounts', 2024)).toEqual([
+      ['general_public_budget', 'budget_initial', 2024, '0.00'],
+      ['general_public_budget', 'budget_adjusted', 2024, '3210200.00'],
+      ['general_public_budget', 'actual', 2024, '3078200.00'],
+    ]);
+    // 支出 after an item whose label said 收入 is the total 支出, not a further phase of that item.
+    const flows = '2024年度财政拨款收入年初预算为500万元，支出决算为480万元。';
+    expect(read([paragraph(flows)], 'department_final_accounts', 2024)).toEqual([
+      ['fiscal_appropriation', 'budget_initial', 2024, '5000000.00'],
+      ['total_expenditure', 'actual', 2024, '4800000.00'],
+    ]);
+    // A phase already stated for the item is not stated again; a 其中 list names its own items.
+    const worded = '2024年度机关运行经费调整后预算为12万元，决算数为10.5万元，执行数为10.5万元；其中：决算为3万元。';
+    expect(read([paragraph(worded)], 'department_final_accounts', 2024)).toEqual([
+      ['agency_operating_expenditure', 'budget_adjusted', 2024, '120000.00'],
+      ['agency_operating_expenditure', 'actual', 2024, '105000.00'],
+    ]);
+  });
+
+  it('reads the 政府采购 total from its sentence, not the parts bought', () => {
+    const text = '2017年我部门政府采购预算总金额为3742.4万元。其中拟购买货物525.4万元；拟购买工程500万元。';
+    expect(read([paragraph(text)], 'department_budget', 2017)).toEqual([['government_procurement', 'budget_initial', 2017, '37424000.00']]);
+  });
+
   it('reads the report year for 本年度 and skips changes', () => {
     const text = '本年度，县医保局年度部门决算共 1949.98 万元。与2020年相比，部门决算共增加100万元。';
     expect(read([paragraph(text)])).toEqual([['total_expenditure', 'actual', 2021, '19499800.00']]);

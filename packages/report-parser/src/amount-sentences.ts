@@ -6,7 +6,7 @@
  * the last year the sentence names before the figure ("2020 年…" yields 2020).
  */
 import type { AmountCandidate } from './candidates.ts';
-import { phaseInReport, readLabel } from './items.ts';
+import { phaseInReport, readLabel, type LabelReading } from './items.ts';
 import { listOpensAt } from './list-items.ts';
 import type { AmountItem, Phase, ReportKind } from './types.ts';
 import { moneyFigures, yearBefore, type TextUnit } from './text-units.ts';
@@ -42,6 +42,27 @@ function sectionItem(unit: TextUnit): AmountItem | null {
   return reading.items.length === 1 ? reading.items[0]! : null;
 }
 
+/** The items a sentence's last labelled figure named, with that figure's label. */
+interface NamedItem {
+  readonly items: readonly AmountItem[];
+  readonly label: string;
+}
+
+/**
+ * A further phase of the item the sentence just named ("“三公”经费财政拨款支出年初预算为0.95万元，
+ * 支出决算为0.00万元"; "…年初预算为0万元，全年预算为321.02万元"): a label that is only a phase word
+ * (全年预算为, 决算数为), or a phase word and the 收入 / 支出 the item's own label used (支出决算为
+ * after "…支出年初预算为"; after "收入决算为" it is the total 支出). Null when the label is not one.
+ */
+function furtherPhase(reading: LabelReading, label: string, named: NamedItem, kind: ReportKind): { items: readonly AmountItem[]; phase: Phase } | null {
+  if (named.items.length === 0) return null;
+  const flow = reading.items.includes('total_income') ? '收入' : '支出';
+  const ofNamedFlow = reading.bare === true && named.label.includes(flow);
+  if (!reading.phaseOnly && !ofNamedFlow) return null;
+  if (reading.phase === null) return null;
+  return { items: named.items, phase: phaseInReport(reading.phase, label, defaultPhase(kind)) };
+}
+
 export function readAmountSentences(units: readonly TextUnit[], ctx: SentenceContext): AmountCandidate[] {
   const out: AmountCandidate[] = [];
   for (const unit of units) {
@@ -55,6 +76,9 @@ export function readAmountSentences(units: readonly TextUnit[], ctx: SentenceCon
       let prevEnd = 0;
       let first = true;
       let inEconomicList = false;
+      /** The items the sentence's last labelled figure named, and the phases stated for each. */
+      let named: NamedItem = { items: [], label: '' };
+      const phasesGiven = new Map<AmountItem, Set<Phase>>();
       for (const fig of moneyFigures(sentence)) {
         const raw = sentence.slice(prevEnd, fig.start);
         const label = raw.slice(raw.search(/[^,;、。]*$/)).replace(/^(其中|包括|含|主要包括|主要用于)[:]?/, '');
@@ -63,21 +87,28 @@ export function readAmountSentences(units: readonly TextUnit[], ctx: SentenceCon
         const isFirst = first;
         first = false;
         if (reading.change) continue;
+        const opensSentence = isFirst && sentence.slice(0, fig.start - label.length).replace(/(20\d{2}年度?|本年度?|[,:;])/g, '') === '';
+        const listed = /^(其中|包括|含)/.test(raw.slice(raw.search(/[^,;、。]*$/)));
+        const further = opensSentence || listed ? null : furtherPhase(reading, label, named, ctx.kind);
+        if (further !== null && !further.items.every((i) => !(phasesGiven.get(i)?.has(further.phase) ?? false))) continue;
         // 收入 / 支出 alone is the total only outside a section or sentence about one fund or item.
         const ofSection = sectionItem(unit);
-        if (reading.bare && (sentenceScoped || OF_NAMED_MONEY.test(label) || (ofSection !== null && !reading.items.includes(ofSection)))) continue;
-        let items = reading.items;
-        const opensSentence = isFirst && sentence.slice(0, fig.start - label.length).replace(/(20\d{2}年度?|本年度?|[,:;])/g, '') === '';
+        if (further === null && reading.bare && (sentenceScoped || OF_NAMED_MONEY.test(label) || (ofSection !== null && !reading.items.includes(ofSection)))) continue;
+        let items = further?.items ?? reading.items;
         if (items.length === 0 && reading.phaseOnly && opensSentence) {
           const fromSection = sectionItem(unit);
           if (fromSection) items = [fromSection];
         }
-        if (items.length === 0) continue;
+        if (items.length === 0) {
+          if (!reading.phaseOnly) named = { items: [], label: '' };
+          continue;
+        }
+        if (further === null) named = { items, label };
         if (inEconomicList && items.every((i) => LIST_MEMBER_ITEMS.has(i))) continue;
         if (items.some((i) => i === 'personnel_expenditure' || i === 'public_expenditure') && listOpensAt(sentence, fig.end) !== null) inEconomicList = true;
         if (items.some((i) => i === 'government_fund_budget')) sentenceScoped = true;
         if (sentenceScoped && items.every((i) => SCOPED_ITEMS.has(i))) continue;
-        const own = reading.phase === null ? null : phaseInReport(reading.phase, label, defaultPhase(ctx.kind));
+        const own = further?.phase ?? (reading.phase === null ? null : phaseInReport(reading.phase, label, defaultPhase(ctx.kind)));
         const phase = own ?? sentencePhase ?? defaultPhase(ctx.kind);
         sentencePhase ??= own;
         const stated = yearBefore(sentence, fig.start);
@@ -89,6 +120,7 @@ export function readAmountSentences(units: readonly TextUnit[], ctx: SentenceCon
         if (year === null) continue;
         const sourceStart = Math.max(0, fig.start - label.length);
         const grandTotal = reading.grandTotal ? { grandTotal: true } : {};
+        for (const item of items) phasesGiven.set(item, new Set([...(phasesGiven.get(item) ?? []), phase]));
         for (const item of items) {
           out.push({ item, phase, fiscal_year: year, yuan: fig.yuan, scale: fig.scale, origin: 'text', source_text: sentence.slice(sourceStart, fig.end), page: unit.page, order: unit.position * 10000 + offset + fig.start, anchor: { block: unit.position }, ...grandTotal });
         }

@@ -61,8 +61,9 @@ function markedLines(text: string, unit: TextUnit, ctx: LineContext): Expenditur
     if (nextIsDeeper) return;
     const end = next ? next.index : text.length;
     const tail = text.slice(m.index + m[0].length, end);
-    // A 款 named without its 类 takes the 类 the code table files it under.
-    const leiName = path.lei ?? (path.kuan ? leiOfKuan(path.kuan) : null);
+    // A 款 named without its 类 takes the 类 of the section it stands in ("（二）社会保障和就业支出（类）"
+    // as a heading), else the 类 the code table files it under (a 款 of another year's codes is not in the table).
+    const leiName = path.lei ?? (path.kuan ? (headingLei(unit) ?? leiOfKuan(path.kuan)) : null);
     const names = [leiName, path.kuan, path.xiang].filter((n): n is string => n !== null && n !== '');
     if (names.length === 0) return;
     const chosen = lineFigures(tail, ctx.defaultPhase);
@@ -84,6 +85,15 @@ function markedLines(text: string, unit: TextUnit, ctx: LineContext): Expenditur
     });
   });
   return out;
+}
+
+/** The 类 a section heading names ("社会保障和就业支出（类）"), innermost first; null when none does. */
+function headingLei(unit: TextUnit): string | null {
+  for (const heading of [...unit.sections].reverse()) {
+    const m = /^([^()]+)\(类\)$/.exec(heading.text.replace(/[。:]$/, ''));
+    if (m) return stripLei(m[1]!);
+  }
+  return null;
 }
 
 /**

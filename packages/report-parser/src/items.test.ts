@@ -20,6 +20,8 @@ describe('readLabel', () => {
     ['国内公务接待支出', [], 'actual'],
     ['2025年本部门政府采购预算', ['government_procurement'], null],
     ['政府采购货物预算', [], 'budget_initial'],
+    ['2017年我部门政府采购预算总金额为', ['government_procurement'], null],
+    ['本单位政府采购支出总金额', ['government_procurement'], null],
     ['2025年本部门面向中小企业预留政府采购项目预算金额', [], 'budget_initial'],
   ])('reads %s', (label, items, phase) => {
     const r = readLabel(label);

@@ -24,8 +24,8 @@ const ITEM_RULES: readonly ItemRule[] = [
   { re: /(国内|外事)公务接待|公务用车(购置|运行)/, items: [] },
   { re: /公务接待费/, items: ['official_reception'] },
   { re: /机关运行经费/, items: ['agency_operating_expenditure'] },
-  // 政府采购金额 / 政府采购支出总额, or a bare 政府采购预算 (not 政府采购货物预算, 预留政府采购项目预算金额).
-  { re: /政府采购(?:支出)?(?:总额|金额)|(?<!预留)政府采购(?:支出)?预算(?:总额|金额)?(?:为|共|是)?$/, items: ['government_procurement'] },
+  // 政府采购金额 / 政府采购支出总额 / 政府采购预算总金额, or a bare 政府采购预算 (not 政府采购货物预算, 预留政府采购项目预算金额).
+  { re: /(?<!预留)政府采购(?:支出)?(?:预算)?(?:总额|总?金额)|(?<!预留)政府采购(?:支出)?预算(?:总额|总?金额)?(?:为|共|是)?$/, items: ['government_procurement'] },
   { re: /政府性基金(?:预算)?/, items: ['government_fund_budget'] },
   { re: /国有资本经营|社会保险基金|上级补助|事业收入|经营收入|附属单位|其他收入|上缴上级|经营支出|结转|结余|非税|专户|其他资金/, items: [] },
   { re: /基本支出/, items: ['basic_expenditure'] },
@@ -91,7 +91,8 @@ export function readLabel(label: string): LabelReading {
     if (!m) continue;
     const rest = (label.slice(0, m.index) + '|' + label.slice(m.index + m[0].length)).replace(FUND_BUDGETS, '');
     const items = rule.items.some((i) => FUND_ITEMS.has(i)) && paysFor(label.slice(m.index + m[0].length)) ? [] : rule.items;
-    return { items, phase: rule.phase ?? phaseOf(rest), phaseOnly: false, change, grandTotal: /总计$/.test(m[0]), ...(rule.bare ? { bare: true } : {}) };
+    // A bare 收入 / 支出 label is all phase words and flow (决算支出为, 支出决算为): its phase is the whole label's.
+    return { items, phase: rule.phase ?? phaseOf(rule.bare ? label : rest), phaseOnly: false, change, grandTotal: /总计$/.test(m[0]), ...(rule.bare ? { bare: true } : {}) };
   }
   const phase = phaseOf(label);
   const stripped = label.replace(/^(其中|包括|含)[:]?/, '').replace(/(为|是|共|共计|合计|达|:)+$/, '');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { numberBlocks, paragraph } from '@budget-ingest/doc-model';
+import { heading, numberBlocks, paragraph } from '@budget-ingest/doc-model';
 import { functionalCode } from './classification-codes.ts';
 import { readEconomicLines } from './economic-lines.ts';
 import { readFunctionalLines } from './functional-lines.ts';
@@ -137,5 +137,26 @@ describe('readProjectLines', () => {
 
   it('does not take a headline figure for a project', () => {
     expect(readProjectLines(units('2022年1-12月项目支出2946.68万元。'), projectCtx)).toEqual([]);
+  });
+});
+
+describe('a 款 whose 类 is the section heading', () => {
+  const budget = { fiscalYear: 2017, defaultPhase: 'budget_initial' as const };
+  function underHeading(title: string, numbering: string, text: string) {
+    const blocks = numberBlocks([heading(title, { numbering }), paragraph(text)]);
+    return toTextUnits(
+      blocks,
+      blocks.map((_, i) => i),
+    );
+  }
+
+  it('takes the heading 类 for a 款 of another year\'s codes, so the path matches the coded table line', () => {
+    const lines = readFunctionalLines(underHeading('社会保障和就业支出（类）', '（二）', '1.行政事业单位离退休（款）未归口管理的行政单位离退休（项）支出2347.13万元，与上年相比增加345.96万元。'), budget);
+    expect(lines.map((l) => [l.path, l.yuan])).toEqual([[['社会保障和就业', '行政事业单位离退休', '未归口管理的行政单位离退休'], '23471300.00']]);
+  });
+
+  it('prefers the heading 类 to the one the code table files the 款 under (the 类 was renamed since)', () => {
+    const lines = readFunctionalLines(underHeading('医疗卫生与计划生育支出（类）。', '2、', '（1）公立医院（款）综合医院（项）2017年预算数为12.5万元。'), budget);
+    expect(lines.map((l) => l.path)).toEqual([['医疗卫生与计划生育', '公立医院', '综合医院']]);
   });
 });
