@@ -127,7 +127,8 @@ describe('hostile documents, embedded database (in-process run)', () => {
     chmodSync(join(inbox, 'secret.pdf'), 0o000);
     mkdirSync(join(inbox, 'locked'), { mode: 0o700 });
     writeFileSync(join(inbox, 'locked', 'hidden.pdf'), readFileSync(join(docs, 'renhua-2021-perf.pdf')));
-    const cmd = `cd ${JSON.stringify(join(import.meta.dirname, '..'))} && LOG_LEVEL=silent HOME=/tmp ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} ingest ${JSON.stringify(inbox)} --data-dir ${JSON.stringify(data)}`;
+    // su keeps the environment: without DATABASE_URL / REDIS_URL (set under CI) this is the embedded, in-process run.
+    const cmd = `cd ${JSON.stringify(join(import.meta.dirname, '..'))} && env -u DATABASE_URL -u REDIS_URL LOG_LEVEL=silent HOME=/tmp ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} ingest ${JSON.stringify(inbox)} --data-dir ${JSON.stringify(data)}`;
     const run = spawnSync('su', ['nobody', '-s', '/bin/bash', '-c', cmd], { encoding: 'utf8', timeout: 400_000 });
     expect(run.status, run.stderr).toBe(1);
     expect(run.stderr).toContain(`cannot read ${join(inbox, 'locked')}: permission denied (EACCES)`);

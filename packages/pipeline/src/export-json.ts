@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { asc, eq, inArray } from 'drizzle-orm';
-import { amounts, documents, expenditureLines, indicators, reports, validationFindings, type Db } from '@budget-ingest/db';
+import { amounts, documents, expenditureLines, indicators, publications, reports, validationFindings, type Db } from '@budget-ingest/db';
 import type { Amount, Anchor, ExpenditureLine, Indicator, IndicatorValue, Op, Report, Traced, Verification } from '@budget-ingest/report-parser';
 
 /** One document in the shape of GOLD.md, plus the document's status and findings (extra fields are allowed). */
@@ -13,12 +13,24 @@ export interface DocumentExport {
 }
 
 /** A report as exported: the contract's fields plus the publication it is a source of. */
-export type ExportedReport = Omit<Report, 'page_start' | 'page_end'> & { readonly publication: number | null };
+export type ExportedReport = Omit<Report, 'page_start' | 'page_end'> & {
+  /**
+   * The publication's identity key (publications.identity_key): the same for every file of one
+   * report, and the same in any database the files are loaded into (surrogate ids are not).
+   */
+  readonly publication: string | null;
+};
 
 export async function buildDocumentExport(db: Db, documentId: number): Promise<DocumentExport> {
   const doc = (await db.select().from(documents).where(eq(documents.id, documentId)).limit(1))[0];
   if (!doc) throw new Error(`no document with id ${documentId}`);
-  const reportRows = await db.select().from(reports).where(eq(reports.documentId, documentId)).orderBy(asc(reports.ordinal));
+  const reportRows = await db
+    .select({ report: reports, publicationKey: publications.identityKey })
+    .from(reports)
+    .leftJoin(publications, eq(publications.id, reports.publicationId))
+    .where(eq(reports.documentId, documentId))
+    .orderBy(asc(reports.ordinal))
+    .then((rows) => rows.map((r) => ({ ...r.report, publicationKey: r.publicationKey })));
   const ids = reportRows.map((r) => r.id);
   const none = ids.length === 0;
   const [amountRows, lineRows, indicatorRows, findingRows] = none
@@ -34,7 +46,7 @@ export async function buildDocumentExport(db: Db, documentId: number): Promise<D
     status: doc.status,
     error: doc.errorMessage,
     reports: reportRows.map((r) => ({
-      publication: r.publicationId,
+      publication: r.publicationKey,
       kind: r.kind,
       title: r.title,
       organization: r.organization,

@@ -18,10 +18,11 @@ export interface SentenceContext {
 
 const SUB_FUND = /政府性基金|国有资本经营|社会保险基金/;
 /**
- * A bare 收入 / 支出 right after the name of a fund, project or subsidy in the same clause is that
- * money's (…医疗救助专项基金（县级配套资金）支出 4765720.27 元), not the department's total.
+ * A bare 收入 / 支出 in a sentence that has named a fund, a grant or a subsidy before it is that
+ * money's (医疗救助专项基金共 5650000 元，支出 4765720.27 元), not the department's total.
  */
-const OF_NAMED_MONEY = /(?:基金|资金|专项|经费|项目|补助|救助|补贴)[^,;:]*(?:收入|支出)[^,;:]*$/;
+const NAMED_MONEY = /基金|资金|专项|经费|补助|救助|补贴/;
+const aboutNamedMoney = (before: string, label: string) => NAMED_MONEY.test(before + label.replace(/(?:收入|支出)[^收支]*$/, ''));
 const SCOPED_ITEMS = new Set<AmountItem>(['basic_expenditure', 'project_expenditure', 'personnel_expenditure', 'public_expenditure']);
 
 /** Items that also appear as entries of a 公用经费 list (公务接待费1.4万元): there they are economic lines. */
@@ -93,7 +94,7 @@ export function readAmountSentences(units: readonly TextUnit[], ctx: SentenceCon
         if (further !== null && !further.items.every((i) => !(phasesGiven.get(i)?.has(further.phase) ?? false))) continue;
         // 收入 / 支出 alone is the total only outside a section or sentence about one fund or item.
         const ofSection = sectionItem(unit);
-        if (further === null && reading.bare && (sentenceScoped || OF_NAMED_MONEY.test(label) || (ofSection !== null && !reading.items.includes(ofSection)))) continue;
+        if (further === null && reading.bare && (sentenceScoped || aboutNamedMoney(sentence.slice(0, fig.start - label.length), label) || (ofSection !== null && !reading.items.includes(ofSection)))) continue;
         let items = further?.items ?? reading.items;
         if (items.length === 0 && reading.phaseOnly && opensSentence) {
           const fromSection = sectionItem(unit);

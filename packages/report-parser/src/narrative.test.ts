@@ -110,9 +110,10 @@ describe('headline figures and lists', () => {
     ]);
   });
 
-  it('leaves a bare 支出 / 收入 that follows the name of a fund or project to that money, not the total', () => {
+  it('leaves a bare 支出 / 收入 in a sentence about a fund or grant to that money, not the total', () => {
     expect(read('资金支出情况：2021年医疗救助专项基金（县级配套资金）支出4765720.27元。', 2021)).toEqual([]);
     expect(read('本年度乡村振兴补助资金（区级配套）支出96万元。')).toEqual([]);
+    expect(read('医疗救助专项基金（县级配套资金）共5650000元，支出4765720.27元。', 2021)).toEqual([]);
     expect(read('本年部门支出为418.2万元。')).toEqual([['total_expenditure', 'actual', 2023, '4182000.00']]);
   });
 
