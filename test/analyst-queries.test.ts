@@ -163,12 +163,12 @@ describe('docs/queries.sql', () => {
   it('Q6 shows 三公 spending and its parts by county, year and phase', async () => {
     // 司法局 2026 (export, p. 21 “三公”经费和机关运行经费预算表): 合计 10.81 万, 公务接待费 0.83 万,
     // 公务用车 小计 9.98 万, 因公出国(境)费 0. 财政局 2024 (p. 18 决算表): 预算数 0.95 万 (合计 and 公务接待费),
-    // 决算数 blank; p. 23 text: each part 0.00 万元. renhua gold: “三公”经费 4.73 万 (2020) and 5.32 万
+    // 决算数 blank; p. 23 text: “三公”经费 支出决算为0.00万元 and each part 0.00 万元. renhua gold: “三公”经费 4.73 万 (2020) and 5.32 万
     // (2021). wanyuan gold: 1.4 万, all of it 公务接待费, 车辆 and 出国 0.
     expect(await answer(6, ['organization', 'fiscal_year', 'phase', 'three_public_yuan', 'reception_yuan', 'vehicles_yuan', 'overseas_yuan'])).toEqual([
       { organization: '上海市普陀区司法局', fiscal_year: 2026, phase: 'budget_initial', three_public_yuan: '108100.00', reception_yuan: '8300.00', vehicles_yuan: '99800.00', overseas_yuan: '0.00' },
       { organization: '上海市普陀区财政局', fiscal_year: 2024, phase: 'budget_initial', three_public_yuan: '9500.00', reception_yuan: '9500.00', vehicles_yuan: null, overseas_yuan: null },
-      { organization: '上海市普陀区财政局', fiscal_year: 2024, phase: 'actual', three_public_yuan: null, reception_yuan: '0.00', vehicles_yuan: '0.00', overseas_yuan: '0.00' },
+      { organization: '上海市普陀区财政局', fiscal_year: 2024, phase: 'actual', three_public_yuan: '0.00', reception_yuan: '0.00', vehicles_yuan: '0.00', overseas_yuan: '0.00' },
       { organization: '仁化县医疗保障局', fiscal_year: 2020, phase: 'actual', three_public_yuan: '47300.00', reception_yuan: null, vehicles_yuan: null, overseas_yuan: null },
       { organization: '仁化县医疗保障局', fiscal_year: 2021, phase: 'actual', three_public_yuan: '53200.00', reception_yuan: null, vehicles_yuan: null, overseas_yuan: null },
       { organization: '万源市医疗保障局', fiscal_year: 2022, phase: 'actual', three_public_yuan: '14000.00', reception_yuan: '14000.00', vehicles_yuan: '0.00', overseas_yuan: '0.00' },
@@ -221,20 +221,21 @@ describe('docs/queries.sql', () => {
 
   it('Q10 lists the ten largest 项-level lines', async () => {
     // 司法局 2026 项 lines: export, p. 12 (2040699 其他司法支出 3845.49 万 also in the p. 9 text).
-    // 财政局 2024: p. 10 table for the actuals, p. 22 text “年初预算为 1560.05 万元 … 450.52 万元” for
-    // the budget lines (the text names 财政委托业务支出 without its code). wanyuan gold: 其他社会保障和
-    // 就业支出 23755900.00 (no code printed), 2101501 6818600.00, 2130506 5007900.00.
+    // 财政局 2024 (its gold): p. 10-11 table for the actuals; the p. 22 text's 年初预算 of each 项 is the
+    // line's budget_yuan, not a line of its own: 2010601 行政运行 1511.89 万, 2010608 财政委托业务支出
+    // 449.52 万, 2210203 购房补贴 258.50 万. wanyuan gold: 其他社会保障和就业支出 23755900.00 (no code
+    // printed), 2101501 6818600.00, 2130506 5007900.00.
     expect(await answer(10, ['organization', 'fiscal_year', 'phase', 'item_code', 'item_name', 'yuan'])).toEqual([
       { organization: '上海市普陀区司法局', fiscal_year: 2026, phase: 'budget_initial', item_code: '2040699', item_name: '其他司法支出', yuan: '38454900.00' },
       { organization: '万源市医疗保障局', fiscal_year: 2022, phase: 'actual', item_code: null, item_name: '其他社会保障和就业支出', yuan: '23755900.00' },
       { organization: '上海市普陀区司法局', fiscal_year: 2026, phase: 'budget_initial', item_code: '2040604', item_name: '基层司法业务', yuan: '21703947.00' },
       { organization: '上海市普陀区司法局', fiscal_year: 2026, phase: 'budget_initial', item_code: '2040601', item_name: '行政运行', yuan: '16726725.44' },
-      { organization: '上海市普陀区财政局', fiscal_year: 2024, phase: 'budget_initial', item_code: '2010601', item_name: '行政运行', yuan: '15600500.00' },
       { organization: '上海市普陀区财政局', fiscal_year: 2024, phase: 'actual', item_code: '2010601', item_name: '行政运行', yuan: '15118900.00' },
       { organization: '上海市普陀区司法局', fiscal_year: 2026, phase: 'budget_initial', item_code: '2040607', item_name: '公共法律服务', yuan: '6860000.00' },
       { organization: '万源市医疗保障局', fiscal_year: 2022, phase: 'actual', item_code: '2101501', item_name: '行政运行', yuan: '6818600.00' },
       { organization: '万源市医疗保障局', fiscal_year: 2022, phase: 'actual', item_code: '2130506', item_name: '社会发展', yuan: '5007900.00' },
-      { organization: '上海市普陀区财政局', fiscal_year: 2024, phase: 'budget_initial', item_code: null, item_name: '财政委托业务支出', yuan: '4505200.00' },
+      { organization: '上海市普陀区财政局', fiscal_year: 2024, phase: 'actual', item_code: '2010608', item_name: '财政委托业务支出', yuan: '4495200.00' },
+      { organization: '上海市普陀区财政局', fiscal_year: 2024, phase: 'actual', item_code: '2210203', item_name: '购房补贴', yuan: '2585000.00' },
     ]);
   });
 });
