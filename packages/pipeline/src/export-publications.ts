@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { asc, eq, isNotNull } from 'drizzle-orm';
 import { documents, publications, reports, type Db } from '@budget-ingest/db';
+import { amountKey, lineKey } from '@budget-ingest/publications';
 import { buildDocumentExport, type ExportedReport } from './export-json.ts';
 
 /** One publication as exported: the canonical source's report, completed from the other sources. */
@@ -43,11 +44,11 @@ export async function exportPublications(db: Db, outDir: string): Promise<{ writ
       sources: exported.map((s) => ({ file: s.file, sha256: s.sha256, format: s.format, canonical: s === canonical })),
       report: {
         ...canonical.report,
-        amounts: merge(canonical.report.amounts, others.map((o) => [o.file, o.report.amounts] as const), (a) => `${a.item}|${a.phase}|${a.fiscal_year}`),
+        amounts: merge(canonical.report.amounts, others.map((o) => [o.file, o.report.amounts] as const), amountKey),
         expenditure_lines: merge(
           canonical.report.expenditure_lines,
           others.map((o) => [o.file, o.report.expenditure_lines] as const),
-          (l) => `${l.classification}|${l.code ?? l.path.join('/')}|${l.phase}|${l.fiscal_year}`,
+          lineKey,
         ),
         indicators: merge(canonical.report.indicators, others.map((o) => [o.file, o.report.indicators] as const), (i) => `${i.level1}|${i.level2}|${i.level3}`),
       },

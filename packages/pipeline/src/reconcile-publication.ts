@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { compareSourceValues, pickCanonical, type SourceCandidate, type SourceValue } from '@budget-ingest/publications';
+import { amountKey, compareSourceValues, lineKey, pickCanonical, type SourceCandidate, type SourceValue } from '@budget-ingest/publications';
 import type { Tx } from './load-reports.ts';
 import { rowsOf } from './summary.ts';
 
@@ -110,7 +110,7 @@ async function valuesOf(tx: Tx, reportId: number): Promise<RowValue[]> {
     (a): RowValue => ({
       table: 'amounts',
       rowId: Number(a.id),
-      key: `amount|${a.item}|${a.phase}|${a.fiscal_year}`,
+      key: amountKey(a as { item: string; phase: string; fiscal_year: number }),
       label: `${a.item} ${a.phase} ${a.fiscal_year}`,
       value: String(a.yuan),
       alternatives: (a.alternatives as string[] | null) ?? [],
@@ -120,11 +120,10 @@ async function valuesOf(tx: Tx, reportId: number): Promise<RowValue[]> {
   const lines = rowsOf<Record<string, unknown>>(
     await tx.execute(sql`SELECT id, classification, code, path, phase, fiscal_year, yuan, page FROM expenditure_lines WHERE report_id = ${reportId}`),
   ).map((l): RowValue => {
-    const what = l.code ? String(l.code) : (l.path as string[]).join('/');
     return {
       table: 'expenditure_lines',
       rowId: Number(l.id),
-      key: `line|${l.classification}|${what}|${l.phase}|${l.fiscal_year}`,
+      key: lineKey(l as { classification: string; code: string | null; path: string[]; phase: string; fiscal_year: number }),
       label: `${(l.path as string[]).join('/')} ${l.phase} ${l.fiscal_year}`,
       value: l.yuan === null ? null : String(l.yuan),
       page: l.page === null ? null : Number(l.page),
