@@ -54,7 +54,8 @@ export async function ingestCommand(rt: Runtime, paths: readonly string[], opts:
 
 /** The end-of-run summary: this run's counts, then what the database holds. */
 async function printSummary(rt: Runtime, ctx: DbContext, results: readonly IngestResult[], started: number): Promise<void> {
-  const s = await summarize(ctx.handle.db);
+  // Its connection may be one a Postgres restart just closed (57P01): read it again on a new one.
+  const s = await withDbRetry(() => summarize(ctx.handle.db));
   const failed = results.filter((r) => !DONE.has(r.status)).length;
   rt.stdout('');
   const table = renderTable(
