@@ -1,5 +1,5 @@
 import { loadConfig, type Config, type ConfigOverrides } from '@budget-ingest/config';
-import { createDb, migrate, sanitizeError, type DbHandle } from '@budget-ingest/db';
+import { createDb, migrate, sanitizeError, type CloseOptions, type DbHandle } from '@budget-ingest/db';
 import { createLogger, type Logger } from '@budget-ingest/logger';
 import type { PipelineDeps } from '@budget-ingest/pipeline';
 // Not the package index: every command opens a context, and the index loads the queues and extractors.
@@ -19,7 +19,7 @@ export interface Context {
 export interface DbContext extends Context {
   readonly handle: DbHandle;
   readonly deps: PipelineDeps;
-  close(): Promise<void>;
+  close(opts?: CloseOptions): Promise<void>;
 }
 
 /** The process environment, read here and in main.ts only. */
@@ -66,5 +66,5 @@ export async function openDbContext(rt: Runtime, opts: GlobalOptions, { migrateF
     config: ctx.config,
     pathEnv: rt.env.PATH ?? '',
   };
-  return { ...ctx, handle, deps, close: () => handle.close() };
+  return { ...ctx, handle, deps, close: (closeOpts) => handle.close(closeOpts) };
 }

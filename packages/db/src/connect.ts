@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { embeddedDatabaseDir } from './embedded-stamp.ts';
 import * as schema from './schema.ts';
 
 export type Schema = typeof schema;
@@ -24,7 +25,16 @@ export interface DbHandle {
    * a fresh database) take turns instead of colliding.
    */
   withLock<T>(name: string, work: (session: DbSession) => Promise<T>): Promise<T>;
-  close(): Promise<void>;
+  close(opts?: CloseOptions): Promise<void>;
+}
+
+export interface CloseOptions {
+  /**
+   * Embedded database only: runs once PGlite has shut down and before the
+   * directory's lock is released, when no process can write it (to stamp
+   * its files: embeddedDatabaseStamp).
+   */
+  readonly whileLocked?: () => void;
 }
 
 /** One connection's view of the database, inside withLock. */
@@ -47,8 +57,9 @@ export interface ConnectOptions {
 
 export async function createDb(opts: ConnectOptions): Promise<DbHandle> {
   if (opts.databaseUrl) return connectPostgres(opts.databaseUrl, opts.maxConnections ?? 5, opts.onConnectionError ?? (() => {}));
-  return connectPglite(join(opts.dataDir, 'pglite'));
+  return connectPglite(embeddedDatabaseDir(opts.dataDir));
 }
+
 
 async function connectPostgres(url: string, max: number, onConnectionError: (err: unknown) => void): Promise<DbHandle> {
   const { default: pg } = await import('pg');
@@ -112,9 +123,10 @@ async function connectPglite(dir: string): Promise<DbHandle> {
     exec,
     // PGlite is one connection in one process: there is nobody to take turns with.
     withLock: (_name, work) => work({ db, kind: 'pglite', exec }),
-    close: async () => {
+    close: async (opts) => {
       try {
         await client.close();
+        opts?.whileLocked?.();
       } finally {
         await release();
       }
