@@ -48,4 +48,12 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: [{ group: ['@budget-ingest/*/src/*', '../../*/src/*', '../../../*/src/*'], message: 'import a package through its exports, not its src/' }] }],
     },
   },
+  // The root tests and their support files use the packages as their users do: through the exports
+  // (a test that needs an internal gets a named subpath), so a test never pins a package's file layout.
+  {
+    files: ['test/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['@budget-ingest/*/src/*', '**/packages/*/src/*', '**/services/*/src/*'], message: 'import a package through its exports, not its src/' }] }],
+    },
+  },
 );

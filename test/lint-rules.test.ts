@@ -30,4 +30,11 @@ describe('package boundaries', () => {
     expect(await restricted('packages/cli/src/probe.ts', "import { x } from '../../pipeline/src/stages.ts';\nexport const y = x;\n")).toHaveLength(1);
     expect(await restricted('packages/pipeline/src/probe.ts', "import { createDb } from '@budget-ingest/db';\nimport { readFile } from 'node:fs/promises';\nexport const y = [createDb, readFile];\n")).toEqual([]);
   });
+
+  it('refuse a root test that reaches into a package\'s src/, and allow its exports and the test support', async () => {
+    expect(await restricted('test/probe.test.ts', "import { x } from '../packages/report-parser/src/checks/index.ts';\nexport const y = x;\n")).toHaveLength(1);
+    expect(await restricted('test/support/probe.ts', "import { x } from '../../services/fetcher/src/fetcher-service.ts';\nexport const y = x;\n")).toHaveLength(1);
+    expect(await restricted('test/probe.test.ts', "import { x } from '@budget-ingest/db/src/schema.ts';\nexport const y = x;\n")).toHaveLength(1);
+    expect(await restricted('test/probe.test.ts', "import { runChecks } from '@budget-ingest/report-parser/checks';\nimport { cli } from './support/cli.ts';\nexport const y = [runChecks, cli];\n")).toEqual([]);
+  });
 });

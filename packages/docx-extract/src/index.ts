@@ -119,5 +119,3 @@ function readMetadata(zip: CheckedParts): DocumentMetadata {
   const appRoot = safe(app, 'docProps/app.xml');
   return { title: field(coreRoot, 'title'), author: field(coreRoot, 'creator'), producer: field(appRoot, 'Application'), createdAt: field(coreRoot, 'created') };
 }
-export { writeZip, buildDocx } from './zip-writer.ts';
-export type { ZipInput } from './zip-writer.ts';
