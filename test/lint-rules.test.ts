@@ -16,7 +16,7 @@ async function restricted(file: string, code: string): Promise<string[]> {
 
 describe('package boundaries', () => {
   it('refuse I/O, logging, queues and the database in a pure package', async () => {
-    for (const pkg of ['doc-model', 'cn-numerals', 'report-parser', 'publications', 'pdf-extract']) {
+    for (const pkg of ['contract', 'doc-model', 'cn-numerals', 'report-parser', 'publications', 'pdf-extract']) {
       const messages = await restricted(
         `packages/${pkg}/src/probe.ts`,
         "import { readFileSync } from 'node:fs';\nimport pino from 'pino';\nimport { createDb } from '@budget-ingest/db';\nexport const x = [readFileSync, pino, createDb];\n",
