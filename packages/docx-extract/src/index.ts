@@ -9,7 +9,6 @@ import { readBodyProps } from './paragraph-properties.ts';
 
 export { openZip, checkZipBombSafe } from './zip.ts';
 export type { ZipArchive, ZipEntry, ZipLimits } from './zip.ts';
-export { normalizeText } from './normalize-text.ts';
 export { refuseDtd } from './xml.ts';
 export { chineseCounting, formatNumber } from './numbering.ts';
 
