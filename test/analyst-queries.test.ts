@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDb, type DbHandle } from '../packages/db/src/index.ts';
+import { createDb, type DbHandle } from '@budget-ingest/db';
 import { cli } from './support/cli.ts';
 
 /*

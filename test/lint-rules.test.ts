@@ -16,7 +16,7 @@ async function restricted(file: string, code: string): Promise<string[]> {
 
 describe('package boundaries', () => {
   it('refuse I/O, logging, queues and the database in a pure package', async () => {
-    for (const pkg of ['doc-model', 'cn-numerals', 'report-parser', 'publications', 'pdf-extract']) {
+    for (const pkg of ['contract', 'doc-model', 'cn-numerals', 'report-parser', 'publications', 'pdf-extract']) {
       const messages = await restricted(
         `packages/${pkg}/src/probe.ts`,
         "import { readFileSync } from 'node:fs';\nimport pino from 'pino';\nimport { createDb } from '@budget-ingest/db';\nexport const x = [readFileSync, pino, createDb];\n",
@@ -29,5 +29,12 @@ describe('package boundaries', () => {
     expect(await restricted('packages/pipeline/src/probe.ts', "import { x } from '@budget-ingest/db/src/schema.ts';\nexport const y = x;\n")).toHaveLength(1);
     expect(await restricted('packages/cli/src/probe.ts', "import { x } from '../../pipeline/src/stages.ts';\nexport const y = x;\n")).toHaveLength(1);
     expect(await restricted('packages/pipeline/src/probe.ts', "import { createDb } from '@budget-ingest/db';\nimport { readFile } from 'node:fs/promises';\nexport const y = [createDb, readFile];\n")).toEqual([]);
+  });
+
+  it('refuse a root test that reaches into a package\'s src/, and allow its exports and the test support', async () => {
+    expect(await restricted('test/probe.test.ts', "import { x } from '../packages/report-parser/src/checks/index.ts';\nexport const y = x;\n")).toHaveLength(1);
+    expect(await restricted('test/support/probe.ts', "import { x } from '../../services/fetcher/src/fetcher-service.ts';\nexport const y = x;\n")).toHaveLength(1);
+    expect(await restricted('test/probe.test.ts', "import { x } from '@budget-ingest/db/src/schema.ts';\nexport const y = x;\n")).toHaveLength(1);
+    expect(await restricted('test/probe.test.ts', "import { runChecks } from '@budget-ingest/report-parser/checks';\nimport { cli } from './support/cli.ts';\nexport const y = [runChecks, cli];\n")).toEqual([]);
   });
 });

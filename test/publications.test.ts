@@ -3,11 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../packages/config/src/index.ts';
-import { createDb, type DbHandle } from '../packages/db/src/index.ts';
-import { openZip, writeZip } from '../packages/docx-extract/src/index.ts';
-import { silentLogger } from '../packages/logger/src/index.ts';
-import { createLocalBlobStore, rowsOf, runParseStage, type PipelineDeps } from '../packages/pipeline/src/index.ts';
+import { loadConfig } from '@budget-ingest/config';
+import { createDb, type DbHandle } from '@budget-ingest/db';
+import { openZip } from '@budget-ingest/docx-extract';
+import { writeZip } from '@budget-ingest/docx-extract/testing';
+import { silentLogger } from '@budget-ingest/logger';
+import { createLocalBlobStore, rowsOf, runParseStage, type PipelineDeps } from '@budget-ingest/pipeline';
 import { cli } from './support/cli.ts';
 import { createTestDatabase, noPostgres, type TestDatabase } from './support/services.ts';
 

@@ -11,9 +11,9 @@ import Decimal from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { extractDocument } from '@budget-ingest/extract';
 import { parseDocument, type Report, type ReportKind, type ValidationFinding } from '@budget-ingest/report-parser';
-import { READING_RULES, readStandardTables, type StandardTables } from '../packages/report-parser/src/standard-tables/index.ts';
-import { bareLabel, grandTotalRow, mainValue, primaryFunctionalTable, printedStep, toYuan, type RecognisedTable, type StandardTableKind } from '../packages/report-parser/src/standard-tables/index.ts';
-import { CHECK_RULE_IDS, runChecks, type CheckRule } from '../packages/report-parser/src/checks/index.ts';
+import { READING_RULES, readStandardTables, type StandardTables } from '@budget-ingest/report-parser/standard-tables';
+import { bareLabel, grandTotalRow, mainValue, primaryFunctionalTable, printedStep, toYuan, type RecognisedTable, type StandardTableKind } from '@budget-ingest/report-parser/standard-tables';
+import { CHECK_RULE_IDS, runChecks, type CheckRule } from '@budget-ingest/report-parser/checks';
 
 const REAL = join(import.meta.dirname, 'fixtures/corpus/real');
 const ALL_NINE: readonly StandardTableKind[] = ['summary', 'income', 'expenditure', 'fiscal_summary', 'general_budget_functional', 'basic_economic', 'three_public', 'government_fund', 'state_capital'];

@@ -1,4 +1,4 @@
-import { runCli } from '../../packages/cli/src/main.ts';
+import { runCli } from '@budget-ingest/cli';
 
 export interface CliRun {
   readonly code: number;

@@ -1,5 +1,5 @@
 import { createDeflate, deflateSync } from 'node:zlib';
-import { writeZip } from '@budget-ingest/docx-extract';
+import { writeZip } from '@budget-ingest/docx-extract/testing';
 
 /**
  * Hostile inputs built in the test, small on disk: PDFs written byte by byte

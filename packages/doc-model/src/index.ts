@@ -6,3 +6,4 @@ export * from './errors.ts';
 export * from './heading-numbering.ts';
 export * from './storable.ts';
 export * from './cjk-radicals.ts';
+export { toCompactText, toModelText } from './normalize-text.ts';

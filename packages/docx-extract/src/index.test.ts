@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { extractErrorOf } from '@budget-ingest/doc-model/testing';
 import { DEFAULT_EXTRACT_LIMITS, toTextGrid, type Block, type DocumentModel, type HeadingBlock, type TableBlock } from '@budget-ingest/doc-model';
-import { buildDocx, extractDocx, writeZip } from './index.ts';
+import { extractDocx } from './index.ts';
+import { buildDocx, writeZip } from './testing.ts';
 
 const corpus = (name: string) => new URL(`../../../test/fixtures/corpus/docs/${name}`, import.meta.url);
 const opts = { limits: DEFAULT_EXTRACT_LIMITS };

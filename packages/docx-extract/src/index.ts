@@ -9,7 +9,6 @@ import { readBodyProps } from './paragraph-properties.ts';
 
 export { openZip, checkZipBombSafe } from './zip.ts';
 export type { ZipArchive, ZipEntry, ZipLimits } from './zip.ts';
-export { normalizeText } from './normalize-text.ts';
 export { refuseDtd } from './xml.ts';
 export { chineseCounting, formatNumber } from './numbering.ts';
 
@@ -119,5 +118,3 @@ function readMetadata(zip: CheckedParts): DocumentMetadata {
   const appRoot = safe(app, 'docProps/app.xml');
   return { title: field(coreRoot, 'title'), author: field(coreRoot, 'creator'), producer: field(appRoot, 'Application'), createdAt: field(coreRoot, 'created') };
 }
-export { writeZip, buildDocx } from './zip-writer.ts';
-export type { ZipInput } from './zip-writer.ts';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_EXTRACT_LIMITS, type TableBlock } from '@budget-ingest/doc-model';
-import { buildDocx, extractDocx } from './index.ts';
+import { extractDocx } from './index.ts';
+import { buildDocx } from './testing.ts';
 
 /**
  * The body is read through mammoth (mammoth-reader.ts). These tests pin what

@@ -7,9 +7,9 @@ import {
   paragraph,
   splitHeadingNumbering,
   table,
+  toModelText,
   type Block,
 } from '@budget-ingest/doc-model';
-import { normalizeText } from './normalize-text.ts';
 import type { RawBlock, RawParagraph, RawTable } from './raw.ts';
 
 /** Longest line above a table still read as its caption (title or unit line). */
@@ -49,9 +49,9 @@ export function bodyFontSize(raw: readonly RawBlock[]): number | null {
 }
 
 function toTextBlock(p: RawParagraph, bodySize: number | null): Block | null {
-  const text = normalizeText(p.text);
-  const numberText = p.numberText === null ? null : normalizeText(p.numberText);
-  const full = normalizeText(`${numberText ?? ''}${numberText ? ' ' : ''}${text}`);
+  const text = toModelText(p.text);
+  const numberText = p.numberText === null ? null : toModelText(p.numberText);
+  const full = toModelText(`${numberText ?? ''}${numberText ? ' ' : ''}${text}`);
   if (full === '') return null;
   const level = p.outlineLevel === null ? null : p.outlineLevel + 1;
   if (numberText) {
@@ -75,7 +75,7 @@ function toTextBlock(p: RawParagraph, bodySize: number | null): Block | null {
 }
 
 function toTableBlock(t: RawTable, above: Block | undefined): Block | null {
-  const rows = t.rows.map((r) => r.map((c) => cell(normalizeText(c.text), { rowspan: c.rowspan, colspan: c.colspan })));
+  const rows = t.rows.map((r) => r.map((c) => cell(toModelText(c.text), { rowspan: c.rowspan, colspan: c.colspan })));
   if (!rows.some((r) => r.some((c) => c.text !== ''))) return null;
   return table(rows, { caption: captionFrom(above) });
 }

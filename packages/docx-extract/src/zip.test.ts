@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_EXTRACT_LIMITS, ExtractError } from '@budget-ingest/doc-model';
 import { checkZipBombSafe, openZip } from './zip.ts';
-import { writeZip } from './zip-writer.ts';
+import { writeZip } from './testing.ts';
 
 const limits = { maxUncompressedBytes: 1024 * 1024, maxZipEntries: 10 };
 

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { extractErrorOf } from '@budget-ingest/doc-model/testing';
 import { DEFAULT_EXTRACT_LIMITS, toTextGrid, type TableBlock } from '@budget-ingest/doc-model';
-import { buildDocx } from '@budget-ingest/docx-extract';
+import { buildDocx } from '@budget-ingest/docx-extract/testing';
 import { extractDocument } from './extract-document.ts';
 import { findSoffice } from './soffice.ts';
 

@@ -1,3 +1,4 @@
+import { toCompactText } from '@budget-ingest/doc-model';
 import {
   DROPPED_PREFIXES,
   EQUIVALENT_SPELLINGS,
@@ -33,9 +34,9 @@ export function shortRegionName(name: string): string | null {
   return null;
 }
 
-/** Text as compared: NFKC, no white space, no quote marks. */
+/** Text as compared: the compact form (NFKC, no white space), without quote marks. */
 export function normaliseName(name: string): string {
-  return name.normalize('NFKC').replace(/[\s"'“”‘’「」『』]/gu, '');
+  return toCompactText(name).replace(/["'“”‘’「」『』]/gu, '');
 }
 
 /**

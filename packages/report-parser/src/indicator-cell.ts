@@ -8,6 +8,7 @@
  * cell prints none.
  */
 import { parseIndicatorCell } from '@budget-ingest/cn-numerals';
+import { toCompactText } from '@budget-ingest/doc-model';
 import type { IndicatorValue, Op } from './types.ts';
 
 /** Comparison signs cn-numerals does not read, folded to ones it does (box-drawing ═, full-width forms). */
@@ -38,12 +39,12 @@ function asUnit(text: string): string | null {
 }
 
 function cleanUnitColumn(text: string | null): string | null {
-  const t = (text ?? '').normalize('NFKC').replace(/\s+/g, '').replace(BRACKETED, '$1');
+  const t = toCompactText(text ?? '').replace(BRACKETED, '$1');
   return t === '' || /^(\/|-+|—+|无)$/.test(t) ? null : t;
 }
 
 function opOfColumn(text: string | null): Op | null {
-  const t = (text ?? '').normalize('NFKC').replace(/\s+/g, '');
+  const t = toCompactText(text ?? '');
   for (const [re, op] of OP_WORDS) if (re.test(t)) return op;
   return null;
 }

@@ -10,7 +10,7 @@
  * without a header that continues the previous indicator table (same width)
  * is read with that table's columns.
  */
-import { toGrid, type Block, type GridPosition, type TableBlock, type TableCell } from '@budget-ingest/doc-model';
+import { toCompactText, toGrid, type Block, type GridPosition, type TableBlock, type TableCell } from '@budget-ingest/doc-model';
 import { BLANK_NOTE, INDICATOR_COLUMN_ROLES, PLACEHOLDER_INDICATORS, RATING_LABELS, RATING_WORDS, TOTAL_ROW_LABELS, type IndicatorRole } from './form-vocabulary.ts';
 import { readIndicatorCell } from './indicator-cell.ts';
 import type { Indicator } from './types.ts';
@@ -32,7 +32,7 @@ function clean(text: string): string {
 
 /** The form used for matching vocabulary: NFKC (（ → (, ： → :). */
 function folded(text: string): string {
-  return clean(text).normalize('NFKC');
+  return toCompactText(text);
 }
 
 function readHeader(row: readonly string[]): Roles | null {

@@ -5,53 +5,13 @@
  * a plain serialisation; every number is a decimal string.
  */
 
-export const REPORT_KINDS = [
-  'department_performance_self_evaluation',
-  'project_performance_self_evaluation',
-  'department_final_accounts',
-  'department_budget',
-] as const;
-export type ReportKind = (typeof REPORT_KINDS)[number];
-
-export const AMOUNT_ITEMS = [
-  'total_income',
-  'total_expenditure',
-  'fiscal_appropriation',
-  'general_public_budget',
-  'government_fund_budget',
-  'basic_expenditure',
-  'personnel_expenditure',
-  'public_expenditure',
-  'project_expenditure',
-  'three_public_expenditure',
-  'official_reception',
-  'official_vehicles',
-  'overseas_travel',
-  'agency_operating_expenditure',
-  'government_procurement',
-] as const;
-export type AmountItem = (typeof AMOUNT_ITEMS)[number];
-
-export const PHASES = ['budget_initial', 'budget_adjusted', 'actual'] as const;
-export type Phase = (typeof PHASES)[number];
-
-export const CLASSIFICATIONS = ['functional', 'economic', 'project'] as const;
-export type Classification = (typeof CLASSIFICATIONS)[number];
-
-export const OPS = ['>=', '<=', '=', '>', '<'] as const;
-export type Op = (typeof OPS)[number];
+// The contract's value lists live in @budget-ingest/contract, which the database schema shares.
+import type { AmountItem, Classification, Op, Phase, ReportKind, Verification } from '@budget-ingest/contract';
+export { AMOUNT_ITEMS, CLASSIFICATIONS, OPS, PHASES, REPORT_KINDS, VERIFICATIONS } from '@budget-ingest/contract';
+export type { AmountItem, Classification, Op, Phase, ReportKind, Verification };
 
 /** A decimal number as a string ("3688.59"); money has exactly two decimals ("36885900.00"). */
 export type DecimalString = string;
-
-/**
- * How far a value can be trusted (verification.ts): `confirmed` when a sum
- * rule of its table holds with it or a second statement of it agrees,
- * `contradicted` when a check that involves it fails (a finding names it),
- * else `unconfirmed`.
- */
-export const VERIFICATIONS = ['confirmed', 'unconfirmed', 'contradicted'] as const;
-export type Verification = (typeof VERIFICATIONS)[number];
 
 /**
  * Where a value was read: the block's `index` in the document model and, in a

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cell, numberBlocks, paragraph, table, type Block, type DocumentModel } from '@budget-ingest/doc-model';
 import { parseDocument } from './parse-document.ts';
-import { EXPENDITURE_ROWS, expenditureTable, summaryTable, type CodedRow } from './standard-tables/sample-tables.ts';
+import { EXPENDITURE_ROWS, expenditureTable, summaryTable, type CodedRow } from '../test/sample-tables.ts';
 import type { Report } from './types.ts';
 
 function parse(blocks: Block[], format: DocumentModel['format'] = 'pdf'): Report {

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { extractErrorOf } from '@budget-ingest/doc-model/testing';
 import { DEFAULT_EXTRACT_LIMITS, toTextGrid, type TableBlock } from '@budget-ingest/doc-model';
-import { writeZip } from '@budget-ingest/docx-extract';
+import { writeZip } from '@budget-ingest/docx-extract/testing';
 import { extractSheet } from './index.ts';
 
 const opts = { limits: DEFAULT_EXTRACT_LIMITS };

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
-import { DOC_MODEL_VERSION, ExtractError, cell, isExtractError, numberBlocks, paragraph, table, type Block, type DocumentModel, type ExtractLimits, type ExtractionWarning } from '@budget-ingest/doc-model';
-import { checkZipBombSafe, normalizeText, refuseDtd } from '@budget-ingest/docx-extract';
+import { DOC_MODEL_VERSION, ExtractError, cell, isExtractError, numberBlocks, paragraph, table, toModelText, type Block, type DocumentModel, type ExtractLimits, type ExtractionWarning } from '@budget-ingest/doc-model';
+import { checkZipBombSafe, refuseDtd } from '@budget-ingest/docx-extract';
 import { toCellText } from './cell-text.ts';
 import { parseRange, toSheetRows, type GridCell, type MergeRange } from './sheet-grid.ts';
 
@@ -64,7 +64,7 @@ export async function extractSheet(bytes: Uint8Array, opts: SheetExtractOptions)
     ws.eachRow({ includeEmpty: false }, (row, r) => {
       row.eachCell({ includeEmpty: false }, (x, c) => {
         if (x.type === ExcelJS.ValueType.Merge) return;
-        const text = normalizeText(toCellText(x.value, x.numFmt));
+        const text = toModelText(toCellText(x.value, x.numFmt));
         if (text === '') return;
         texts.set(`${r}:${c}`, text);
         rowCount = Math.max(rowCount, r);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cell, numberBlocks, paragraph, table, type Block } from '@budget-ingest/doc-model';
 import { readStandardTables } from '../standard-tables/index.ts';
-import { basicEconomicTable, doc, EXPENDITURE_ROWS, expenditureTable, summaryTable, threePublicTable, type CodedRow } from '../standard-tables/sample-tables.ts';
+import { basicEconomicTable, doc, EXPENDITURE_ROWS, expenditureTable, summaryTable, threePublicTable, type CodedRow } from '../../test/sample-tables.ts';
 import type { Indicator, Report } from '../types.ts';
 import { CHECK_RULE_IDS, runChecks, type CheckRule } from './index.ts';
 

@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import type { Block } from '@budget-ingest/doc-model';
+import { toCompactText, type Block } from '@budget-ingest/doc-model';
 import { bareLabel, cleanName, codedRows, grandTotalRow, mainValue, primaryFunctionalTable, roundingSlack, toYuan, valueOf, type ColumnRole, type Printed, type RecognisedTable, type TableRow } from '../standard-tables/index.ts';
 import type { ReportKind, ValidationFinding } from '../types.ts';
 import { FUND_BUDGETS, phaseOf } from '../items.ts';
@@ -228,7 +228,7 @@ export function checkFunctionalStatements(blocks: readonly Block[], ctx: TextCon
   for (const t of ctx.tables) for (const r of codedRows(t, '2')) if (r.label && !names.has(r.code!)) names.set(r.code!, r.label);
   for (const b of blocks) {
     if (b.kind === 'table') continue;
-    const text = b.text.normalize('NFKC').replace(/\s+/g, '');
+    const text = toCompactText(b.text);
     const chains = chainsOf(text);
     chains.forEach((chain, i) => {
       // Names under codes.

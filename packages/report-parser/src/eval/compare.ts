@@ -8,6 +8,7 @@
  * a level3 repeats). A matched entry counts as a true positive only when every
  * compared value is exactly equal (a gold `alternatives` value is accepted).
  */
+import { toCompactText } from '@budget-ingest/doc-model';
 
 export const FIELD_GROUPS = ['identity', 'amounts', 'expenditure_lines', 'indicators'] as const;
 export type FieldGroup = (typeof FIELD_GROUPS)[number];
@@ -43,9 +44,7 @@ const INDICATOR_VALUES = ['level1', 'level2', 'target', 'actual', 'weight', 'sco
 
 /** Normalises a name for matching: NFKC, no white space. */
 export function normaliseName(text: unknown): string {
-  return String(text ?? '')
-    .normalize('NFKC')
-    .replace(/\s+/g, '');
+  return toCompactText(String(text ?? ''));
 }
 
 export function compareWithGold(exported: DocLike, gold: DocLike): EvalResult {

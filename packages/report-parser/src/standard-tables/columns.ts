@@ -1,4 +1,5 @@
 import type { Phase } from '../types.ts';
+import { toCompactText } from '@budget-ingest/doc-model';
 import { isNumberCell } from './money.ts';
 
 /**
@@ -52,8 +53,6 @@ export interface Column {
   readonly phase: Phase | null;
 }
 
-const clean = (s: string): string => s.normalize('NFKC').replace(/\s+/g, '');
-
 /** Header words → amount role. Checked against the most specific (lowest) header level first, then upwards. */
 const AMOUNT_WORDS: readonly (readonly [RegExp, ColumnRole])[] = [
   [/^(因公出国\(境\)费?(用)?)$|因公出国/, 'overseas_travel'],
@@ -95,7 +94,7 @@ export function readColumns(grid: readonly (readonly string[])[], headerRows: nu
   for (let c = 0; c < width; c++) {
     const levels: string[] = [];
     for (let r = 0; r < headerRows; r++) {
-      const t = clean(grid[r]?.[c] ?? '');
+      const t = toCompactText(grid[r]?.[c] ?? '');
       if (t && levels[levels.length - 1] !== t) levels.push(t);
     }
     columns.push({ index: c, levels, role: roleOf(levels), phase: phaseOf(levels) });
@@ -167,7 +166,7 @@ const CODE_PART = /^\d{2,3}$/;
  */
 export function countHeaderRows(grid: readonly (readonly string[])[]): number {
   for (let r = 0; r < grid.length; r++) {
-    const row = grid[r]!.map(clean);
+    const row = grid[r]!.map(toCompactText);
     if (row.some((t) => isNumberCell(t) && !/^\d{1,2}$/.test(t))) return r;
     if (row.some((t) => /^\d{3}(\d{2}){0,2}$/.test(t)) || (row.filter((t) => CODE_PART.test(t)).length >= 2)) return r;
   }

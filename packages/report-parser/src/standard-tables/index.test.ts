@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cell, numberBlocks, paragraph, table } from '@budget-ingest/doc-model';
 import { readStandardTables } from './index.ts';
 import { classifyTitle } from './table-kinds.ts';
-import { basicEconomicTable, doc, expenditureTable, singleCodeColumnTable, summaryTable, threePublicTable } from './sample-tables.ts';
+import { basicEconomicTable, doc, expenditureTable, singleCodeColumnTable, summaryTable, threePublicTable } from '../../test/sample-tables.ts';
 
 const finalCtx = { fiscalYear: 2024, kind: 'department_final_accounts' as const };
 const budgetCtx = { fiscalYear: 2026, kind: 'department_budget' as const };

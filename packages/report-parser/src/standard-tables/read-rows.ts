@@ -1,12 +1,11 @@
 import type { ColumnRole } from './columns.ts';
+import { toCompactText } from '@budget-ingest/doc-model';
 import type { Printed } from './money.ts';
 import type { RecognisedTable, TableRow } from './recognise.ts';
 
 /** Leading numbering and 其中 of a row label ("一、", "1.", "（一）", "其中："). */
 export function bareLabel(label: string): string {
-  return label
-    .normalize('NFKC')
-    .replace(/\s+/g, '')
+  return toCompactText(label)
     .replace(/^(其中[:：]?)/, '')
     .replace(/^([一二三四五六七八九十]+[、.．]|\d+[、.．]|\([一二三四五六七八九十\d]+\))/, '');
 }
@@ -51,6 +50,6 @@ export function isEmptyRow(row: TableRow): boolean {
 
 /** Names without （类）（款）（项） markers, and a 类 name without its trailing 支出. */
 export function cleanName(name: string, stripSpending: boolean): string {
-  const n = name.normalize('NFKC').replace(/\s+/g, '').replace(/\((\d*)(类|款|项)\)/g, '');
+  const n = toCompactText(name).replace(/\((\d*)(类|款|项)\)/g, '');
   return stripSpending ? n.replace(/支出$/, '') : n;
 }

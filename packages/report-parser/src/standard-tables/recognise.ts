@@ -1,4 +1,4 @@
-import { toGrid, type Block, type TableBlock } from '@budget-ingest/doc-model';
+import { toCompactText, toGrid, type Block, type TableBlock } from '@budget-ingest/doc-model';
 import type { Phase, ReportKind, ValidationFinding } from '../types.ts';
 import { countHeaderRows, readColumns, type Column, type ColumnRole } from './columns.ts';
 import { isNumberCell, parseAmountCell, parseUnitNote, type MoneyUnit, type Printed } from './money.ts';
@@ -38,7 +38,6 @@ export interface RecognisedTable {
 export const READING_RULES = ['table-unit-missing', 'table-columns-unrecognised'] as const;
 
 const LABEL_ROLES: ReadonlySet<ColumnRole> = new Set(['code_lei', 'code_kuan', 'code_xiang', 'code', 'name']);
-const clean = (s: string): string => s.normalize('NFKC').replace(/\s+/g, '');
 
 interface Located {
   readonly title: string | null;
@@ -144,7 +143,7 @@ function locate(block: TableBlock, before: readonly Block[]): Located {
   if (block.caption) consider(block.caption);
   let skipRows = 0;
   for (const row of block.rows) {
-    const texts = [...new Set(row.map((c) => clean(c.text)).filter((t) => t !== ''))];
+    const texts = [...new Set(row.map((c) => toCompactText(c.text)).filter((t) => t !== ''))];
     const isNote = texts.length >= 1 && texts.length <= 2 && texts.every((t) => !isNumberCell(t)) && (texts.some((t) => classifyTitle(t) !== null) || texts.every((t) => parseUnitNote(t) !== null || /^(编制部门|编制单位|部门|单位)[:：]|^公开\d+表$/.test(t)));
     if (!isNote) break;
     texts.forEach(consider);
@@ -175,7 +174,7 @@ function withFallbackLabels(columns: Column[], grid: readonly (readonly string[]
   const body = grid.slice(headerRows);
   return columns.map((c) => {
     if (c.role !== null) return c;
-    const texts = body.map((r) => clean(r[c.index] ?? '')).filter((t) => t !== '');
+    const texts = body.map((r) => toCompactText(r[c.index] ?? '')).filter((t) => t !== '');
     const words = texts.filter((t) => !isNumberCell(t)).length;
     return texts.length > 0 && words / texts.length > 0.8 ? { ...c, role: 'name' as const } : c;
   });
@@ -270,7 +269,7 @@ function readRows(grid: ReturnType<typeof toGrid>, columns: readonly Column[], u
       for (const col of group) {
         const pos = gridRow[col.index];
         if (!pos) continue;
-        const text = clean(pos.cell.text);
+        const text = toCompactText(pos.cell.text);
         page ??= text ? pos.cell.page : null;
         const leftSame = col.index > 0 && gridRow[col.index - 1]?.cell === pos.cell;
         switch (col.role) {

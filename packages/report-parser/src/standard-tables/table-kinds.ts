@@ -1,4 +1,5 @@
 import type { ReportKind } from '../types.ts';
+import { toCompactText } from '@budget-ingest/doc-model';
 
 /**
  * The nine standard tables of a 部门预算 / 部门决算 (Ministry of Finance
@@ -45,7 +46,7 @@ const INCOME_OR_EXPENDITURE = /(?<![费金款算营购资])(收入|支出)(决�
 
 /** Strips white space and normalises width, so titles compare the same whatever the extractor gave. */
 export function normaliseTitle(text: string): string {
-  return text.normalize('NFKC').replace(/\s+/g, '');
+  return toCompactText(text);
 }
 
 /**

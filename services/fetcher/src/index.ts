@@ -1,2 +1,0 @@
-export { startFetcher } from './fetcher-service.ts';
-export type { RunningFetcher, FetcherOptions } from './fetcher-service.ts';
