@@ -60,7 +60,7 @@ export function parseDocument(model: DocumentModel): ParseResult {
   const mainOrg = organisationOf(mainPart, blocks);
   const allScores = scoreStatements(allLines);
 
-  const parsed = parts.map((part) => parsePart(part, blocks, { docText, docPublished, mainOrg, allScores }));
+  const parsed = parts.map((part) => parsePart(part, blocks, { docText, docPublished, mainOrg, allScores }, warnings));
   // An untitled part from which nothing could be read (a blank template) is not a report.
   const reports = parsed.filter((r, i) => parts[i]!.title !== null || r.amounts.length + r.expenditure_lines.length + r.indicators.length > 0);
   if (reports.length < parsed.length) warnings.push({ code: 'empty-untitled-report', message: 'an untitled part yielded no figures and was left out' });
@@ -88,7 +88,8 @@ function organisationOf(part: ReportPart, blocks: readonly Block[]): string | nu
   return organisationFromMasthead(lines) ?? fromForm ?? organisationFromLabel(lines);
 }
 
-function parsePart(part: ReportPart, blocks: readonly Block[], doc: DocContext): Report {
+/** One report of the document; reading problems go to `warnings` (the document's, not the report's). */
+function parsePart(part: ReportPart, blocks: readonly Block[], doc: DocContext, warnings: ParseWarning[]): Report {
   const own = part.positions.map((p) => blocks[p]!);
   const lines = linesOf(own);
   const named = organisationOf(part, blocks) ?? doc.mainOrg;
@@ -112,7 +113,8 @@ function parsePart(part: ReportPart, blocks: readonly Block[], doc: DocContext):
   candidates.push(...tableRead.amounts);
   standard.amounts.forEach((a, i) => candidates.push({ ...a, scale: -2, origin: 'table', order: 1e12 + i }));
   const { amounts, findings: dedupeFindings } = dedupeAmounts(candidates);
-  findings.push(...dedupeFindings, ...standard.findings);
+  findings.push(...dedupeFindings);
+  warnings.push(...standard.warnings);
 
   // Expenditure lines.
   const projectName = part.kind === 'project_performance_self_evaluation' ? projectNameOf(lines) : null;

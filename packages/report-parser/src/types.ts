@@ -5,6 +5,8 @@
  * a plain serialisation; every number is a decimal string.
  */
 
+import type { FindingRule, ParseWarningCode } from './finding-rules.ts';
+
 export const REPORT_KINDS = [
   'department_performance_self_evaluation',
   'project_performance_self_evaluation',
@@ -142,8 +144,8 @@ export interface Indicator extends Traced {
 export type FindingSeverity = 'error' | 'warning' | 'info';
 
 export interface ValidationFinding {
-  /** Stable rule id, e.g. "parts-sum-basic-project". */
-  readonly rule: string;
+  /** Stable rule id, e.g. "parts-sum-basic-project" (declared in finding-rules.ts). */
+  readonly rule: FindingRule;
   readonly severity: FindingSeverity;
   /** One line in Chinese an inspector would understand. */
   readonly message: string;
@@ -177,10 +179,14 @@ export interface Report {
   readonly page_end: number | null;
 }
 
+/** A problem reading the document (not a contradiction in it): stored with the document, shown apart from findings. */
 export interface ParseWarning {
-  readonly code: string;
+  /** One of PARSE_WARNING_CODES (finding-rules.ts). */
+  readonly code: ParseWarningCode;
   readonly message: string;
   readonly page?: number | null;
+  /** The box of what could not be read (a table), PDF only. */
+  readonly box?: ValueBox | null;
 }
 
 export interface ParseResult {

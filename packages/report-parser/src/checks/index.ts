@@ -13,7 +13,6 @@ import { checkReport } from './report-checks.ts';
 import { checkAgreement, checkTables } from './table-checks.ts';
 import { checkComparisonYears, checkExecutionRates, checkFunctionalStatements, checkHeadlineStatements, checkStatedChanges } from './text-checks.ts';
 
-export { CHECK_RULES, CHECK_RULE_IDS, type CheckRule } from './rules.ts';
 export type { Comparison } from './compare.ts';
 
 export interface CheckContext {
@@ -25,7 +24,7 @@ export interface CheckContext {
 
 /**
  * Runs every check on one report. Each finding names its rule (one of
- * `CHECK_RULES`), severity, page(s), the printed value (`actual`) and the
+ * `FINDING_RULES` in finding-rules.ts), severity, page(s), the printed value (`actual`) and the
  * computed or expected one (`expected`), with a one-line message in Chinese.
  * Figures are compared at their printed precision (元 or 万元, units converted).
  */
