@@ -1,4 +1,5 @@
-import type { FindingSeverity } from './types.ts';
+/** How bad a finding is: error (figures contradict), warning (likely problem), info. */
+export type FindingSeverity = 'error' | 'warning' | 'info';
 
 /**
  * Every rule a validation finding can name: its stable id (stored with each

@@ -5,7 +5,7 @@
  * a plain serialisation; every number is a decimal string.
  */
 
-import type { FindingRule, ParseWarningCode } from './finding-rules.ts';
+import type { FindingRule, FindingSeverity, ParseWarningCode } from './finding-rules.ts';
 
 export const REPORT_KINDS = [
   'department_performance_self_evaluation',
@@ -141,7 +141,7 @@ export interface Indicator extends Traced {
   readonly page: number | null;
 }
 
-export type FindingSeverity = 'error' | 'warning' | 'info';
+export type { FindingSeverity } from './finding-rules.ts';
 
 export interface ValidationFinding {
   /** Stable rule id, e.g. "parts-sum-basic-project" (declared in finding-rules.ts). */

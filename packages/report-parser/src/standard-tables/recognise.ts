@@ -1,4 +1,5 @@
 import { toGrid, type Block, type TableBlock } from '@budget-ingest/doc-model';
+import { defaultPhaseOf } from '../specs/report-kinds.ts';
 import type { ParseWarning, Phase, ReportKind } from '../types.ts';
 import { countHeaderRows, readColumns, type Column, type ColumnRole } from './columns.ts';
 import { isNumberCell, parseAmountCell, parseUnitNote, type MoneyUnit, type Printed } from './money.ts';
@@ -166,8 +167,7 @@ function unitFromHeader(header: readonly (readonly string[])[]): MoneyUnit | nul
 }
 
 function phaseOf(title: string, kind: ReportKind | null): Phase {
-  const k = titleReportKind(title) ?? kind;
-  return k === 'department_budget' ? 'budget_initial' : 'actual';
+  return defaultPhaseOf(titleReportKind(title) ?? kind);
 }
 
 /** Columns the header does not name but whose body is words are label columns (a header the extractor split oddly). */
