@@ -117,7 +117,7 @@ describe.skipIf(noPostgres)('with DATABASE_URL', () => {
   });
 });
 
-const ALL_COMMANDS = ['ingest', 'migrate', 'export', 'extract', 'status', 'reparse', 'retry-failed', 'workers', 'dashboard', 'parse-number', 'findings', 'eval', 'crawl', 'sql'];
+const ALL_COMMANDS = ['ingest', 'migrate', 'export', 'extract', 'explain', 'status', 'reparse', 'retry-failed', 'workers', 'dashboard', 'parse-number', 'findings', 'eval', 'crawl', 'sql'];
 
 describe('the command line', () => {
   it('prints one JSON line per number expression with parse-number', async () => {

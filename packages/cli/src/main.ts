@@ -55,6 +55,12 @@ export function buildProgram(rt: Runtime, setExit: (code: number) => void): Comm
     .addOption(new Option('--format <format>', 'json or text').choices(['json', 'text']).default('text'))
     .action(run(async (file: string, _o: unknown, cmd: Command) => (await import('./commands/extract.ts')).extractCommand(rt, file, globals<{ format: string }>(cmd))));
 
+  withGlobals(program.command('explain'))
+    .description('parse one file without storing it and show, for every amount, the reader, spec and rule that produced it, the text it read and every statement dropped with the reason')
+    .argument('<file>', 'a PDF, DOCX, DOC or XLSX file')
+    .option('--json', 'one JSON object per amount')
+    .action(run(async (file: string, _o: unknown, cmd: Command) => (await import('./commands/explain.ts')).explainCommand(rt, file, globals<{ json?: boolean }>(cmd))));
+
   withGlobals(program.command('status'))
     .description('documents by status, row counts, and each crawled source\'s last run and block')
     .option('--json', 'print the counts as JSON')

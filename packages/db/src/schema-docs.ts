@@ -167,6 +167,18 @@ export const SCHEMA_DOCS: Readonly<Record<string, TableDoc>> = {
       values_involved: 'The values the failed check involved, as [{"anchor": {...}, "yuan": "…"}] (anchor as on amounts.anchor; yuan the figure, null for an indicator); their rows have verification = contradicted.',
     },
   },
+  parse_warnings: {
+    table: 'Problems reading a document, not contradictions in it (a table without a stated unit, a header without money columns, no report title); replaced whenever the document is parsed.',
+    columns: {
+      id: 'Surrogate key.',
+      document_id: 'The document (documents.id).',
+      code: 'Stable code of the problem, e.g. table-unit-missing (report-parser finding-rules.ts PARSE_WARNING_CODES).',
+      message: 'What could not be read, and how it was read instead.',
+      page: 'Page of what could not be read (null when not known or for formats without pages).',
+      box: '[x0, y0, x1, y1] in PDF points of what could not be read (a table), PDF only.',
+      created_at: 'When the warning was recorded (the parse).',
+    },
+  },
   indicator_aliases: {
     table: 'Maps the many printed names of one indicator to a canonical key, so indicators compare across counties; extend it with INSERT.',
     columns: {

@@ -246,6 +246,27 @@ export const validationFindings = pgTable(
 );
 
 /**
+ * Problems reading a document, not contradictions in it (report-parser's
+ * ParseWarning: a table without a stated unit, a header without money
+ * columns, no report title): one row each, replaced whenever the document is parsed.
+ */
+export const parseWarnings = pgTable(
+  'parse_warnings',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    documentId: bigint('document_id', { mode: 'number' })
+      .notNull()
+      .references(() => documents.id, { onDelete: 'cascade' }),
+    code: text('code').notNull(),
+    message: text('message').notNull(),
+    page: integer('page'),
+    box: doublePrecision('box').array(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('parse_warnings_document_idx').on(t.documentId), check('parse_warnings_box_four', sql`${t.box} IS NULL OR cardinality(${t.box}) = 4`)],
+);
+
+/**
  * Names under which the same indicator appears across counties
  * ("城乡居民基本医保参保率", "基本医疗保险参保率", "参保率"): an indicator whose
  * 三级指标 contains `alias` gets `indicator_key` (the longest alias wins).
@@ -349,6 +370,7 @@ export type NewExpenditureLineRow = typeof expenditureLines.$inferInsert;
 export type IndicatorRow = typeof indicators.$inferSelect;
 export type NewIndicatorRow = typeof indicators.$inferInsert;
 export type ValidationFindingRow = typeof validationFindings.$inferSelect;
+export type ParseWarningRow = typeof parseWarnings.$inferSelect;
 export type NewValidationFindingRow = typeof validationFindings.$inferInsert;
 export type PublicationRow = typeof publications.$inferSelect;
 export type OrganizationRow = typeof organizations.$inferSelect;

@@ -45,7 +45,7 @@ async function roundTrip(handle: DbHandle): Promise<void> {
   await migrate(handle);
   const report = parsedReport();
   const [doc] = await handle.db.insert(documents).values({ sha256: 'a'.repeat(64), fileName: 'x.pdf', format: 'pdf', byteSize: 1, status: 'parsed' }).returning({ id: documents.id });
-  const withFinding: Report = { ...report, findings: [...report.findings, { rule: 'test-rule', severity: 'error', message: 'm', expected: null, actual: null, pages: [2], values: [{ anchor: { block: 3, row: 2, cell: 1 }, yuan: '1000000.00' }] }] };
+  const withFinding: Report = { ...report, findings: [...report.findings, { rule: 'score-exceeds-weight', severity: 'error', message: 'm', expected: null, actual: null, pages: [2], values: [{ anchor: { block: 3, row: 2, cell: 1 }, yuan: '1000000.00' }] }] };
   await handle.db.transaction((tx) => replaceReports(tx, doc!.id, [withFinding]));
 
   const exported = (await buildDocumentExport(handle.db, doc!.id)).reports[0]!;
@@ -56,7 +56,7 @@ async function roundTrip(handle: DbHandle): Promise<void> {
   // Everything the parser set comes back as it was.
   const pick = (r: Pick<Report, 'amounts'>) => r.amounts.map((a) => [a.item, a.verification, a.anchor, a.bbox]);
   expect(pick(exported)).toEqual(pick(report));
-  expect(exported.findings.find((f) => f.rule === 'test-rule')!.values).toEqual([{ anchor: { block: 3, row: 2, cell: 1 }, yuan: '1000000.00' }]);
+  expect(exported.findings.find((f) => f.rule === 'score-exceeds-weight' && f.message === 'm')!.values).toEqual([{ anchor: { block: 3, row: 2, cell: 1 }, yuan: '1000000.00' }]);
 
   const overview = (await handle.db.execute(sql`SELECT headline_verification FROM report_overview`)) as unknown as { rows: { headline_verification: Record<string, string> }[] };
   expect(overview.rows[0]!.headline_verification).toMatchObject({ total_actual: 'confirmed', three_public_actual: 'unconfirmed' });

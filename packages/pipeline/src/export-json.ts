@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { asc, eq, inArray } from 'drizzle-orm';
 import { amounts, documents, expenditureLines, indicators, publications, reports, validationFindings, type Db } from '@budget-ingest/db';
-import type { Amount, Anchor, ExpenditureLine, Indicator, IndicatorValue, Op, Report, Traced, Verification } from '@budget-ingest/report-parser';
+import type { Amount, Anchor, ExpenditureLine, Indicator, IndicatorValue, Op, Report, Traced, ValidationFinding, Verification } from '@budget-ingest/report-parser';
 
 /** One document in the shape of GOLD.md, plus the document's status and findings (extra fields are allowed). */
 export interface DocumentExport {
@@ -12,8 +12,12 @@ export interface DocumentExport {
   readonly reports: readonly ExportedReport[];
 }
 
-/** A report as exported: the contract's fields plus the publication it is a source of. */
-export type ExportedReport = Omit<Report, 'page_start' | 'page_end'> & {
+/**
+ * A report as exported: the contract's fields plus the publication it is a source of. A finding's
+ * rule is the stored text: a document parsed by an older parser version may carry a retired rule.
+ */
+export type ExportedReport = Omit<Report, 'page_start' | 'page_end' | 'findings'> & {
+  readonly findings: readonly (Omit<ValidationFinding, 'rule'> & { readonly rule: string })[];
   /**
    * The publication's identity key (publications.identity_key): the same for every file of one
    * report, and the same in any database the files are loaded into (surrogate ids are not).

@@ -6,6 +6,7 @@ import { PARSER_VERSION, parseDocument } from '@budget-ingest/report-parser';
 import type { PipelineDeps } from './deps.ts';
 import { rejectedDataCause } from './db-errors.ts';
 import { replaceReports } from './load-reports.ts';
+import { replaceParseWarnings } from './parse-warnings.ts';
 import { linkPublications, publicationsOfDocument } from './link-publications.ts';
 import { extractIsolated } from './sandbox/isolated-extract.ts';
 
@@ -119,6 +120,7 @@ export async function runParseStage(deps: PipelineDeps, documentId: number): Pro
   const stored = await rejectedData(deps, documentId, 'parse', () => withDbRetry(() => deps.db.transaction(async (tx) => {
     const previousPublications = await publicationsOfDocument(tx, documentId);
     const reportIds = await replaceReports(tx, documentId, result.reports);
+    await replaceParseWarnings(tx, documentId, result.warnings);
     const sha256 = (await tx.select({ sha256: documents.sha256 }).from(documents).where(eq(documents.id, documentId)))[0]!.sha256;
     await linkPublications(tx, { documentId, sha256, reports: result.reports, reportIds, previousPublications });
     await tx

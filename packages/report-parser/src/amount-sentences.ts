@@ -9,6 +9,7 @@ import type { AmountCandidate } from './candidates.ts';
 import { phaseInReport, readLabel, type LabelReading } from './items.ts';
 import { listOpensAt } from './list-items.ts';
 import type { AmountItem, Phase, ReportKind } from './types.ts';
+import { defaultPhaseOf } from './specs/report-kinds.ts';
 import { moneyFigures, yearBefore, type TextUnit } from './text-units.ts';
 
 export interface SentenceContext {
@@ -30,10 +31,6 @@ const LIST_MEMBER_ITEMS = new Set<AmountItem>(['official_reception', 'official_v
 
 /** A label about the year before the report's (上年 / 上年度 / 上一年度 / 去年), not a comparison with it (比上年 …, a change word). */
 const PRIOR_YEAR = /(?<![比较与同])(上年|上一年|上年度|去年)(?!同期)/;
-
-export function defaultPhase(kind: ReportKind): Phase {
-  return kind === 'department_budget' ? 'budget_initial' : 'actual';
-}
 
 /** The item a section heading is about, when it names exactly one. */
 function sectionItem(unit: TextUnit): AmountItem | null {
@@ -61,7 +58,7 @@ function furtherPhase(reading: LabelReading, label: string, named: NamedItem, ki
   const ofNamedFlow = reading.bare === true && named.label.includes(flow);
   if (!reading.phaseOnly && !ofNamedFlow) return null;
   if (reading.phase === null) return null;
-  return { items: named.items, phase: phaseInReport(reading.phase, label, defaultPhase(kind)) };
+  return { items: named.items, phase: phaseInReport(reading.phase, label, defaultPhaseOf(kind)) };
 }
 
 export function readAmountSentences(units: readonly TextUnit[], ctx: SentenceContext): AmountCandidate[] {
@@ -109,8 +106,8 @@ export function readAmountSentences(units: readonly TextUnit[], ctx: SentenceCon
         if (items.some((i) => i === 'personnel_expenditure' || i === 'public_expenditure') && listOpensAt(sentence, fig.end) !== null) inEconomicList = true;
         if (items.some((i) => i === 'government_fund_budget')) sentenceScoped = true;
         if (sentenceScoped && items.every((i) => SCOPED_ITEMS.has(i))) continue;
-        const own = further?.phase ?? (reading.phase === null ? null : phaseInReport(reading.phase, label, defaultPhase(ctx.kind)));
-        const phase = own ?? sentencePhase ?? defaultPhase(ctx.kind);
+        const own = further?.phase ?? (reading.phase === null ? null : phaseInReport(reading.phase, label, defaultPhaseOf(ctx.kind)));
+        const phase = own ?? sentencePhase ?? defaultPhaseOf(ctx.kind);
         sentencePhase ??= own;
         const stated = yearBefore(sentence, fig.start);
         const thisYear = /本年|本年度|当年/.test(sentence.slice(0, fig.start)) && stated === null ? ctx.fiscalYear : stated;

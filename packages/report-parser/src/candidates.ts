@@ -18,4 +18,7 @@ export interface AmountCandidate {
   /** Where the statement was read (a paragraph, or a table cell). */
   readonly anchor?: Anchor | null;
   readonly bbox?: ValueBox | null;
+  /** The reader that produced it and the table spec it read by, for `explain` (trace.ts). */
+  readonly reader?: string;
+  readonly spec?: string | null;
 }

@@ -9,6 +9,7 @@
  */
 import Decimal from 'decimal.js';
 import type { AmountCandidate } from './candidates.ts';
+import type { AmountTrace, ChoiceRule, DropReason, TracedStatement } from './trace.ts';
 import type { Amount, ExpenditureLine, ValidationFinding, Verification } from './types.ts';
 import { normaliseText } from './text.ts';
 
@@ -25,7 +26,10 @@ export interface DedupedAmounts {
   readonly findings: ValidationFinding[];
 }
 
-export function dedupeAmounts(candidates: readonly AmountCandidate[]): DedupedAmounts {
+/** What `explain` records of one emitted amount: the statements it was chosen from (trace.ts). */
+export type AmountChoice = Omit<AmountTrace, 'report' | 'reportKind'>;
+
+export function dedupeAmounts(candidates: readonly AmountCandidate[], explain?: (choice: AmountChoice) => void): DedupedAmounts {
   const groups = new Map<string, AmountCandidate[]>();
   for (const c of candidates) {
     const key = `${c.item}|${c.phase}|${c.fiscal_year}`;
@@ -45,6 +49,7 @@ export function dedupeAmounts(candidates: readonly AmountCandidate[]): DedupedAm
     const verification: Verification | undefined = others.length > 0 ? 'contradicted' : statements > 1 ? 'confirmed' : undefined;
     const amount: Amount = { item: best.item, phase: best.phase, fiscal_year: best.fiscal_year, yuan: best.yuan, source_text: best.source_text, page: best.page, anchor: best.anchor ?? null, ...(best.bbox ? { bbox: best.bbox } : {}), ...(verification ? { verification } : {}) };
     amounts.push(others.length > 0 ? { ...amount, alternatives: others } : amount);
+    explain?.(choiceOf(all, group, winner, best));
     if (others.length > 0) {
       const named = best.anchor ? { values: [{ anchor: best.anchor, yuan: best.yuan }] } : {};
       findings.push({
@@ -59,6 +64,19 @@ export function dedupeAmounts(candidates: readonly AmountCandidate[]): DedupedAm
     }
   }
   return { amounts: amounts.sort((a, b) => orderOf(candidates, a) - orderOf(candidates, b)), findings };
+}
+
+/** The rule that chose `best` and why each other statement of the figure was dropped. */
+function choiceOf(all: readonly AmountCandidate[], group: readonly AmountCandidate[], winner: AmountCandidate, best: AmountCandidate): AmountChoice {
+  const statement = (c: AmountCandidate): TracedStatement => ({ reader: c.reader ?? c.origin, spec: c.spec ?? null, yuan: c.yuan, text: c.source_text, page: c.page });
+  const rule: ChoiceRule = group.length === 1 ? 'only-statement' : best !== winner ? 'most-precise-of-agreeing' : winner.origin === 'table' && group.some((c) => c.origin === 'text') ? 'table-over-text' : 'first-in-reading-order';
+  const reason = (c: AmountCandidate): DropReason => {
+    if (!group.includes(c)) return 'grand-total-beside-total';
+    if (sameFigure(c, winner)) return c.scale > best.scale ? 'same-figure-less-precise' : 'same-figure-restated';
+    return winner.origin === 'table' && c.origin === 'text' ? 'lost-to-table-value' : 'lost-to-earlier-statement';
+  };
+  const dropped = all.filter((c) => c !== best).map((c) => ({ ...statement(c), reason: reason(c) }));
+  return { item: best.item, phase: best.phase, fiscal_year: best.fiscal_year, yuan: best.yuan, rule, read: statement(best), dropped };
 }
 
 function orderOf(candidates: readonly AmountCandidate[], a: Amount): number {

@@ -5,6 +5,7 @@
  * (实施单位, 填报单位, 部门（单位）名称) before the 主管部门 beside it.
  */
 import { DEPARTMENT_FORM, FORM_TITLE, ORGANISATION_ENDING, ORGANISATION_LABELS } from './form-vocabulary.ts';
+import { selfEvaluationKind } from './specs/report-kinds.ts';
 import { isTocEntry, normaliseText } from './text.ts';
 import type { ReportKind } from './types.ts';
 
@@ -16,7 +17,7 @@ export function formTitleKind(text: string): ReportKind | null {
   const t = normaliseText(text);
   if (t.length < 4 || t.length > 60 || /[,。;:!?]/.test(t) || isTocEntry(text) || NUMBERED.test(t)) return null;
   if (!FORM_TITLE.test(t)) return null;
-  return DEPARTMENT_FORM.test(t) ? 'department_performance_self_evaluation' : 'project_performance_self_evaluation';
+  return selfEvaluationKind(DEPARTMENT_FORM.test(t) ? 'department' : 'project');
 }
 
 /** A budget code printed before a unit's name in a form ([155]濉溪县民政局, 155-…). */

@@ -1,3 +1,5 @@
 export * from './types.ts';
 export { parseDocument, PARSER_VERSION } from './parse-document.ts';
+export { createTrace, CHOICE_RULES, DROP_REASONS, type AmountTrace, type ChoiceRule, type DropReason, type ParseTrace, type TracedStatement } from './trace.ts';
+export { FINDING_RULES, FINDING_RULE_IDS, PARSE_WARNING_CODES, type FindingRule, type ParseWarningCode } from './finding-rules.ts';
 export { outOfScope, type OutOfScope, type OutOfScopeCode } from './out-of-scope.ts';

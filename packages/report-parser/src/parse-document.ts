@@ -1,9 +1,9 @@
 import { blockText, toTextGrid, type Block, type DocumentModel } from '@budget-ingest/doc-model';
-import { readAmountSentences, defaultPhase } from './amount-sentences.ts';
+import { readAmountSentences } from './amount-sentences.ts';
 import { readAmountTables } from './amount-tables.ts';
 import type { AmountCandidate } from './candidates.ts';
 import { runChecksRecorded } from './checks/index.ts';
-import { dedupeAmounts, dedupeLines } from './dedupe.ts';
+import { dedupeAmounts, dedupeLines, type AmountChoice } from './dedupe.ts';
 import { readEconomicLines } from './economic-lines.ts';
 import { readFunctionalLines } from './functional-lines.ts';
 import { documentNumber, dominantYear, organisationFromLabel, organisationFromMasthead, organisationFromTitle, publishedOn, rating, scoreStatements, yearFromTitle, type ScoreStatement } from './identity.ts';
@@ -15,14 +15,17 @@ import { readProjectLines } from './project-lines.ts';
 import { readProjectTotals } from './project-totals.ts';
 import { resolveRegion } from './region.ts';
 import { splitReports, type ReportPart } from './report-splitter.ts';
+import { isMainKind, reportKindSpec } from './specs/report-kinds.ts';
 import { readStandardTables } from './standard-tables/index.ts';
+import { classifyTitle } from './standard-tables/table-kinds.ts';
+import type { ParseTrace } from './trace.ts';
 import { displayName, normaliseText } from './text.ts';
 import { toTextUnits } from './text-units.ts';
 import type { ParseResult, ParseWarning, Report, ValidationFinding } from './types.ts';
 import { traceValues } from './verification.ts';
 
 /** Bump when parsing output changes; `reparse` re-runs documents parsed by an older version. */
-export const PARSER_VERSION = '0.3.2';
+export const PARSER_VERSION = '0.3.3';
 
 /** Normalised lines of some blocks: paragraphs and headings as they are, table rows cell by cell. */
 function linesOf(blocks: readonly Block[]): string[] {
@@ -38,14 +41,12 @@ function linesOf(blocks: readonly Block[]): string[] {
   return out;
 }
 
-const isMain = (kind: Report['kind']): boolean => kind === 'department_final_accounts' || kind === 'department_budget';
-
 /**
  * Document model → reports: splits the document into its reports, reads each
  * one's identity, amounts, expenditure lines and indicators, and checks them.
  * Pure: the model in, values and warnings out.
  */
-export function parseDocument(model: DocumentModel): ParseResult {
+export function parseDocument(model: DocumentModel, options: { readonly trace?: ParseTrace } = {}): ParseResult {
   const warnings: ParseWarning[] = [];
   const blocks = model.blocks;
   if (blocks.length === 0) return { reports: [], warnings: [{ code: 'no-text', message: 'the document has no text blocks' }] };
@@ -56,11 +57,11 @@ export function parseDocument(model: DocumentModel): ParseResult {
   const allLines = linesOf(blocks);
   const docText = allLines.join('\n');
   const docPublished = publishedOn(allLines);
-  const mainPart = parts.find((p) => isMain(p.kind)) ?? parts[0]!;
+  const mainPart = parts.find((p) => isMainKind(p.kind)) ?? parts[0]!;
   const mainOrg = organisationOf(mainPart, blocks);
   const allScores = scoreStatements(allLines);
 
-  const parsed = parts.map((part) => parsePart(part, blocks, { docText, docPublished, mainOrg, allScores }));
+  const parsed = parts.map((part, i) => parsePart(part, blocks, { docText, docPublished, mainOrg, allScores }, warnings, options.trace && explainInto(options.trace, i, part)));
   // An untitled part from which nothing could be read (a blank template) is not a report.
   const reports = parsed.filter((r, i) => parts[i]!.title !== null || r.amounts.length + r.expenditure_lines.length + r.indicators.length > 0);
   if (reports.length < parsed.length) warnings.push({ code: 'empty-untitled-report', message: 'an untitled part yielded no figures and was left out' });
@@ -88,7 +89,8 @@ function organisationOf(part: ReportPart, blocks: readonly Block[]): string | nu
   return organisationFromMasthead(lines) ?? fromForm ?? organisationFromLabel(lines);
 }
 
-function parsePart(part: ReportPart, blocks: readonly Block[], doc: DocContext): Report {
+/** One report of the document; reading problems go to `warnings` (the document's, not the report's). */
+function parsePart(part: ReportPart, blocks: readonly Block[], doc: DocContext, warnings: ParseWarning[], explain?: (choice: AmountChoice) => void): Report {
   const own = part.positions.map((p) => blocks[p]!);
   const lines = linesOf(own);
   const named = organisationOf(part, blocks) ?? doc.mainOrg;
@@ -102,35 +104,37 @@ function parsePart(part: ReportPart, blocks: readonly Block[], doc: DocContext):
   const fiscalYear = yearFromTitle(part.title) ?? dominantYear(lines);
   const published = publishedOn(lines) ?? doc.docPublished;
   const units = toTextUnits(blocks, part.positions);
-  const phase = defaultPhase(part.kind);
+  const spec = reportKindSpec(part.kind);
+  const phase = spec.defaultPhase;
 
   // Amounts: running text, small tables, standard tables.
-  const candidates: AmountCandidate[] = [...readAmountSentences(units, { fiscalYear, kind: part.kind })];
-  if (part.kind === 'project_performance_self_evaluation') candidates.push(...readProjectTotals(units, fiscalYear));
+  const candidates: AmountCandidate[] = [...readAmountSentences(units, { fiscalYear, kind: part.kind }).map(by('amount-sentences', explain))];
+  if (spec.readers.projectTotals) candidates.push(...readProjectTotals(units, fiscalYear).map(by('project-totals', explain)));
   const standard = readStandardTables(own, { fiscalYear, kind: part.kind });
   const tableRead = readAmountTables(withoutStandardTables(own, standard.tables), fiscalYear);
-  candidates.push(...tableRead.amounts);
-  standard.amounts.forEach((a, i) => candidates.push({ ...a, scale: -2, origin: 'table', order: 1e12 + i }));
-  const { amounts, findings: dedupeFindings } = dedupeAmounts(candidates);
-  findings.push(...dedupeFindings, ...standard.findings);
+  candidates.push(...tableRead.amounts.map(by('amount-tables', explain, 'form_money')));
+  standard.amounts.forEach((a, i) => candidates.push({ ...a, scale: -2, origin: 'table', order: 1e12 + i, ...(explain ? { reader: 'standard-tables', spec: classifyTitle(a.source_text.split('：')[0]!) } : {}) }));
+  const { amounts, findings: dedupeFindings } = dedupeAmounts(candidates, explain);
+  findings.push(...dedupeFindings);
+  warnings.push(...standard.warnings);
 
   // Expenditure lines.
-  const projectName = part.kind === 'project_performance_self_evaluation' ? projectNameOf(lines) : null;
+  const projectName = spec.readers.projectTotals ? projectNameOf(lines) : null;
   const lineCtx = { fiscalYear, defaultPhase: phase };
   // Table lines first: a line stated in a table and in the text is the table's (dedupeLines).
   const expenditureLines = dedupeLines([
     ...standard.lines,
     ...tableRead.lines,
     ...readFunctionalLines(units, lineCtx),
-    ...(isMain(part.kind) ? readEconomicLines(units, lineCtx) : []),
-    ...readProjectLines(units, { ...lineCtx, projectName, projectReport: part.kind === 'project_performance_self_evaluation' }),
+    ...(spec.readers.economicLines ? readEconomicLines(units, lineCtx) : []),
+    ...readProjectLines(units, { ...lineCtx, projectName, projectReport: spec.readers.projectTotals }),
   ]);
 
   // Indicators and self-evaluation.
   const indicatorRead = readIndicatorTables(own);
   let selfEvaluation: Report['self_evaluation'] = null;
-  if (!isMain(part.kind)) {
-    const subject = part.kind === 'project_performance_self_evaluation' ? 'project' : 'department';
+  if (spec.readers.selfEvaluation) {
+    const subject = spec.subject ?? 'department';
     const ownScores = scoreStatements(lines);
     const score = indicatorRead.totalScore ?? ownScores[0]?.score ?? doc.allScores.find((s) => s.subject === subject)?.score ?? null;
     const rated = indicatorRead.rating ?? rating(lines);
@@ -158,6 +162,16 @@ function parsePart(part: ReportPart, blocks: readonly Block[], doc: DocContext):
   const { findings: checked, comparisons } = runChecksRecorded(report, { tables: standard.tables, blocks: own });
   findings.push(...checked);
   return traceValues({ ...report, findings }, blocks, own, { findings, comparisons });
+}
+
+/** Tags a reader's candidates with the reader and spec for `explain`; leaves them as they are when nobody explains. */
+function by(reader: string, explain: unknown, spec: string | null = null): (c: AmountCandidate) => AmountCandidate {
+  return explain ? (c) => ({ ...c, reader, spec }) : (c) => c;
+}
+
+/** The collector of one report's amount choices. */
+function explainInto(trace: ParseTrace, report: number, part: ReportPart): (choice: AmountChoice) => void {
+  return (choice) => trace.amounts.push({ report, reportKind: part.kind, ...choice });
 }
 
 /** The blocks minus the standard tables (and the table blocks that continue them), which standard-tables/ reads. */

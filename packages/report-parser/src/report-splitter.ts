@@ -8,6 +8,7 @@
  */
 import { blockText, type Block } from '@budget-ingest/doc-model';
 import { formTitleKind } from './form-identity.ts';
+import { isMainKind, matches, REPORT_KIND_ORDER, reportKindSpec, UNTITLED_KIND } from './specs/report-kinds.ts';
 import type { ReportKind } from './types.ts';
 import { isTocEntry, normaliseText } from './text.ts';
 
@@ -29,12 +30,9 @@ export interface ReportPart {
 export function titleKind(text: string): ReportKind | null {
   const t = normaliseText(text);
   if (t.length < 4 || t.length > 60 || /[,。;:!?]/.test(t) || isTocEntry(text)) return null;
-  // A report about a project, a special fund or an appropriation (…经费绩效自评报告), not the department as a whole.
-  if (/(项目|专项|经费|资金).{0,20}绩效(自评|评价)报告$/.test(t) && !/整体/.test(t)) return 'project_performance_self_evaluation';
-  if (/绩效(自评|评价)报告$/.test(t)) return 'department_performance_self_evaluation';
-  if (/(部门|单位)决算(报告|公开)?$/.test(t)) return 'department_final_accounts';
-  if (/(部门|单位)预算(报告|公开)?$/.test(t)) return 'department_budget';
-  return formTitleKind(text);
+  // The kinds' own title patterns (specs/report-kinds.ts), the more specific first.
+  const named = REPORT_KIND_ORDER.find((kind) => reportKindSpec(kind).titles.some((p) => matches(p, t)));
+  return named ?? formTitleKind(text);
 }
 
 /** A block after a title that is the report's body (a table, a sentence), not more title lines (日期, 附件1, (2019年度)). */
@@ -63,7 +61,7 @@ export function splitReports(blocks: readonly Block[]): ReportPart[] {
   }
   const drafts: Draft[] = [];
   let current: Draft | null = null;
-  const isMain = (d: Draft): boolean => d.kind === 'department_final_accounts' || d.kind === 'department_budget';
+  const isMain = (d: Draft): boolean => isMainKind(d.kind);
 
   blocks.forEach((block, position) => {
     const text = block.kind === 'table' ? '' : blockText(block);
@@ -106,7 +104,7 @@ export function splitReports(blocks: readonly Block[]): ReportPart[] {
       }
     }
     if (current === null) {
-      current = { kind: 'department_performance_self_evaluation', title: null, titlePosition: null, positions: [], form: false, bodySeen: false };
+      current = { kind: UNTITLED_KIND, title: null, titlePosition: null, positions: [], form: false, bodySeen: false };
       drafts.push(current);
     }
     if (!isMain(current) && block.kind !== 'table' && PART_HEADING.test(normaliseText(text)) && !isTocEntry(text)) {
@@ -124,15 +122,14 @@ export function splitReports(blocks: readonly Block[]): ReportPart[] {
   return drafts.filter((d) => d.title !== null || d.positions.length > 0).map((d) => ({ kind: d.kind, title: d.title, positions: d.positions, titlePosition: d.titlePosition, form: d.form }));
 }
 
-function isMainKind(kind: ReportKind): boolean {
-  return kind === 'department_final_accounts' || kind === 'department_budget';
-}
-
 /**
  * The kind of a document without a title line, from the words its headings,
  * captions and paragraphs repeat (a set of 部门预算 tables without a cover);
  * null when it does not read as any kind of report.
  */
+/** The order kinds were counted in before the specs (budget, final accounts, self-evaluations): ties go to the first counted. */
+const CONTENT_ORDER: readonly ReportKind[] = [...REPORT_KIND_ORDER].reverse();
+
 export function kindFromContent(blocks: readonly Block[]): ReportKind | null {
   const counts = new Map<ReportKind, number>();
   const add = (kind: ReportKind): void => {
@@ -140,13 +137,15 @@ export function kindFromContent(blocks: readonly Block[]): ReportKind | null {
   };
   for (const b of blocks) {
     const t = normaliseText(b.kind === 'table' ? (b.caption ?? '') : blockText(b));
-    if (/(部门|单位)预算|(收支|收入|支出|拨款|经费).{0,12}预算(总表|表)/.test(t)) add('department_budget');
-    if (/(部门|单位)决算|(收支|收入|支出|拨款|经费).{0,12}决算(总表|表)/.test(t)) add('department_final_accounts');
-    if (/绩效(自评|评价)(报告|表)/.test(t) || formTitleKind(t) !== null) add(/项目|专项/.test(t) && !/整体/.test(t) ? 'project_performance_self_evaluation' : 'department_performance_self_evaluation');
+    for (const kind of CONTENT_ORDER) {
+      const spec = reportKindSpec(kind);
+      const form = spec.formTitleCounts && formTitleKind(t) !== null;
+      if (spec.contentWords.some((p) => matches(p, t, form))) add(kind);
+    }
   }
   let best: ReportKind | null = null;
-  // A 绩效自评表 heading is distinctive on its own; budget words need repeating (tables of a 部门预算).
-  const enough = (kind: ReportKind, n: number): boolean => n >= (kind.endsWith('self_evaluation') ? 1 : 3);
+  // Each kind's minimum (a 绩效自评表 heading is distinctive on its own; budget words need repeating).
+  const enough = (kind: ReportKind, n: number): boolean => n >= reportKindSpec(kind).contentMinimum;
   for (const [kind, n] of counts) if (enough(kind, n) && (best === null || n > counts.get(best)!)) best = kind;
   return best;
 }

@@ -9,6 +9,7 @@
 import type { AmountItem, Classification, Op, Phase, ReportKind, Verification } from '@budget-ingest/contract';
 export { AMOUNT_ITEMS, CLASSIFICATIONS, OPS, PHASES, REPORT_KINDS, VERIFICATIONS } from '@budget-ingest/contract';
 export type { AmountItem, Classification, Op, Phase, ReportKind, Verification };
+import type { FindingRule, FindingSeverity, ParseWarningCode } from './finding-rules.ts';
 
 /** A decimal number as a string ("3688.59"); money has exactly two decimals ("36885900.00"). */
 export type DecimalString = string;
@@ -99,11 +100,11 @@ export interface Indicator extends Traced {
   readonly page: number | null;
 }
 
-export type FindingSeverity = 'error' | 'warning' | 'info';
+export type { FindingSeverity } from './finding-rules.ts';
 
 export interface ValidationFinding {
-  /** Stable rule id, e.g. "parts-sum-basic-project". */
-  readonly rule: string;
+  /** Stable rule id, e.g. "parts-sum-basic-project" (declared in finding-rules.ts). */
+  readonly rule: FindingRule;
   readonly severity: FindingSeverity;
   /** One line in Chinese an inspector would understand. */
   readonly message: string;
@@ -137,10 +138,14 @@ export interface Report {
   readonly page_end: number | null;
 }
 
+/** A problem reading the document (not a contradiction in it): stored with the document, shown apart from findings. */
 export interface ParseWarning {
-  readonly code: string;
+  /** One of PARSE_WARNING_CODES (finding-rules.ts). */
+  readonly code: ParseWarningCode;
   readonly message: string;
   readonly page?: number | null;
+  /** The box of what could not be read (a table), PDF only. */
+  readonly box?: ValueBox | null;
 }
 
 export interface ParseResult {

@@ -3,7 +3,8 @@ import { cell, numberBlocks, paragraph, table, type Block } from '@budget-ingest
 import { readStandardTables } from '../standard-tables/index.ts';
 import { basicEconomicTable, doc, EXPENDITURE_ROWS, expenditureTable, summaryTable, threePublicTable, type CodedRow } from '../../test/sample-tables.ts';
 import type { Indicator, Report } from '../types.ts';
-import { CHECK_RULE_IDS, runChecks, type CheckRule } from './index.ts';
+import { FINDING_RULE_IDS, type FindingRule } from '../finding-rules.ts';
+import { runChecks } from './index.ts';
 
 function report(over: Partial<Report> = {}): Report {
   return {
@@ -31,7 +32,7 @@ function check(blocks: Block[], over: Partial<Report> = {}): ReturnType<typeof r
   return runChecks({ ...r, amounts: over.amounts ?? amounts }, { tables, blocks });
 }
 
-const rules = (blocks: Block[], over: Partial<Report> = {}): CheckRule[] => check(blocks, over).map((f) => f.rule as CheckRule);
+const rules = (blocks: Block[], over: Partial<Report> = {}): FindingRule[] => check(blocks, over).map((f) => f.rule);
 const text = (...paras: string[]): Block[] => paras.map((p) => paragraph(p, { page: 15 }));
 
 const budget2026: Partial<Report> = { fiscal_year: 2026, kind: 'department_budget', title: '某某局2026年部门预算' };
@@ -40,8 +41,8 @@ const withRow = (code: string, patch: (r: CodedRow) => CodedRow): CodedRow[] => 
 
 describe('rule ids', () => {
   it('are kebab-case and unique', () => {
-    expect(new Set(CHECK_RULE_IDS).size).toBe(CHECK_RULE_IDS.length);
-    for (const id of CHECK_RULE_IDS) expect(id).toMatch(/^[a-z]+(-[a-z]+)*$/);
+    expect(new Set(FINDING_RULE_IDS).size).toBe(FINDING_RULE_IDS.length);
+    for (const id of FINDING_RULE_IDS) expect(id).toMatch(/^[a-z]+(-[a-z]+)*$/);
   });
 });
 

@@ -8,12 +8,12 @@
 import type { Block } from '@budget-ingest/doc-model';
 import type { RecognisedTable } from '../standard-tables/index.ts';
 import type { Report, ValidationFinding } from '../types.ts';
+import { CHECK_GROUPS, reportKindSpec, type CheckGroup } from '../specs/report-kinds.ts';
 import { recordComparisons, type Comparison } from './compare.ts';
 import { checkReport } from './report-checks.ts';
 import { checkAgreement, checkTables } from './table-checks.ts';
 import { checkComparisonYears, checkExecutionRates, checkFunctionalStatements, checkHeadlineStatements, checkStatedChanges } from './text-checks.ts';
 
-export { CHECK_RULES, CHECK_RULE_IDS, type CheckRule } from './rules.ts';
 export type { Comparison } from './compare.ts';
 
 export interface CheckContext {
@@ -24,23 +24,26 @@ export interface CheckContext {
 }
 
 /**
- * Runs every check on one report. Each finding names its rule (one of
- * `CHECK_RULES`), severity, page(s), the printed value (`actual`) and the
+ * Runs the checks of the report's kind on it. Each finding names its rule (one of
+ * `FINDING_RULES` in finding-rules.ts), severity, page(s), the printed value (`actual`) and the
  * computed or expected one (`expected`), with a one-line message in Chinese.
  * Figures are compared at their printed precision (元 or 万元, units converted).
  */
 export function runChecks(report: Report, ctx: CheckContext): ValidationFinding[] {
   const text = { fiscalYear: report.fiscal_year, kind: report.kind, tables: ctx.tables };
-  const findings = [
-    ...checkTables(ctx.tables),
-    ...checkAgreement(ctx.tables),
-    ...checkReport(report, ctx.tables, ctx.blocks),
-    ...checkHeadlineStatements(ctx.blocks, text),
-    ...checkFunctionalStatements(ctx.blocks, text),
-    ...checkStatedChanges(ctx.blocks),
-    ...checkExecutionRates(ctx.blocks),
-    ...checkComparisonYears(ctx.blocks, report.fiscal_year),
-  ];
+  const groups: Record<CheckGroup, () => ValidationFinding[]> = {
+    tables: () => checkTables(ctx.tables),
+    'table-agreement': () => checkAgreement(ctx.tables),
+    report: () => checkReport(report, ctx.tables, ctx.blocks),
+    'headline-text': () => checkHeadlineStatements(ctx.blocks, text),
+    'functional-text': () => checkFunctionalStatements(ctx.blocks, text),
+    'stated-changes': () => checkStatedChanges(ctx.blocks),
+    'execution-rates': () => checkExecutionRates(ctx.blocks),
+    'comparison-years': () => checkComparisonYears(ctx.blocks, report.fiscal_year),
+  };
+  // The groups the report's kind lists (specs/report-kinds.ts), in the order of CHECK_GROUPS.
+  const applies = new Set(reportKindSpec(report.kind).checks);
+  const findings = CHECK_GROUPS.filter((g) => applies.has(g)).flatMap((g) => groups[g]());
   const seen = new Set<string>();
   return findings.filter((f) => {
     const key = `${f.rule}|${f.message}`;

@@ -16,7 +16,8 @@ import {
 } from '../standard-tables/index.ts';
 import type { ValidationFinding } from '../types.ts';
 import { checkSame, checkSum, show, type Disagreement } from './compare.ts';
-import { findingOf, type CheckRule } from './rules.ts';
+import type { FindingRule } from '../finding-rules.ts';
+import { findingOf } from './rules.ts';
 
 const EXPENDITURE_PARTS: readonly ColumnRole[] = ['basic', 'project', 'paid_to_superior', 'operating_expenditure', 'affiliated_subsidy', 'reserve'];
 const INCOME_PARTS: readonly ColumnRole[] = ['fiscal_appropriation', 'superior_subsidy', 'business_income', 'operating_income', 'affiliated_income', 'other_income'];
@@ -55,7 +56,7 @@ export function checkTables(tables: readonly RecognisedTable[]): ValidationFindi
   return out;
 }
 
-function rowSums(t: RecognisedTable, rule: CheckRule, totalRole: ColumnRole, partRoles: readonly ColumnRole[], what: string): ValidationFinding[] {
+function rowSums(t: RecognisedTable, rule: FindingRule, totalRole: ColumnRole, partRoles: readonly ColumnRole[], what: string): ValidationFinding[] {
   const out: ValidationFinding[] = [];
   const parts = t.columns.filter((c) => c.role !== null && partRoles.includes(c.role));
   const totals = t.columns.filter((c) => c.role === totalRole);
@@ -167,7 +168,7 @@ export function checkAgreement(tables: readonly RecognisedTable[]): ValidationFi
   const income = first('income');
   const general = first('general_budget_functional');
   const basic = first('basic_economic');
-  const push = (rule: CheckRule, what: string, a: { t: RecognisedTable; row: TableRow; p: Printed | null }, b: { t: RecognisedTable; row: TableRow; p: Printed | null }): void => {
+  const push = (rule: FindingRule, what: string, a: { t: RecognisedTable; row: TableRow; p: Printed | null }, b: { t: RecognisedTable; row: TableRow; p: Printed | null }): void => {
     if (!a.p || !b.p) return;
     const d: Disagreement | null = checkSame(a.p, b.p);
     if (d) out.push(findingOf(rule, `${what}：${a.t.title}为${show(a.p)}，${b.t.title}为${show(b.p)}`, d, [a.row.page, b.row.page], d.severity));
@@ -209,7 +210,7 @@ function classAgreement(
   summary: RecognisedTable,
   functional: RecognisedTable,
   role: ColumnRole,
-  push: (rule: CheckRule, what: string, a: { t: RecognisedTable; row: TableRow; p: Printed | null }, b: { t: RecognisedTable; row: TableRow; p: Printed | null }) => void,
+  push: (rule: FindingRule, what: string, a: { t: RecognisedTable; row: TableRow; p: Printed | null }, b: { t: RecognisedTable; row: TableRow; p: Printed | null }) => void,
 ): void {
   const classes = codedRows(functional, '2').filter((r) => r.code!.length === 3);
   if (classes.length === 0) return;

@@ -6,6 +6,7 @@ import { FUND_BUDGETS, phaseOf } from '../items.ts';
 import { checkSame, show } from './compare.ts';
 import { findingOf } from './rules.ts';
 import { figuresOf, percentsOf, sentencesOf, type Sentence, type TextFigure } from './text-figures.ts';
+import { defaultPhaseOf } from '../specs/report-kinds.ts';
 
 export interface TextContext {
   readonly fiscalYear: number | null;
@@ -243,7 +244,7 @@ export function checkFunctionalStatements(blocks: readonly Block[], ctx: TextCon
           out.push(findingOf('code-name-mismatch', `文中“${l.name}（${l.digits}${l.level}）”，表中科目${code}的名称为“${tableName}”`, { expected: tableName, actual: l.name }, [b.page]));
         }
       }
-      const phase = table?.phase ?? (ctx.kind === 'department_budget' ? 'budget_initial' : 'actual');
+      const phase = table?.phase ?? defaultPhaseOf(ctx.kind);
       const row = table ? chainRow(chain.links, table) : null;
       const segment = text.slice(chain.end, chains[i + 1]?.start ?? text.length);
       const figs = figuresOf(segment, { anchor: { block: b.index }, bbox: b.bbox ?? null });
@@ -322,7 +323,6 @@ const HEADLINES: readonly Headline[] = [
 ];
 
 const PHASE_WORDS = /调整后?预算|全年预算|变动后预算|决算|执行|实际|完成|预算/g;
-
 /**
  * The phase a figure is stated in: the last phase word before it in its
  * sentence ("财政拨款预算金额共…，其中…项目支出为9667.27万元" is a budget;
@@ -331,7 +331,7 @@ const PHASE_WORDS = /调整后?预算|全年预算|变动后预算|决算|执行
  */
 function statedPhase(lead: string, kind: ReportKind | null): 'budget_initial' | 'budget_adjusted' | 'actual' {
   const word = [...lead.replace(FUND_BUDGETS, '').matchAll(PHASE_WORDS)].pop()?.[0];
-  if (word === undefined) return kind === 'department_budget' ? 'budget_initial' : 'actual';
+  if (word === undefined) return defaultPhaseOf(kind);
   // A bare 执行, 实际 or 完成 is too loose for phaseOf's vocabulary, but right before a figure it means actual.
   return phaseOf(word) ?? 'actual';
 }

@@ -194,11 +194,17 @@ describe('readStandardTables', () => {
     expect(amounts.find((a) => a.item === 'total_expenditure')?.yuan).toBe('100000.00');
   });
 
-  it('reports a table that states no unit and reads it in yuan', () => {
-    const blocks = numberBlocks([paragraph('收入决算表'), table([[cell('科目编码'), cell('科目名称'), cell('本年收入合计')], [cell('201'), cell('一般公共服务支出'), cell('100.00')]])]);
-    const { findings, tables } = readStandardTables(blocks, finalCtx);
+  it('warns (a parse warning with the page and box, not a finding) about a table that states no unit and reads it in yuan', () => {
+    const box = [10, 20, 500, 300] as const;
+    const blocks = numberBlocks([paragraph('收入决算表'), table([[cell('科目编码'), cell('科目名称'), cell('本年收入合计')], [cell('201'), cell('一般公共服务支出'), cell('100.00')]], { page: 3, bbox: box })]);
+    const { warnings, tables } = readStandardTables(blocks, finalCtx);
     expect(tables[0]).toMatchObject({ unit: 'yuan', unitStated: false });
-    expect(findings.map((f) => f.rule)).toEqual(['table-unit-missing']);
+    expect(warnings).toEqual([{ code: 'table-unit-missing', message: expect.stringContaining('未注明金额单位'), page: 3, box }]);
+  });
+
+  it('warns about a standard table whose header names no money column', () => {
+    const blocks = numberBlocks([paragraph('收入决算表'), paragraph('单位：元'), table([[cell('科目编码'), cell('科目名称'), cell('说明')], [cell('201'), cell('一般公共服务支出'), cell('1')]], { page: 2 })]);
+    expect(readStandardTables(blocks, finalCtx).warnings.map((w) => [w.code, w.page])).toEqual([['table-columns-unrecognised', 2]]);
   });
 
   it('ignores tables without a standard title', () => {

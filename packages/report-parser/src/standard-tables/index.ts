@@ -5,12 +5,12 @@
  * and coded lines.
  */
 import type { Block } from '@budget-ingest/doc-model';
-import type { Amount, ExpenditureLine, ReportKind, ValidationFinding } from '../types.ts';
+import type { Amount, ExpenditureLine, ParseWarning, ReportKind } from '../types.ts';
 import { readAmounts, readLines } from './read-tables.ts';
 import { recogniseTables, type RecognisedTable } from './recognise.ts';
 
 export type { RecognisedTable, TableRow } from './recognise.ts';
-export { READING_RULES, isAmountRole } from './recognise.ts';
+export { isAmountRole } from './recognise.ts';
 export type { Column, ColumnRole } from './columns.ts';
 export { COLUMN_ROLES } from './columns.ts';
 export { STANDARD_TABLE_KINDS, FUNCTIONAL_TABLE_KINDS, classifyTitle, type StandardTableKind } from './table-kinds.ts';
@@ -30,8 +30,8 @@ export interface StandardTables {
   readonly amounts: Amount[];
   /** Functional lines of the 支出表 (else the 一般公共预算支出表, else the 收入表) and economic lines of the 基本支出表. */
   readonly lines: ExpenditureLine[];
-  /** Reading problems only (unit not stated, columns not recognised); the checks are `runChecks`. */
-  readonly findings: ValidationFinding[];
+  /** Reading problems (unit not stated, columns not recognised): parse warnings, not findings; the checks are `runChecks`. */
+  readonly warnings: ParseWarning[];
   /** The tables found, with named columns and read rows, for `runChecks`. */
   readonly tables: RecognisedTable[];
 }
@@ -45,6 +45,6 @@ export interface StandardTables {
  * values out.
  */
 export function readStandardTables(blocks: readonly Block[], ctx: StandardTablesContext): StandardTables {
-  const { tables, findings } = recogniseTables(blocks, { kind: ctx.kind });
-  return { amounts: readAmounts(tables, ctx.fiscalYear), lines: readLines(tables, ctx.fiscalYear), findings, tables };
+  const { tables, warnings } = recogniseTables(blocks, { kind: ctx.kind });
+  return { amounts: readAmounts(tables, ctx.fiscalYear), lines: readLines(tables, ctx.fiscalYear), warnings, tables };
 }

@@ -1,5 +1,6 @@
 import { toCompactText, toGrid, type Block, type TableBlock } from '@budget-ingest/doc-model';
-import type { Phase, ReportKind, ValidationFinding } from '../types.ts';
+import { defaultPhaseOf } from '../specs/report-kinds.ts';
+import type { ParseWarning, Phase, ReportKind } from '../types.ts';
 import { countHeaderRows, readColumns, type Column, type ColumnRole } from './columns.ts';
 import { isNumberCell, parseAmountCell, parseUnitNote, type MoneyUnit, type Printed } from './money.ts';
 import { classifyTitle, normaliseTitle, titleReportKind, titleYear, type StandardTableKind } from './table-kinds.ts';
@@ -35,8 +36,6 @@ export interface RecognisedTable {
   readonly rows: readonly TableRow[];
 }
 
-export const READING_RULES = ['table-unit-missing', 'table-columns-unrecognised'] as const;
-
 const LABEL_ROLES: ReadonlySet<ColumnRole> = new Set(['code_lei', 'code_kuan', 'code_xiang', 'code', 'name']);
 
 interface Located {
@@ -52,12 +51,13 @@ interface Located {
  * before it; a table block without a title whose header repeats the previous
  * standard table's header continues it.
  */
-export function recogniseTables(blocks: readonly Block[], ctx: { kind: ReportKind | null }): { tables: RecognisedTable[]; findings: ValidationFinding[] } {
+export function recogniseTables(blocks: readonly Block[], ctx: { kind: ReportKind | null }): { tables: RecognisedTable[]; warnings: ParseWarning[] } {
   const tables: RecognisedTable[] = [];
-  const findings: ValidationFinding[] = [];
+  const warnings: ParseWarning[] = [];
   let previousTableAt = -1;
   let lastColumnsX: (readonly [number, number] | null)[] = [];
   let lastBlockIndex = -1;
+  const boxes = new Map<number, TableBlock['bbox'] | null>();
   blocks.forEach((block, i) => {
     if (block.kind !== 'table') return;
     const before = blocks.slice(Math.max(previousTableAt + 1, i - 4), i);
@@ -97,27 +97,28 @@ export function recogniseTables(blocks: readonly Block[], ctx: { kind: ReportKin
       rows: readRows(grid.slice(headerRows), columns, unit ?? 'yuan', block.page, { block: block.index, firstRow: located.skipRows + headerRows }),
     };
     if (!columns.some((c) => isAmountRole(c.role))) {
-      findings.push(finding('table-columns-unrecognised', 'warning', `表“${title}”的表头未识别出金额列`, null, null, table.pages));
+      warnings.push(readingProblem('table-columns-unrecognised', `表“${title}”的表头未识别出金额列`, table, block));
     }
     tables.push(table);
+    boxes.set(table.blockIndex, block.bbox ?? null);
     lastBlockIndex = i;
     lastColumnsX = columnsX(toGrid(block));
   });
-  return { tables: withInferredUnits(tables, findings), findings };
+  return { tables: withInferredUnits(tables, warnings, boxes), warnings };
 }
 
 /**
  * A table whose unit the extractor did not find (or the document did not
  * print) takes the unit most of the document's other standard tables state;
- * the finding says so.
+ * a parse warning says so.
  */
-function withInferredUnits(tables: RecognisedTable[], findings: ValidationFinding[]): RecognisedTable[] {
+function withInferredUnits(tables: RecognisedTable[], warnings: ParseWarning[], boxes: ReadonlyMap<number, TableBlock['bbox'] | null>): RecognisedTable[] {
   const stated = tables.filter((t) => t.unitStated && t.kind !== 'three_public').map((t) => t.unit);
   const wan = stated.filter((u) => u === 'wan').length;
   const unit: MoneyUnit = stated.length > 0 && wan * 2 > stated.length ? 'wan' : 'yuan';
   return tables.map((t) => {
     if (t.unitStated) return t;
-    findings.push(finding('table-unit-missing', 'warning', `表“${t.title}”未注明金额单位，按${unit === 'wan' ? '万元' : '元'}读取`, null, null, t.pages));
+    warnings.push(readingProblem('table-unit-missing', `表“${t.title}”未注明金额单位，按${unit === 'wan' ? '万元' : '元'}读取`, t, { bbox: boxes.get(t.blockIndex) ?? undefined }));
     if (unit === 'yuan') return t;
     return { ...t, unit, rows: t.rows.map((r) => ({ ...r, values: new Map([...r.values].map(([k, v]) => [k, { ...v, unit }])) })) };
   });
@@ -165,8 +166,7 @@ function unitFromHeader(header: readonly (readonly string[])[]): MoneyUnit | nul
 }
 
 function phaseOf(title: string, kind: ReportKind | null): Phase {
-  const k = titleReportKind(title) ?? kind;
-  return k === 'department_budget' ? 'budget_initial' : 'actual';
+  return defaultPhaseOf(titleReportKind(title) ?? kind);
 }
 
 /** Columns the header does not name but whose body is words are label columns (a header the extractor split oddly). */
@@ -354,6 +354,7 @@ function mergePages(a: readonly number[], b: readonly number[]): number[] {
   return [...new Set([...a, ...b])].sort((x, y) => x - y);
 }
 
-export function finding(rule: string, severity: ValidationFinding['severity'], message: string, expected: string | null, actual: string | null, pages: readonly number[]): ValidationFinding {
-  return { rule, severity, message, expected, actual, pages: [...pages] };
+/** A reading problem of a table: a parse warning at the table's first page and box, not a finding. */
+function readingProblem(code: 'table-unit-missing' | 'table-columns-unrecognised', message: string, table: RecognisedTable, block: { readonly bbox?: TableBlock['bbox'] }): ParseWarning {
+  return { code, message, page: table.pages[0] ?? null, box: block.bbox ?? null };
 }
