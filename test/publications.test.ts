@@ -4,10 +4,11 @@ import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../packages/config/src/index.ts';
-import { createDb, type DbHandle } from '../packages/db/src/index.ts';
+import { createDb, rowsOf, type DbHandle } from '../packages/db/src/index.ts';
 import { openZip, writeZip } from '../packages/docx-extract/src/index.ts';
 import { silentLogger } from '../packages/logger/src/index.ts';
-import { createLocalBlobStore, rowsOf, runParseStage, type PipelineDeps } from '../packages/pipeline/src/index.ts';
+import { createLocalBlobStore } from '../packages/blob-store/src/index.ts';
+import { runParseStage, type PipelineDeps } from '../packages/pipeline/src/index.ts';
 import { cli } from './support/cli.ts';
 import { createTestDatabase, noPostgres, type TestDatabase } from './support/services.ts';
 

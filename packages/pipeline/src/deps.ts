@@ -1,8 +1,7 @@
+import { createBlobStore, type BlobStore } from '@budget-ingest/blob-store';
 import type { Config } from '@budget-ingest/config';
 import type { Db } from '@budget-ingest/db';
 import type { Logger } from '@budget-ingest/logger';
-import type { BlobStore } from './blob-store.ts';
-import { createBlobStore } from './create-blob-store.ts';
 
 /** What the stages need; built once by the CLI or a worker's main and passed down. */
 export interface PipelineDeps {
