@@ -22,7 +22,7 @@ export default tseslint.config(
   // Pure packages take values and return values: no I/O, logging, queues or database in their code,
   // so they run anywhere (a worker, a browser, a test) and their results depend on their input only.
   {
-    files: ['packages/{contract,doc-model,cn-numerals,report-parser,publications,pdf-extract,docx-extract,sheet-extract}/src/**/*.ts'],
+    files: ['packages/{contract,doc-model,cn-numerals,report-parser,publications,pdf-extract,docx-extract,sheet-extract,jobs}/src/**/*.ts'],
     ignores: ['**/*.test.ts', '**/testing.ts'],
     rules: {
       'no-restricted-imports': [
@@ -33,7 +33,7 @@ export default tseslint.config(
             message: 'a pure package does no I/O: take the bytes or values as arguments and return coded warnings',
           })),
           patterns: [
-            { group: ['db', 'pipeline', 'logger', 'config', 'cli', 'crawl', 'extract'].flatMap((p) => [`@budget-ingest/${p}`, `@budget-ingest/${p}/*`]), message: 'a pure package imports no I/O package' },
+            { group: ['db', 'pipeline', 'logger', 'config', 'cli', 'crawl', 'extract', 'blob-store', 'export'].flatMap((p) => [`@budget-ingest/${p}`, `@budget-ingest/${p}/*`]), message: 'a pure package imports no I/O package' },
             { group: ['@budget-ingest/*/src/*', '../../*/src/*', '../../../*/src/*'], message: 'import a package through its exports, not its src/' },
           ],
         },
@@ -43,7 +43,7 @@ export default tseslint.config(
   // Every package: other packages only through their exports.
   {
     files: ['packages/*/src/**/*.ts', 'services/*/src/**/*.ts'],
-    ignores: ['packages/{contract,doc-model,cn-numerals,report-parser,publications,pdf-extract,docx-extract,sheet-extract}/src/**/*.ts'],
+    ignores: ['packages/{contract,doc-model,cn-numerals,report-parser,publications,pdf-extract,docx-extract,sheet-extract,jobs}/src/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['@budget-ingest/*/src/*', '../../*/src/*', '../../../*/src/*'], message: 'import a package through its exports, not its src/' }] }],
     },

@@ -7,7 +7,8 @@ import { loadConfig } from '@budget-ingest/config';
 import { createDb, documentContents, documents, migrate, parseWarnings, type DbHandle } from '@budget-ingest/db';
 import { cell, numberBlocks, paragraph, table, type DocumentModel } from '@budget-ingest/doc-model';
 import { silentLogger } from '@budget-ingest/logger';
-import { createLocalBlobStore, runParseStage, type PipelineDeps } from '@budget-ingest/pipeline';
+import { createLocalBlobStore } from '@budget-ingest/blob-store';
+import { runParseStage, type PipelineDeps } from '@budget-ingest/pipeline';
 import { cli } from './support/cli.ts';
 import { createTestDatabase, noPostgres } from './support/services.ts';
 

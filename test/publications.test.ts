@@ -4,11 +4,12 @@ import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '@budget-ingest/config';
-import { createDb, type DbHandle } from '@budget-ingest/db';
+import { createDb, rowsOf, type DbHandle } from '@budget-ingest/db';
 import { openZip } from '@budget-ingest/docx-extract';
 import { writeZip } from '@budget-ingest/docx-extract/testing';
 import { silentLogger } from '@budget-ingest/logger';
-import { createLocalBlobStore, rowsOf, runParseStage, type PipelineDeps } from '@budget-ingest/pipeline';
+import { createLocalBlobStore } from '@budget-ingest/blob-store';
+import { runParseStage, type PipelineDeps } from '@budget-ingest/pipeline';
 import { cli } from './support/cli.ts';
 import { createTestDatabase, noPostgres, type TestDatabase } from './support/services.ts';
 

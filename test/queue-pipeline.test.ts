@@ -141,7 +141,7 @@ describe.skipIf(noPostgres || noRedis)('the queued pipeline', { timeout: 420_000
       const reparse = await cli(['reparse', '--wait'], env);
       expect(reparse.code).toBe(0);
       expect(reparse.stdout).toContain(`${firstParse.length} document(s) queued for parse`);
-      expect(reparse.stdout.match(/ parsed\s*$/gm)).toHaveLength(firstParse.length);
+      expect(reparse.stdout.match(/ parsed\s+\d+ report\(s\)/gm)).toHaveLength(firstParse.length);
       // The workers parsed every document again (later parse times), adding no rows.
       const secondParse = await parsedAt();
       expect(secondParse.map((r) => r.f)).toEqual(firstParse.map((r) => r.f));

@@ -1,9 +1,8 @@
 import { loadConfig, type Config, type ConfigOverrides } from '@budget-ingest/config';
 import { createDb, migrate, sanitizeError, type CloseOptions, type DbHandle } from '@budget-ingest/db';
 import { createLogger, type Logger } from '@budget-ingest/logger';
-import type { PipelineDeps } from '@budget-ingest/pipeline';
 // Not the package index: every command opens a context, and the index loads the queues and extractors.
-import { createBlobStore } from '@budget-ingest/pipeline/blob-store';
+import { createPipelineDeps, type PipelineDeps } from '@budget-ingest/pipeline/deps';
 
 /** Options every command accepts. */
 export interface GlobalOptions {
@@ -59,12 +58,6 @@ export async function openDbContext(rt: Runtime, opts: GlobalOptions, { migrateF
     await handle.close();
     throw err;
   }
-  const deps: PipelineDeps = {
-    db: handle.db,
-    blobs: createBlobStore(ctx.config),
-    logger: ctx.logger,
-    config: ctx.config,
-    pathEnv: rt.env.PATH ?? '',
-  };
+  const deps = createPipelineDeps(handle.db, ctx.config, ctx.logger, rt.env.PATH ?? '');
   return { ...ctx, handle, deps, close: (closeOpts) => handle.close(closeOpts) };
 }

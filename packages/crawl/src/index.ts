@@ -12,6 +12,6 @@ export { HostScheduler } from './host-scheduler.ts';
 export { createStoreFileSink } from './file-sink.ts';
 export type { FileSink, FetchedFile } from './file-sink.ts';
 export { createCrawlQueue, createCrawlWorker, syncCrawlSchedulers, enqueueCrawl } from './schedules.ts';
-export type { CrawlQueue, CrawlJobData } from './schedules.ts';
+export type { CrawlQueue } from './schedules.ts';
 export { crawlStatusBySource } from './crawl-state.ts';
 export type { SourceCrawlStatus } from './crawl-state.ts';

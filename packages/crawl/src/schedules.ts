@@ -1,24 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { Queue, Worker, type ConnectionOptions, type Job } from 'bullmq';
-import type { Redis } from 'ioredis';
+import { JOB_NAMES, QUEUES, type FetchJobData } from '@budget-ingest/jobs';
 import type { PortalConfig, PortalsConfig } from './portal-config.ts';
 
-/** The crawl queue; the same name as the pipeline's `QUEUES.fetch`, so both sides talk about one queue. */
-export const CRAWL_QUEUE = 'fetch' as const;
-export const CRAWL_JOB = 'crawl' as const;
 export const SCHEDULER_PREFIX = 'crawl:' as const;
-
-export interface CrawlJobData {
-  /** The portal's name in the portals config. */
-  readonly source: string;
-  readonly full?: boolean;
-}
+const LOCK_COMMAND = 'budgetIngestTakeLock';
 
 export function createCrawlQueue(connection: ConnectionOptions, prefix?: string): CrawlQueue {
-  return new Queue<CrawlJobData, unknown, string>(CRAWL_QUEUE, { connection, ...(prefix ? { prefix } : {}) });
+  return new Queue<FetchJobData, unknown, string>(QUEUES.fetch, { connection, ...(prefix ? { prefix } : {}) });
 }
 
-export type CrawlQueue = Queue<CrawlJobData, unknown, string>;
+export type CrawlQueue = Queue<FetchJobData, unknown, string>;
 
 export function schedulerId(portal: Pick<PortalConfig, 'name'>): string {
   return `${SCHEDULER_PREFIX}${portal.name}`;
@@ -44,10 +36,12 @@ export interface SyncSchedulersOptions {
  * the first to take a short Redis lock; the others skip.
  */
 export async function syncCrawlSchedulers(queue: CrawlQueue, config: PortalsConfig, opts: SyncSchedulersOptions = {}): Promise<SyncSchedulersResult> {
-  const client = (await queue.client) as unknown as Redis;
+  const client = await queue.client;
+  // SET … NX through a script: BullMQ's client interface offers SET without NX.
+  client.defineCommand(LOCK_COMMAND, { numberOfKeys: 1, lua: "return redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2], 'NX')" });
   const lockKey = `${queue.opts.prefix ?? 'bull'}:${queue.name}:crawl-schedulers-owner`;
   const ownerId = opts.ownerId ?? randomBytes(8).toString('hex');
-  const got = await client.set(lockKey, ownerId, 'PX', opts.lockTtlMs ?? 60_000, 'NX');
+  const got: unknown = await client.runCommand(LOCK_COMMAND, [lockKey, ownerId, opts.lockTtlMs ?? 60_000]);
   if (got !== 'OK') return { owner: false, upserted: [], removed: [] };
   const wanted = config.portals.filter((p) => p.enabled && p.cron);
   const upserted: string[] = [];
@@ -56,7 +50,7 @@ export async function syncCrawlSchedulers(queue: CrawlQueue, config: PortalsConf
     await queue.upsertJobScheduler(
       id,
       { pattern: p.cron ?? '', tz: p.timezone },
-      { name: CRAWL_JOB, data: { source: p.name }, opts: { attempts: 1, removeOnComplete: { count: 1000 }, removeOnFail: { count: 5000 } } },
+      { name: JOB_NAMES.fetch, data: { source: p.name }, opts: { attempts: 1, removeOnComplete: { count: 1000 }, removeOnFail: { count: 5000 } } },
     );
     upserted.push(id);
   }
@@ -73,8 +67,8 @@ export async function syncCrawlSchedulers(queue: CrawlQueue, config: PortalsConf
 }
 
 /** Enqueues one crawl now (`crawl SOURCE` through the queue rather than in-process). */
-export async function enqueueCrawl(queue: CrawlQueue, data: CrawlJobData): Promise<void> {
-  await queue.add(CRAWL_JOB, data, { attempts: 1, removeOnComplete: { count: 1000 }, removeOnFail: { count: 5000 } });
+export async function enqueueCrawl(queue: CrawlQueue, data: FetchJobData): Promise<void> {
+  await queue.add(JOB_NAMES.fetch, data, { attempts: 1, removeOnComplete: { count: 1000 }, removeOnFail: { count: 5000 } });
 }
 
 export interface CrawlWorkerOptions {
@@ -83,8 +77,8 @@ export interface CrawlWorkerOptions {
   readonly concurrency?: number;
 }
 
-export function createCrawlWorker<R>(connection: ConnectionOptions, process: (data: CrawlJobData, job: Job<CrawlJobData, R, string>) => Promise<R>, opts: CrawlWorkerOptions = {}): Worker<CrawlJobData, R, string> {
-  return new Worker<CrawlJobData, R, string>(CRAWL_QUEUE, (job) => process(job.data, job), {
+export function createCrawlWorker<R>(connection: ConnectionOptions, process: (data: FetchJobData, job: Job<FetchJobData, R, string>) => Promise<R>, opts: CrawlWorkerOptions = {}): Worker<FetchJobData, R, string> {
+  return new Worker<FetchJobData, R, string>(QUEUES.fetch, (job) => process(job.data, job), {
     connection,
     concurrency: opts.concurrency ?? 1,
     ...(opts.prefix ? { prefix: opts.prefix } : {}),

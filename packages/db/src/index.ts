@@ -7,4 +7,5 @@ export { describeDbError, isTransientDbError, redactSecrets, sanitizeError, with
 export { migrate, MIGRATIONS_DIR } from './migrate.ts';
 export { SCHEMA_DOCS, VIEW_DOCS } from './schema-docs.ts';
 export { commentStatements } from './comments.ts';
+export { rowsOf } from './rows.ts';
 export { renderSchemaMarkdown, SCHEMA_DOC_COMMAND } from './schema-markdown.ts';

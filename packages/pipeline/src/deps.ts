@@ -1,7 +1,7 @@
+import { createBlobStore, type BlobStore } from '@budget-ingest/blob-store';
 import type { Config } from '@budget-ingest/config';
 import type { Db } from '@budget-ingest/db';
 import type { Logger } from '@budget-ingest/logger';
-import type { BlobStore } from './blob-store.ts';
 
 /** What the stages need; built once by the CLI or a worker's main and passed down. */
 export interface PipelineDeps {
@@ -11,4 +11,9 @@ export interface PipelineDeps {
   readonly config: Config;
   /** PATH, to find LibreOffice for legacy formats. */
   readonly pathEnv: string;
+}
+
+/** The one place the stages' dependencies are put together (CLI, worker services, extraction children). */
+export function createPipelineDeps(db: Db, config: Config, logger: Logger, pathEnv: string): PipelineDeps {
+  return { db, blobs: createBlobStore(config), logger, config, pathEnv };
 }

@@ -1,29 +1,22 @@
-import { basename } from 'node:path';
+import { CHAIN, firstPendingStage, type Started } from './chain.ts';
 import type { PipelineDeps } from './deps.ts';
-import { getDocument, pendingStages } from './ingest.ts';
-import { enqueueExtract, enqueueParse, extractJobId, parseJobId, type PipelineQueues } from './queues.ts';
+import { getDocument } from './document-row.ts';
+import { documentLogger, fileOf } from './ingest.ts';
+import { enqueueStage, stageJobState, type PipelineQueues } from './queues.ts';
 import { storeFile, type FileInput } from './store-file.ts';
 
-export interface Enqueued {
-  readonly file: string;
-  readonly documentId: number;
-  readonly sha256: string;
-  readonly isNew: boolean;
-  /** The first stage queued, or null when the document is already done with the current versions. */
-  readonly queued: 'extract' | 'parse' | null;
-}
-
-/** Stores the file and queues the first stage it still needs. */
-export async function storeAndEnqueue(deps: PipelineDeps, queues: PipelineQueues, input: FileInput): Promise<Enqueued> {
+/**
+ * The queued runner's first step for one file: store it and queue the first
+ * stage of the chain it still needs (`from`: null when it is already done
+ * with the current versions). The workers take it from there.
+ */
+export async function storeAndEnqueue(deps: PipelineDeps, queues: PipelineQueues, input: FileInput): Promise<Started> {
   const stored = await storeFile(deps, input);
-  const doc = await getDocument(deps, stored.documentId);
-  const todo = pendingStages(doc);
-  const data = { documentId: stored.documentId, sha256: stored.sha256 };
-  const queued = todo.extract ? 'extract' : todo.parse ? 'parse' : null;
-  if (queued === 'extract') await enqueueExtract(queues, data);
-  if (queued === 'parse') await enqueueParse(queues, data);
-  deps.logger.info({ stage: 'enqueue', documentId: stored.documentId, sha256: stored.sha256.slice(0, 12), file: basename('path' in input ? input.path : input.fileName), queued }, 'stored');
-  return { file: 'path' in input ? input.path : input.fileName, documentId: stored.documentId, sha256: stored.sha256, isNew: stored.isNew, queued };
+  const from = firstPendingStage(await getDocument(deps, stored.documentId));
+  if (from) await enqueueStage(queues, from, { documentId: stored.documentId, sha256: stored.sha256 });
+  const file = fileOf(input);
+  documentLogger(deps, stored, file).info({ stage: 'enqueue', queued: from }, 'stored');
+  return { file, documentId: stored.documentId, sha256: stored.sha256, isNew: stored.isNew, from };
 }
 
 /** How waitForDocuments finds the queues while it follows them. */
@@ -37,7 +30,7 @@ export interface WaitOptions {
    * document queued again, or null when it needs nothing more. Without it,
    * such a document counts as done.
    */
-  readonly requeueLost?: (item: Enqueued) => Promise<Enqueued | null>;
+  readonly requeueLost?: (item: Started) => Promise<Started | null>;
   /** Runs each poll of Redis; retryWhileRedisDown here rides out a Redis restart. */
   readonly guard?: <T>(work: () => Promise<T>) => Promise<T>;
 }
@@ -47,8 +40,8 @@ export interface WaitOptions {
  * extract job finished (completed, or failed for good) and, if extraction
  * succeeded, its parse job too. Jobs waiting for a retry count as running.
  */
-export async function waitForDocuments(queues: PipelineQueues, items: readonly Enqueued[], opts: WaitOptions = {}): Promise<void> {
-  const pending = new Map(items.filter((i) => i.queued).map((i) => [i.documentId, i]));
+export async function waitForDocuments(queues: PipelineQueues, items: readonly Started[], opts: WaitOptions = {}): Promise<void> {
+  const pending = new Map(items.filter((i) => i.from).map((i) => [i.documentId, i]));
   const total = pending.size;
   const deadline = Date.now() + (opts.timeoutMs ?? Number.POSITIVE_INFINITY);
   const guard = opts.guard ?? (<T>(work: () => Promise<T>) => work());
@@ -67,25 +60,27 @@ export async function waitForDocuments(queues: PipelineQueues, items: readonly E
   }
 }
 
-/** done: the last job finished (completed or failed for good); missing: no job of the document is in the queues. */
-async function jobsState(queues: PipelineQueues, item: Enqueued): Promise<'done' | 'running' | 'missing'> {
-  // The extract job enqueues the parse job before it completes, so a completed extraction always has one.
-  const extract = item.queued === 'extract' ? await queues.extract.getJobState(extractJobId(item.sha256)) : 'completed';
-  if (extract === 'failed') return 'done';
-  if (extract !== 'completed' && extract !== 'unknown') return 'running';
-  const parse = await queues.parse.getJobState(parseJobId(item.sha256));
-  if (parse === 'completed' || parse === 'failed') return 'done';
-  return parse === 'unknown' ? 'missing' : 'running';
+/**
+ * done: the chain's last job finished (completed, or failed for good at any stage);
+ * missing: no job of the document is in the queues. A job queues the next
+ * stage's before it completes, so a completed job always has a successor.
+ */
+async function jobsState(queues: PipelineQueues, item: Started): Promise<'done' | 'running' | 'missing'> {
+  for (let stage = item.from; stage; stage = CHAIN[stage].next) {
+    const state = await stageJobState(queues, stage, item.sha256);
+    if (state === 'failed') return 'done';
+    if (CHAIN[stage].next === null) return state === 'completed' ? 'done' : state === 'unknown' ? 'missing' : 'running';
+    // 'unknown': finished and trimmed; the next stage's job tells.
+    if (state !== 'completed' && state !== 'unknown') return 'running';
+  }
+  return 'done';
 }
 
 /** For WaitOptions.requeueLost: queues the stage the database says the document still needs, if any. */
-export async function requeueIfLost(deps: PipelineDeps, queues: PipelineQueues, item: Enqueued): Promise<Enqueued | null> {
-  const doc = await getDocument(deps, item.documentId);
-  const todo = pendingStages(doc);
-  const data = { documentId: item.documentId, sha256: item.sha256 };
-  if (todo.extract) await enqueueExtract(queues, data);
-  else if (todo.parse) await enqueueParse(queues, data);
-  else return null;
-  deps.logger.warn({ documentId: item.documentId, sha256: item.sha256.slice(0, 12), queued: todo.extract ? 'extract' : 'parse' }, 'job lost from Redis: queued again');
-  return { ...item, queued: todo.extract ? 'extract' : 'parse' };
+export async function requeueIfLost(deps: PipelineDeps, queues: PipelineQueues, item: Started): Promise<Started | null> {
+  const from = firstPendingStage(await getDocument(deps, item.documentId));
+  if (!from) return null;
+  await enqueueStage(queues, from, { documentId: item.documentId, sha256: item.sha256 });
+  deps.logger.warn({ documentId: item.documentId, sha256: item.sha256.slice(0, 12), queued: from }, 'job lost from Redis: queued again');
+  return { ...item, from };
 }

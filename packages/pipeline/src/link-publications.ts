@@ -1,8 +1,8 @@
+import { rowsOf } from '@budget-ingest/db';
 import { sql } from 'drizzle-orm';
 import { normaliseName, organizationKey, publicationIdentity } from '@budget-ingest/publications';
 import type { Report } from '@budget-ingest/report-parser';
 import type { Tx } from './load-reports.ts';
-import { rowsOf } from './summary.ts';
 import { reconcilePublication } from './reconcile-publication.ts';
 
 /** A document's freshly loaded reports, in ordinal order with their row ids. */

@@ -1,7 +1,7 @@
 import { inArray } from 'drizzle-orm';
 import { documents, type Db, type DocumentStatus } from '@budget-ingest/db';
-import { pendingStages } from './ingest.ts';
-import { enqueueExtract, enqueueParse, extractJobId, parseJobId, type PipelineQueues } from './queues.ts';
+import { firstPendingStage, type StageName } from './chain.ts';
+import { enqueueStage, stageJobState, type PipelineQueues } from './queues.ts';
 
 /** A document the database says still needs a stage, with no job for it in the queues. */
 export interface Orphan {
@@ -9,7 +9,7 @@ export interface Orphan {
   readonly sha256: string;
   readonly fileName: string;
   readonly status: DocumentStatus;
-  readonly stage: 'extract' | 'parse';
+  readonly stage: StageName;
 }
 
 /** Job states in which a worker will still get to the job. */
@@ -27,11 +27,9 @@ export async function findOrphans(db: Db, queues: PipelineQueues): Promise<Orpha
     .where(inArray(documents.status, ['pending', 'extracted']));
   const out: Orphan[] = [];
   for (const row of rows) {
-    const todo = pendingStages(row);
-    const stage = todo.extract ? 'extract' : todo.parse ? 'parse' : null;
+    const stage = firstPendingStage(row);
     if (!stage) continue;
-    const state = stage === 'extract' ? await queues.extract.getJobState(extractJobId(row.sha256)) : await queues.parse.getJobState(parseJobId(row.sha256));
-    if (LIVE.has(state)) continue;
+    if (LIVE.has(await stageJobState(queues, stage, row.sha256))) continue;
     out.push({ documentId: row.id, sha256: row.sha256, fileName: row.fileName, status: row.status, stage });
   }
   return out;
@@ -40,7 +38,6 @@ export async function findOrphans(db: Db, queues: PipelineQueues): Promise<Orpha
 /** Queues each orphan's stage again (a finished job with the same id is replaced). */
 export async function requeueOrphans(queues: PipelineQueues, orphans: readonly Orphan[]): Promise<void> {
   for (const o of orphans) {
-    const data = { documentId: o.documentId, sha256: o.sha256 };
-    await (o.stage === 'extract' ? enqueueExtract(queues, data) : enqueueParse(queues, data));
+    await enqueueStage(queues, o.stage, { documentId: o.documentId, sha256: o.sha256 });
   }
 }

@@ -1,47 +1,28 @@
 import { UnrecoverableError, type Job } from 'bullmq';
+import { afterStage, runStage, type StageName } from './chain.ts';
 import type { PipelineDeps } from './deps.ts';
-import { enqueueParse, type ExtractJobData, type ParseJobData, type PipelineQueues } from './queues.ts';
-import { runExtractStage, runParseStage, type StageOutcome } from './stages.ts';
+import { enqueueStage, type ExtractJobData, type PipelineQueues } from './queues.ts';
+import type { StageOutcome } from './stages.ts';
+
+/** What a processor reads of a job; a sandboxed child's job has the same fields. */
+export type StageJob = Pick<Job<ExtractJobData>, 'id' | 'attemptsMade' | 'data'>;
 
 /**
- * Job processors shared by the in-process workers and the sandboxed child
- * processes. The stage records the outcome on the document first; then the
- * processor tells BullMQ what to do: retry (transient), stop (permanent input
- * error), or hand on to the next queue.
+ * The queued runner's step: runs the job's stage of the chain (chain.ts),
+ * shared by the in-process workers and the sandboxed child processes. The
+ * stage records the outcome on the document first; then the processor tells
+ * BullMQ what to do: hand on to the next stage's queue, retry (transient), or
+ * stop (permanent input error).
  */
-export async function processExtractJob(deps: PipelineDeps, queues: Pick<PipelineQueues, 'parse'>, job: Job<ExtractJobData>): Promise<StageOutcome> {
-  const outcome = await runExtractStage(deps, job.data.documentId);
-  logOutcome(deps, job, outcome);
-  if (outcome.status === 'extracted') {
-    await enqueueParse(queues as PipelineQueues, job.data);
+export async function processStageJob(deps: PipelineDeps, queues: Pick<PipelineQueues, 'extract' | 'parse'>, stage: StageName, job: StageJob): Promise<StageOutcome> {
+  const log = deps.logger.child({ jobId: job.id, attempt: job.attemptsMade + 1, documentId: job.data.documentId, sha256: job.data.sha256.slice(0, 12) });
+  const outcome = await runStage(deps, stage, job.data.documentId, log);
+  const after = afterStage(outcome);
+  if (after === 'done') return outcome;
+  if (after !== 'failed') {
+    await enqueueStage(queues, after.next, job.data);
     return outcome;
   }
   if (outcome.retryable) throw new Error(`${outcome.errorCode}: ${outcome.errorMessage}`);
   throw new UnrecoverableError(`${outcome.errorCode}: ${outcome.errorMessage}`);
-}
-
-export async function processParseJob(deps: PipelineDeps, job: Job<ParseJobData>): Promise<StageOutcome> {
-  const outcome = await runParseStage(deps, job.data.documentId);
-  logOutcome(deps, job, outcome);
-  if (outcome.status !== 'parsed' && outcome.status !== 'out_of_scope') throw new UnrecoverableError(`${outcome.errorCode}: ${outcome.errorMessage}`);
-  return outcome;
-}
-
-function logOutcome(deps: PipelineDeps, job: Job, o: StageOutcome): void {
-  const fields = {
-    stage: o.stage,
-    jobId: job.id,
-    attempt: job.attemptsMade + 1,
-    documentId: o.documentId,
-    sha256: (job.data as ExtractJobData).sha256.slice(0, 12),
-    status: o.status,
-    ms: o.ms,
-    pages: o.pageCount,
-    reports: o.reports,
-    warnings: o.warnings,
-    errorCode: o.errorCode ?? undefined,
-  };
-  if (o.status === 'out_of_scope') deps.logger.info({ ...fields, reason: o.errorMessage }, `${o.stage} done: out of scope`);
-  else if (o.errorCode) deps.logger.warn({ ...fields, error: o.errorMessage }, `${o.stage} failed`);
-  else deps.logger.info(fields, `${o.stage} done`);
 }

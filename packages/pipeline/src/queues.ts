@@ -1,21 +1,11 @@
 import { Queue, type ConnectionOptions, type DefaultJobOptions } from 'bullmq';
 import { EXTRACTOR_VERSION } from '@budget-ingest/extract';
+import { JOB_NAMES, QUEUES, type ExtractJobData, type FetchJobData, type ParseJobData } from '@budget-ingest/jobs';
 import { PARSER_VERSION } from '@budget-ingest/report-parser';
+import type { StageName } from './chain.ts';
 import { connectProducer } from './redis-connection.ts';
 
-/** Queue names, in one place. */
-export const QUEUES = { fetch: 'fetch', extract: 'extract', parse: 'parse' } as const;
-export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
-
-/** Jobs carry ids, never file bytes: workers read the bytes from the blob store. */
-export interface ExtractJobData {
-  readonly documentId: number;
-  readonly sha256: string;
-}
-export type ParseJobData = ExtractJobData;
-export interface FetchJobData {
-  readonly source: string;
-}
+export { QUEUES, type ExtractJobData, type FetchJobData, type ParseJobData, type QueueName } from '@budget-ingest/jobs';
 
 export interface PipelineQueues {
   readonly extract: Queue<ExtractJobData>;
@@ -90,12 +80,14 @@ export async function withQueues<T>(redisUrl: string, prefix: string, work: (que
   }
 }
 
-export async function enqueueExtract(queues: PipelineQueues, data: ExtractJobData): Promise<void> {
-  await addOnce(queues.extract, 'extract', data, extractJobId(data.sha256));
+/** Queues a document's `stage` of the chain (chain.ts); the job id makes it once per file and version. */
+export async function enqueueStage(queues: Pick<PipelineQueues, 'extract' | 'parse'>, stage: StageName, data: ExtractJobData): Promise<void> {
+  await addOnce(queues[stage], JOB_NAMES[stage], data, stage === 'extract' ? extractJobId(data.sha256) : parseJobId(data.sha256));
 }
 
-export async function enqueueParse(queues: PipelineQueues, data: ParseJobData): Promise<void> {
-  await addOnce(queues.parse, 'parse', data, parseJobId(data.sha256));
+/** The state of a document's job for `stage` ('unknown' when the queue holds none). */
+export function stageJobState(queues: Pick<PipelineQueues, 'extract' | 'parse'>, stage: StageName, sha256: string): Promise<string> {
+  return queues[stage].getJobState(stage === 'extract' ? extractJobId(sha256) : parseJobId(sha256));
 }
 
 /**
@@ -103,15 +95,14 @@ export async function enqueueParse(queues: PipelineQueues, data: ParseJobData): 
  * job with the same id is removed first: the caller only enqueues what the
  * database says still needs doing (a retry after a fix, a wiped database).
  */
-async function addOnce<T extends ExtractJobData>(queue: Queue<T>, name: string, data: T, jobId: string): Promise<void> {
+async function addOnce(queue: Queue<ExtractJobData>, name: string, data: ExtractJobData, jobId: string): Promise<void> {
   const existing = await queue.getJob(jobId);
   if (existing) {
     const state = await existing.getState();
     if (state !== 'completed' && state !== 'failed') return;
     await existing.remove();
   }
-  // BullMQ's generics over job names are strict; the name is informational here.
-  await (queue as unknown as { add(n: string, d: T, o: { jobId: string }): Promise<unknown> }).add(name, data, { jobId });
+  await queue.add(name, data, { jobId });
 }
 
 export interface QueueDepths {

@@ -1,7 +1,7 @@
+import { rowsOf } from '@budget-ingest/db';
 import { sql } from 'drizzle-orm';
 import { amountKey, compareSourceValues, lineKey, pickCanonical, type SourceCandidate, type SourceValue } from '@budget-ingest/publications';
 import type { Tx } from './load-reports.ts';
-import { rowsOf } from './summary.ts';
 
 /** The finding that two files of one report print one value differently. */
 export const SOURCES_DISAGREE = 'sources-disagree';

@@ -2,10 +2,10 @@ import type { Worker } from 'bullmq';
 import { assertQueueMode, type Config } from '@budget-ingest/config';
 import { createDb, migrate, sanitizeError } from '@budget-ingest/db';
 import type { Logger } from '@budget-ingest/logger';
-import { createBlobStore } from './create-blob-store.ts';
-import type { PipelineDeps } from './deps.ts';
+import type { StageName } from './chain.ts';
+import { createPipelineDeps } from './deps.ts';
 import { createQueues, createRedis } from './queues.ts';
-import { startWorkers, stopWorkers, type StageName } from './workers.ts';
+import { startWorkers, stopWorkers } from './workers.ts';
 
 export interface RunningService {
   readonly workers: readonly Worker[];
@@ -32,7 +32,7 @@ export async function startPipelineService(config: Config, logger: Logger, stage
   const producer = createRedis(redisUrl, 'producer');
   const workerConnection = createRedis(redisUrl, 'worker');
   const queues = createQueues(producer, config.queuePrefix);
-  const deps: PipelineDeps = { db: handle.db, blobs: createBlobStore(config), logger, config, pathEnv };
+  const deps = createPipelineDeps(handle.db, config, logger, pathEnv);
   const workers = startWorkers({
     deps,
     queues,

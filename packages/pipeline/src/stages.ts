@@ -5,6 +5,7 @@ import { EXTRACTOR_VERSION } from '@budget-ingest/extract';
 import { PARSER_VERSION, parseDocument } from '@budget-ingest/report-parser';
 import type { PipelineDeps } from './deps.ts';
 import { rejectedDataCause } from './db-errors.ts';
+import { getDocument } from './document-row.ts';
 import { replaceReports } from './load-reports.ts';
 import { replaceParseWarnings } from './parse-warnings.ts';
 import { linkPublications, publicationsOfDocument } from './link-publications.ts';
@@ -32,7 +33,7 @@ export interface StageOutcome {
  */
 export async function runExtractStage(deps: PipelineDeps, documentId: number): Promise<StageOutcome> {
   const started = performance.now();
-  const doc = await loadDocument(deps, documentId);
+  const doc = await getDocument(deps, documentId);
   const base = { documentId, stage: 'extract' as const, reports: 0 };
   if (!doc.blobKey) {
     return { ...base, status: doc.status, ms: 0, pageCount: null, warnings: 0, errorCode: doc.errorCode, errorMessage: doc.errorMessage, retryable: false };
@@ -157,11 +158,4 @@ async function rejectedData(
       .where(eq(documents.id, documentId));
     return { status: 'failed', errorCode: 'load-failed', errorMessage, retryable: false };
   }
-}
-
-async function loadDocument(deps: PipelineDeps, documentId: number) {
-  const rows = await deps.db.select().from(documents).where(eq(documents.id, documentId)).limit(1);
-  const doc = rows[0];
-  if (!doc) throw new Error(`no document with id ${documentId}`);
-  return doc;
 }

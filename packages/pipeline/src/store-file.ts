@@ -1,9 +1,9 @@
 import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { eq, sql } from 'drizzle-orm';
+import { sha256Bytes, sha256File } from '@budget-ingest/blob-store';
 import { documents, type DocumentFormat, type DocumentStatus } from '@budget-ingest/db';
 import { sniffFormat } from '@budget-ingest/extract';
-import { sha256Bytes, sha256File } from './blob-store.ts';
 import type { PipelineDeps } from './deps.ts';
 
 export type FileInput =

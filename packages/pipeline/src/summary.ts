@@ -1,5 +1,5 @@
 import { asc, inArray, sql } from 'drizzle-orm';
-import { documents } from '@budget-ingest/db';
+import { documents, rowsOf } from '@budget-ingest/db';
 import type { Db } from '@budget-ingest/db';
 
 export interface DatabaseSummary {
@@ -36,10 +36,6 @@ export async function summarize(db: Db): Promise<DatabaseSummary> {
 }
 
 /** node-postgres returns { rows }, PGlite returns { rows } too, but typed differently; this reads either. */
-export function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}
-
 export interface UnfinishedDocument {
   readonly id: number;
   readonly fileName: string;

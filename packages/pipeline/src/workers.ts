@@ -3,11 +3,10 @@ import { Worker, type ConnectionOptions, type Job } from 'bullmq';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { describeDbError, documents } from '@budget-ingest/db';
 import type { PipelineDeps } from './deps.ts';
-import { processExtractJob, processParseJob } from './processors.ts';
+import type { StageName } from './chain.ts';
+import { processStageJob } from './processors.ts';
 import { RESOLVED_CONFIG_ENV } from './sandbox/resolved-config.ts';
 import { QUEUES, type ExtractJobData, type ParseJobData, type PipelineQueues } from './queues.ts';
-
-export type StageName = 'extract' | 'parse';
 
 export interface WorkerOptions {
   readonly deps: PipelineDeps;
@@ -44,11 +43,11 @@ export function startWorkers(opts: WorkerOptions): Worker[] {
           // eslint-disable-next-line no-restricted-properties -- passed through to the child untouched (PATH, HOME, …), not read as settings
           workerForkOptions: { env: { ...process.env, [RESOLVED_CONFIG_ENV]: JSON.stringify(opts.deps.config) } },
         })
-      : new Worker<ExtractJobData>(QUEUES.extract, (job) => processExtractJob(opts.deps, opts.queues, job), { ...common, concurrency: opts.concurrency.extract });
+      : new Worker<ExtractJobData>(QUEUES.extract, (job) => processStageJob(opts.deps, opts.queues, 'extract', job), { ...common, concurrency: opts.concurrency.extract });
     workers.push(worker);
   }
   if (opts.stages.includes('parse')) {
-    workers.push(new Worker<ParseJobData>(QUEUES.parse, (job) => processParseJob(opts.deps, job), { ...common, concurrency: opts.concurrency.parse }));
+    workers.push(new Worker<ParseJobData>(QUEUES.parse, (job) => processStageJob(opts.deps, opts.queues, 'parse', job), { ...common, concurrency: opts.concurrency.parse }));
   }
   for (const w of workers) {
     // describeDbError: a database error's real cause, not drizzle's "Failed query" with the whole document as parameters.

@@ -2,7 +2,7 @@ import { assertQueueMode, type Config } from '@budget-ingest/config';
 import { crawlSource, createCrawlQueue, createCrawlWorker, createStoreFileSink, HostScheduler, syncCrawlSchedulers, UnknownSourceError, type CrawlSummary, type PortalsConfig } from '@budget-ingest/crawl';
 import { createDb, migrate, sanitizeError } from '@budget-ingest/db';
 import type { Logger } from '@budget-ingest/logger';
-import { createBlobStore, createQueues, createRedis, storeAndEnqueue, type PipelineDeps } from '@budget-ingest/pipeline';
+import { createPipelineDeps, createQueues, createRedis, storeAndEnqueue } from '@budget-ingest/pipeline';
 
 export interface RunningFetcher {
   readonly workers: readonly ReturnType<typeof createCrawlWorker<CrawlSummary>>[];
@@ -39,7 +39,7 @@ export async function startFetcher(opts: FetcherOptions): Promise<RunningFetcher
   const workerConnection = createRedis(redisUrl, 'worker');
   const queues = createQueues(producer, config.queuePrefix);
   const crawlQueue = createCrawlQueue(producer, config.queuePrefix);
-  const deps: PipelineDeps = { db: handle.db, blobs: createBlobStore(config), logger, config, pathEnv: opts.pathEnv };
+  const deps = createPipelineDeps(handle.db, config, logger, opts.pathEnv);
   const sink = createStoreFileSink((file) => storeAndEnqueue(deps, queues, file));
   // One scheduler per process: per-host politeness holds across concurrent crawls of different sources.
   const scheduler = new HostScheduler();

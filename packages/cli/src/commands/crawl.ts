@@ -1,5 +1,5 @@
 import { crawlCommand as runCrawlCommand, createStoreFileSink, dryRunCommand, loadPortalsFile, PortalConfigError, type PortalsConfig } from '@budget-ingest/crawl';
-import { createQueues, createRedis, ingestOne, storeAndEnqueue } from '@budget-ingest/pipeline';
+import { openCliRunner } from '../cli-runner.ts';
 import { openContext, openDbContext, type GlobalOptions, type Runtime } from '../context.ts';
 
 export interface CrawlOptions extends GlobalOptions {
@@ -37,25 +37,23 @@ export async function crawlCommand(rt: Runtime, sources: readonly string[], opts
     return exitCode;
   }
   const ctx = await openDbContext(rt, opts);
-  const redis = ctx.config.redisUrl ? createRedis(ctx.config.redisUrl, 'producer') : null;
-  const queues = redis ? createQueues(redis, ctx.config.queuePrefix) : null;
   try {
-    const sink = createStoreFileSink(async (file) => {
-      if (queues) {
-        const e = await storeAndEnqueue(ctx.deps, queues, { path: file.path, fileName: file.fileName, sourceUrl: file.sourceUrl, sourceId: file.sourceId });
-        return { documentId: e.documentId, isNew: e.isNew };
-      }
-      const r = await ingestOne(ctx.deps, { path: file.path, fileName: file.fileName, sourceUrl: file.sourceUrl, sourceId: file.sourceId });
-      return { documentId: r.documentId, isNew: r.outcome === 'new' };
-    });
-    const { exitCode } = await runCrawlCommand({ db: ctx.handle.db, sink, logger: ctx.logger }, { out: rt.stdout }, portals, {
-      sources: selection,
-      ...(opts.full ? { full: true } : {}),
-    });
-    return exitCode;
+    const runner = await openCliRunner(rt, ctx);
+    try {
+      // New files go through the chain: to its end here, or onto the queues for the workers.
+      const sink = createStoreFileSink(async (file) => {
+        const s = await runner.submit({ path: file.path, fileName: file.fileName, sourceUrl: file.sourceUrl, sourceId: file.sourceId });
+        return { documentId: s.documentId, isNew: s.isNew };
+      });
+      const { exitCode } = await runCrawlCommand({ db: ctx.handle.db, sink, logger: ctx.logger }, { out: rt.stdout }, portals, {
+        sources: selection,
+        ...(opts.full ? { full: true } : {}),
+      });
+      return exitCode;
+    } finally {
+      await runner.close();
+    }
   } finally {
-    await queues?.close();
-    redis?.disconnect();
     await ctx.close();
   }
 }

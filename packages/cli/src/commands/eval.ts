@@ -3,7 +3,8 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { compareWithGold, formatEvalReport, FIELD_GROUPS, sumScores, type EvalRow } from '@budget-ingest/report-parser/eval';
-import { buildDocumentExport, ingestOne, resolveInputs } from '@budget-ingest/pipeline';
+import { buildDocumentExport } from '@budget-ingest/export';
+import { ingestOne, resolveInputs } from '@budget-ingest/pipeline';
 import { openDbContext, type GlobalOptions, type Runtime } from '../context.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { EXPORTABLE, exportJson, exportPublications, exportTable } from '@budget-ingest/pipeline';
+import { EXPORTABLE, exportJson, exportPublications, exportTable } from '@budget-ingest/export';
 import { openDbContext, type GlobalOptions, type Runtime } from '../context.ts';
 
 export interface ExportOptions extends GlobalOptions {

@@ -1,7 +1,7 @@
 import { basename, resolve } from 'node:path';
 import { asc, eq, inArray } from 'drizzle-orm';
 import { documents, parseWarnings, reports, validationFindings } from '@budget-ingest/db';
-import { sha256File } from '@budget-ingest/pipeline';
+import { sha256File } from '@budget-ingest/blob-store';
 import { openDbContext, type GlobalOptions, type Runtime } from '../context.ts';
 
 /**

@@ -1,8 +1,7 @@
 import { relative } from 'node:path';
-import { assertQueueMode } from '@budget-ingest/config';
-import { countReports, describeFsError, getDocument, ingestOne, isFsReadError, resolveInputs, storeAndEnqueue, summarize, withQueues, type Enqueued, type IngestResult } from '@budget-ingest/pipeline';
+import { describeFsError, isFsReadError, resolveInputs, summarize, type IngestResult, type Runner, type Submitted } from '@budget-ingest/pipeline';
 import { withDbRetry } from '@budget-ingest/db';
-import { followJobs, whileRedisDown } from '../follow-jobs.ts';
+import { openCliRunner, progressLines } from '../cli-runner.ts';
 import { openDbContext, type DbContext, type GlobalOptions, type Runtime } from '../context.ts';
 import { pad, renderTable, seconds } from '../format.ts';
 import { createProgress } from '../progress.ts';
@@ -13,7 +12,12 @@ export interface IngestOptions extends GlobalOptions {
   readonly wait?: boolean;
 }
 
-/** `ingest PATH…`: every file through store → extract → parse, one line per document, a summary at the end. */
+/**
+ * `ingest PATH…`: every file through store → extract → parse, one line per
+ * document, a summary at the end. In this process, each line is a finished
+ * document; with REDIS_URL, a queued one, and --wait follows the workers to
+ * the end and prints the finished lines then.
+ */
 export async function ingestCommand(rt: Runtime, paths: readonly string[], opts: IngestOptions): Promise<number> {
   const { files, missing, unreadable } = await resolveInputs(paths, rt.cwd);
   for (const m of missing) rt.stderr(`budget-ingest: no such file or folder: ${escapeControls(m)}`);
@@ -23,33 +27,43 @@ export async function ingestCommand(rt: Runtime, paths: readonly string[], opts:
     return 2;
   }
   const ctx = await openDbContext(rt, opts);
-  ctx.logger.debug({ args: paths.length, files: files.length, missing: missing.length, unreadable: unreadable.length, database: ctx.handle.kind, queues: ctx.config.redisUrl !== null }, 'inputs resolved');
-  if (ctx.config.redisUrl) {
-    try {
-      return await enqueueFiles(rt, ctx, files, opts, missing.length + unreadable.length);
-    } finally {
-      await ctx.close();
-    }
-  }
-  const started = performance.now();
   try {
-    if (!opts.json) rt.stdout(`ingesting ${files.length} file(s) into ${ctx.handle.kind === 'pglite' ? `the embedded database at ${ctx.handle.location}` : ctx.handle.location}`);
-    const results: IngestResult[] = [];
-    const progress = createProgress(files.length, rt.stdoutIsTty && !opts.json, rt.stdout);
-    let unread = unreadable.length;
-    for (const [i, file] of files.entries()) {
-      const result = await ingestOne(ctx.deps, { path: file }).catch((err: unknown) => unreadableResult(file, err));
-      if (result.documentId === UNREAD) unread++;
-      results.push(result);
-      progress.line(opts.json ? JSON.stringify(result) : documentLine(result, rt.cwd, i + 1, files.length));
-      progress.tick(displayName(file, rt.cwd));
+    ctx.logger.debug({ args: paths.length, files: files.length, missing: missing.length, unreadable: unreadable.length, database: ctx.handle.kind }, 'inputs resolved');
+    const runner = await openCliRunner(rt, ctx);
+    try {
+      return await ingestFiles(rt, ctx, runner, files, opts, missing.length + unreadable.length);
+    } finally {
+      await runner.close();
     }
-    progress.stop();
-    if (!opts.json) await printSummary(rt, ctx, results, started);
-    return missing.length || unread ? 1 : 0;
   } finally {
     await ctx.close();
   }
+}
+
+async function ingestFiles(rt: Runtime, ctx: DbContext, runner: Runner, files: readonly string[], opts: IngestOptions, problemsBefore: number): Promise<number> {
+  const started = performance.now();
+  if (!opts.json) rt.stdout(`ingesting ${files.length} file(s) into ${ctx.handle.kind === 'pglite' ? `the embedded database at ${ctx.handle.location}` : ctx.handle.location}`);
+  const submitted: Submitted[] = [];
+  let problems = problemsBefore;
+  const progress = createProgress(files.length, rt.stdoutIsTty && !opts.json, rt.stdout);
+  for (const [i, file] of files.entries()) {
+    const s = await runner.submit({ path: file }).catch((err: unknown) => unreadableFile(file, err));
+    if (s.documentId === UNREAD) problems++;
+    submitted.push(s);
+    progress.line(opts.json ? JSON.stringify(s.result ?? s) : s.result ? documentLine(s.result, rt.cwd, i + 1, files.length) : queuedLine(s, rt.cwd, i + 1, files.length));
+    progress.tick(displayName(file, rt.cwd));
+  }
+  progress.stop();
+  const waiting = submitted.filter((s) => !s.result);
+  if (waiting.length > 0 && !opts.wait) {
+    if (!opts.json) rt.stdout(`${waiting.filter((s) => s.from).length} document(s) queued; follow them with \`budget-ingest status\` or re-run with --wait`);
+    return problems ? 1 : 0;
+  }
+  const finished = await runner.wait(waiting, opts.json ? {} : { onProgress: progressLines(rt) });
+  for (const [i, r] of finished.entries()) rt.stdout(opts.json ? JSON.stringify(r) : documentLine(r, rt.cwd, i + 1, finished.length));
+  const results = [...submitted.flatMap((s) => (s.result ? [s.result] : [])), ...finished];
+  if (!opts.json) await printSummary(rt, ctx, results, started);
+  return problems ? 1 : 0;
 }
 
 /** The end-of-run summary: this run's counts, then what the database holds. */
@@ -71,57 +85,19 @@ async function printSummary(rt: Runtime, ctx: DbContext, results: readonly Inges
   rt.stdout(`database (${ctx.handle.kind}): ${s.documents} documents (${statuses}); ${s.reports} reports, ${s.amounts} amounts, ${s.expenditureLines} expenditure lines, ${s.indicators} indicators, ${s.findings} findings`);
 }
 
-/** Queue mode: store every file, queue its first pending stage, and (with --wait) follow the jobs to the end. */
-async function enqueueFiles(rt: Runtime, ctx: DbContext, files: readonly string[], opts: IngestOptions, missingCount: number): Promise<number> {
-  let problems = missingCount;
-  const { redisUrl } = assertQueueMode(ctx.config);
-  const started = performance.now();
-  return withQueues(
-    redisUrl,
-    ctx.config.queuePrefix,
-    async (queues) => {
-      const queued: Enqueued[] = [];
-      const unread: IngestResult[] = [];
-      for (const [i, file] of files.entries()) {
-        const n = `[${pad(String(i + 1), String(files.length).length, 'right')}/${files.length}]`;
-        const e = await whileRedisDown(rt, ctx, () => storeAndEnqueue(ctx.deps, queues, { path: file })).catch((err: unknown) => unreadableResult(file, err));
-        if ('outcome' in e) {
-          unread.push(e);
-          rt.stdout(opts.json ? JSON.stringify(e) : documentLine(e, rt.cwd, i + 1, files.length));
-          continue;
-        }
-        queued.push(e);
-        if (opts.json) rt.stdout(JSON.stringify(e));
-        else rt.stdout(`${n} ${pad(displayName(e.file, rt.cwd), 44)} ${e.queued ? `queued for ${e.queued}` : 'unchanged'}`);
-      }
-      problems += unread.length;
-      const n = queued.filter((q) => q.queued).length;
-      if (!opts.wait) {
-        if (!opts.json) rt.stdout(`${n} document(s) queued; follow them with \`budget-ingest status\` or re-run with --wait`);
-        return problems ? 1 : 0;
-      }
-      await followJobs(rt, ctx, queues, queued, { quiet: opts.json });
-      const results: IngestResult[] = [...unread];
-      for (const q of queued) {
-        const [doc, reports] = await withDbRetry(() => Promise.all([getDocument(ctx.deps, q.documentId), countReports(ctx.deps, q.documentId)]));
-        const r: IngestResult = { file: q.file, documentId: q.documentId, sha256: q.sha256, format: doc.format, pageCount: doc.pageCount, status: doc.status, reports, outcome: q.isNew ? 'new' : q.queued ? 'reprocessed' : 'unchanged', errorMessage: doc.errorMessage, ms: (doc.extractMs ?? 0) + (doc.parseMs ?? 0) };
-        results.push(r);
-        rt.stdout(opts.json ? JSON.stringify(r) : documentLine(r, rt.cwd, results.length, queued.length));
-      }
-      if (!opts.json) await printSummary(rt, ctx, results, started);
-      return problems ? 1 : 0;
-    },
-    ctx.config.redisConnectTimeoutMs,
-  );
-}
-
 /** documentId of a file that could not be read: it has no document row. */
 const UNREAD = -1;
 
 /** A file that could not be read (EACCES, I/O error) is one failed line; any other error is not the file's and stops the run. */
-function unreadableResult(file: string, err: unknown): IngestResult {
+function unreadableFile(file: string, err: unknown): Submitted {
   if (!isFsReadError(err)) throw err;
-  return { file, documentId: UNREAD, sha256: '', format: 'unknown', pageCount: null, status: 'failed', reports: 0, outcome: 'new', errorMessage: `cannot read the file: ${describeFsError(err)}`, ms: 0 };
+  const result: IngestResult = { file, documentId: UNREAD, sha256: '', format: 'unknown', pageCount: null, status: 'failed', reports: 0, outcome: 'new', errorMessage: `cannot read the file: ${describeFsError(err)}`, ms: 0 };
+  return { file, documentId: UNREAD, sha256: '', isNew: true, from: null, result };
+}
+
+/** A document handed to the workers: the stage it waits for, or unchanged. */
+function queuedLine(s: Submitted, cwd: string, n: number, total: number): string {
+  return `[${pad(String(n), String(total).length, 'right')}/${total}] ${pad(displayName(s.file, cwd), 44)} ${s.from ? `queued for ${s.from}` : 'unchanged'}`;
 }
 
 function displayName(file: string, cwd: string): string {

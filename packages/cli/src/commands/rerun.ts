@@ -1,20 +1,13 @@
 import { inArray, like, or, type SQL } from 'drizzle-orm';
-import { assertQueueMode } from '@budget-ingest/config';
 import { documents, type DocumentStatus } from '@budget-ingest/db';
-import { enqueueExtract, enqueueParse, findOrphans, getDocument, requeueOrphans, runExtractStage, runParseStage, withQueues, type Enqueued } from '@budget-ingest/pipeline';
-import { followJobs, whileRedisDown } from '../follow-jobs.ts';
-import { openDbContext, type DbContext, type GlobalOptions, type Runtime } from '../context.ts';
+import type { DocumentRef, IngestResult, Runner, StageName, Submitted } from '@budget-ingest/pipeline';
+import { openCliRunner, progressLines } from '../cli-runner.ts';
+import { openDbContext, type GlobalOptions, type Runtime } from '../context.ts';
 import { pad, seconds } from '../format.ts';
 
 export interface RerunOptions extends GlobalOptions {
   /** With REDIS_URL: follow the queued jobs until every document is done. */
   readonly wait?: boolean;
-}
-
-interface Selected {
-  readonly id: number;
-  readonly fileName: string;
-  readonly sha256: string;
 }
 
 /** Selects documents by sha256 prefix or exact file name. */
@@ -28,7 +21,7 @@ export async function reparseCommand(rt: Runtime, selectors: readonly string[], 
   const ctx = await openDbContext(rt, opts);
   try {
     const rows = await ctx.handle.db
-      .select({ id: documents.id, fileName: documents.fileName, sha256: documents.sha256, status: documents.status, extractedAt: documents.extractedAt })
+      .select({ documentId: documents.id, fileName: documents.fileName, sha256: documents.sha256, status: documents.status, extractedAt: documents.extractedAt })
       .from(documents)
       .where(selection(selectors));
     const parseable = rows.filter((r) => r.extractedAt !== null && (r.status === 'extracted' || r.status === 'parsed' || r.status === 'out_of_scope' || r.status === 'failed'));
@@ -36,12 +29,13 @@ export async function reparseCommand(rt: Runtime, selectors: readonly string[], 
       rt.stdout('no extracted documents to reparse');
       return 0;
     }
-    if (ctx.config.redisUrl) return await rerunThroughQueues(rt, ctx, parseable, 'parse', opts);
-    for (const r of parseable) {
-      const o = await runParseStage(ctx.deps, r.id);
-      rt.stdout(`${pad(r.fileName, 44)} ${pad(o.status, 8)} ${o.reports} report(s)  ${seconds(o.ms)}${o.errorMessage ? `  ${o.errorMessage}` : ''}`);
+    const runner = await openCliRunner(rt, ctx);
+    try {
+      const started = await rerunFrom(rt, runner, parseable, 'parse');
+      return await finish(rt, runner, started, opts);
+    } finally {
+      await runner.close();
     }
-    return 0;
   } finally {
     await ctx.close();
   }
@@ -56,63 +50,50 @@ export async function retryFailedCommand(rt: Runtime, opts: RerunOptions & { inc
     // by a crash of that process, and is retried with the failed ones.
     if (ctx.handle.kind === 'pglite') statuses.push('pending', 'extracted');
     const rows = await ctx.handle.db
-      .select({ id: documents.id, fileName: documents.fileName, sha256: documents.sha256 })
+      .select({ documentId: documents.id, fileName: documents.fileName, sha256: documents.sha256 })
       .from(documents)
       .where(inArray(documents.status, [...statuses]));
-    if (ctx.config.redisUrl) return await rerunThroughQueues(rt, ctx, rows, 'extract', opts);
-    if (rows.length === 0) {
-      rt.stdout('no failed documents');
-      return 0;
+    const runner = await openCliRunner(rt, ctx);
+    try {
+      const started = await rerunFrom(rt, runner, rows, 'extract');
+      // Documents whose jobs Redis lost (pending or extracted with no job) are taken up too.
+      const lost = await runner.recoverLost();
+      if (lost.length > 0) rt.stdout(`${lost.length} document(s) without a job in the queues queued again`);
+      if (started.length + lost.length === 0) {
+        rt.stdout('no failed documents');
+        return 0;
+      }
+      return await finish(rt, runner, [...started, ...lost], opts);
+    } finally {
+      await runner.close();
     }
-    for (const r of rows) {
-      let o = await runExtractStage(ctx.deps, r.id);
-      if (o.status === 'extracted') o = await runParseStage(ctx.deps, r.id);
-      const doc = await getDocument(ctx.deps, r.id);
-      rt.stdout(`${pad(r.fileName, 44)} ${pad(doc.status, 11)} ${seconds(o.ms)}${doc.errorMessage ? `  ${doc.errorMessage}` : ''}`);
-    }
-    return 0;
   } finally {
     await ctx.close();
   }
 }
 
-/**
- * Queue mode: the documents go to the workers like newly ingested ones, from
- * `stage` on (a finished job with the same id is replaced), so a fleet of
- * workers shares the rerun. With --wait, prints each document's final status.
- */
-async function rerunThroughQueues(rt: Runtime, ctx: DbContext, docs: readonly Selected[], stage: 'extract' | 'parse', opts: RerunOptions): Promise<number> {
-  const { redisUrl } = assertQueueMode(ctx.config);
-  return withQueues(
-    redisUrl,
-    ctx.config.queuePrefix,
-    async (queues) => {
-      const queued: Enqueued[] = [];
-      for (const d of docs) {
-        const data = { documentId: d.id, sha256: d.sha256 };
-        await whileRedisDown(rt, ctx, () => (stage === 'extract' ? enqueueExtract(queues, data) : enqueueParse(queues, data)));
-        queued.push({ file: d.fileName, documentId: d.id, sha256: d.sha256, isNew: false, queued: stage });
-      }
-      if (docs.length > 0) rt.stdout(`${queued.length} document(s) queued for ${stage}`);
-      // retry-failed also takes up documents whose jobs Redis lost (pending or extracted with no job).
-      if (stage === 'extract') {
-        const orphans = await whileRedisDown(rt, ctx, () => findOrphans(ctx.handle.db, queues));
-        await whileRedisDown(rt, ctx, () => requeueOrphans(queues, orphans));
-        for (const o of orphans) queued.push({ file: o.fileName, documentId: o.documentId, sha256: o.sha256, isNew: false, queued: o.stage });
-        if (orphans.length > 0) rt.stdout(`${orphans.length} document(s) without a job in the queues queued again`);
-      }
-      if (queued.length === 0) {
-        rt.stdout('no failed documents');
-        return 0;
-      }
-      if (!opts.wait) return 0;
-      await followJobs(rt, ctx, queues, queued, { hint: ' (no progress means no worker is running: start `budget-ingest workers`)' });
-      for (const q of queued) {
-        const doc = await getDocument(ctx.deps, q.documentId);
-        rt.stdout(`${pad(q.file, 44)} ${pad(doc.status, 11)}${doc.errorMessage ? `  ${doc.errorMessage}` : ''}`);
-      }
-      return 0;
-    },
-    ctx.config.redisConnectTimeoutMs,
-  );
+/** Starts the chain again at `from` for each document; prints what finished at once and how many wait in the queues. */
+async function rerunFrom(rt: Runtime, runner: Runner, docs: readonly DocumentRef[], from: StageName): Promise<Submitted[]> {
+  const out: Submitted[] = [];
+  for (const d of docs) {
+    const s = await runner.rerun(d, from);
+    if (s.result) rt.stdout(rerunLine(s.result));
+    out.push(s);
+  }
+  const waiting = out.filter((s) => !s.result).length;
+  if (waiting > 0) rt.stdout(`${waiting} document(s) queued for ${from}`);
+  return out;
+}
+
+/** Without --wait, documents still in the queues are left to the workers; with it, each one's final line. */
+async function finish(rt: Runtime, runner: Runner, started: readonly Submitted[], opts: RerunOptions): Promise<number> {
+  const waiting = started.filter((s) => !s.result);
+  if (waiting.length === 0 || !opts.wait) return 0;
+  const results = await runner.wait(waiting, { onProgress: progressLines(rt, ' (no progress means no worker is running: start `budget-ingest workers`)') });
+  for (const r of results) rt.stdout(rerunLine(r));
+  return 0;
+}
+
+function rerunLine(r: IngestResult): string {
+  return `${pad(r.file, 44)} ${pad(r.status, 11)} ${pad(`${r.reports} report(s)`, 12)} ${pad(seconds(r.ms), 8, 'right')}${r.errorMessage ? `  ${r.errorMessage}` : ''}`;
 }

@@ -1,10 +1,9 @@
-import type { Job, SandboxedJob } from 'bullmq';
+import type { SandboxedJob } from 'bullmq';
 import { assertQueueMode, loadConfig } from '@budget-ingest/config';
 import { createDb } from '@budget-ingest/db';
 import { createLogger } from '@budget-ingest/logger';
-import { createBlobStore } from '../create-blob-store.ts';
-import type { PipelineDeps } from '../deps.ts';
-import { processExtractJob } from '../processors.ts';
+import { createPipelineDeps, type PipelineDeps } from '../deps.ts';
+import { processStageJob } from '../processors.ts';
 import { configFromParent } from './resolved-config.ts';
 import { exitWithParent } from './exit-with-parent.ts';
 import { createQueues, createRedis, type ExtractJobData, type PipelineQueues } from '../queues.ts';
@@ -26,11 +25,11 @@ async function build(): Promise<{ deps: PipelineDeps; queues: PipelineQueues }> 
   const logger = createLogger({ level: config.logLevel, format: config.logFormat === 'pretty' ? 'pretty' : 'json', name: 'extractor' });
   const handle = await createDb({ databaseUrl, dataDir: config.dataDir, maxConnections: 2 });
   const queues = createQueues(createRedis(redisUrl, 'producer'), config.queuePrefix);
-  return { deps: { db: handle.db, blobs: createBlobStore(config), logger, config, pathEnv: process.env.PATH ?? '' }, queues };
+  return { deps: createPipelineDeps(handle.db, config, logger, process.env.PATH ?? ''), queues };
 }
 
 export default async function extractInSandbox(job: SandboxedJob<ExtractJobData>) {
   ready ??= build();
   const { deps, queues } = await ready;
-  return processExtractJob(deps, queues, job as unknown as Job<ExtractJobData>);
+  return processStageJob(deps, queues, 'extract', job);
 }

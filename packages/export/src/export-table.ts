@@ -3,8 +3,7 @@ import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { stringify } from 'csv-stringify/sync';
 import { ByteWriter, parquetWrite } from 'hyparquet-writer';
-import { SCHEMA_DOCS, VIEW_DOCS, type Db } from '@budget-ingest/db';
-import { rowsOf } from './summary.ts';
+import { rowsOf, SCHEMA_DOCS, VIEW_DOCS, type Db } from '@budget-ingest/db';
 
 export type TableFormat = 'csv' | 'parquet';
 

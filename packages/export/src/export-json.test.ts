@@ -5,10 +5,10 @@ import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cell, numberBlocks, paragraph, table, type DocumentModel } from '@budget-ingest/doc-model';
 import { createDb, documents, migrate, type DbHandle } from '@budget-ingest/db';
+import { replaceReports } from '@budget-ingest/pipeline';
 import { parseDocument, type Report } from '@budget-ingest/report-parser';
 import { createTestDatabase, noPostgres } from '../../../test/support/services.ts';
 import { buildDocumentExport } from './export-json.ts';
-import { replaceReports } from './load-reports.ts';
 
 /** A small final accounts on one PDF page: a 收支总表 whose 本年支出合计 the text restates, and a text figure said once. */
 function parsedReport(): Report {
