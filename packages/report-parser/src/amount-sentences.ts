@@ -9,7 +9,8 @@ import type { AmountCandidate } from './candidates.ts';
 import { phaseInReport, readLabel, type LabelReading } from './items.ts';
 import { listOpensAt } from './list-items.ts';
 import type { AmountItem, Phase, ReportKind } from './types.ts';
-import { moneyFigures, yearBefore, type TextUnit } from './text-units.ts';
+import { moneyIn } from './figures/index.ts';
+import { yearBefore, type TextUnit } from './text-units.ts';
 
 export interface SentenceContext {
   readonly fiscalYear: number | null;
@@ -80,7 +81,7 @@ export function readAmountSentences(units: readonly TextUnit[], ctx: SentenceCon
       /** The items the sentence's last labelled figure named, and the phases stated for each. */
       let named: NamedItem = { items: [], label: '' };
       const phasesGiven = new Map<AmountItem, Set<Phase>>();
-      for (const fig of moneyFigures(sentence)) {
+      for (const fig of moneyIn(sentence)) {
         const raw = sentence.slice(prevEnd, fig.start);
         const label = raw.slice(raw.search(/[^,;、。]*$/)).replace(/^(其中|包括|含|主要包括|主要用于)[:]?/, '');
         prevEnd = fig.end;

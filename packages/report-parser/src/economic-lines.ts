@@ -7,7 +7,8 @@
 import { phaseInReport, readLabel } from './items.ts';
 import { listEntries, listOpensAt } from './list-items.ts';
 import { displayName } from './text.ts';
-import { moneyFigures, yearBefore, type TextUnit } from './text-units.ts';
+import { moneyIn } from './figures/index.ts';
+import { yearBefore, type TextUnit } from './text-units.ts';
 import type { AmountItem, ExpenditureLine, Phase } from './types.ts';
 
 const STOP = new Set<AmountItem>(['personnel_expenditure', 'public_expenditure', 'basic_expenditure', 'project_expenditure', 'total_income', 'total_expenditure', 'fiscal_appropriation', 'general_public_budget']);
@@ -23,7 +24,7 @@ export function readEconomicLines(units: readonly TextUnit[], ctx: EconomicConte
     if (unit.duplicate) continue;
     for (const sentence of unit.text.split(/(?<=。)/)) {
       let prevEnd = 0;
-      for (const fig of moneyFigures(sentence)) {
+      for (const fig of moneyIn(sentence)) {
         const raw = sentence.slice(prevEnd, fig.start);
         prevEnd = fig.end;
         const label = raw.slice(raw.search(/[^,;、。]*$/));

@@ -7,7 +7,8 @@
 import { functionalCode, leiCode, leiOfKuan } from './classification-codes.ts';
 import { phaseInReport, phaseOf, readLabel } from './items.ts';
 import { displayName } from './text.ts';
-import { moneyFigures, yearBefore, type MoneyFigure, type TextUnit } from './text-units.ts';
+import { moneyIn, type MoneyFigure } from './figures/index.ts';
+import { yearBefore, type TextUnit } from './text-units.ts';
 import type { ExpenditureLine, Phase } from './types.ts';
 
 export interface LineContext {
@@ -106,7 +107,7 @@ function headingLei(unit: TextUnit): string | null {
 function lineFigures(tail: string, defaultPhase: Phase): { figure: MoneyFigure; phase: Phase; budget: string | null } | null {
   const phased: { figure: MoneyFigure; phase: Phase }[] = [];
   let prevEnd = 0;
-  for (const figure of moneyFigures(tail)) {
+  for (const figure of moneyIn(tail)) {
     const whole = tail.slice(prevEnd, figure.start);
     prevEnd = figure.end;
     const clause = whole.split(/[,;。]/).pop() ?? '';
@@ -124,7 +125,7 @@ function lineFigures(tail: string, defaultPhase: Phase): { figure: MoneyFigure; 
 function leiTotals(text: string, unit: TextUnit, ctx: LineContext): ExpenditureLine[] {
   const out: ExpenditureLine[] = [];
   let prevEnd = 0;
-  for (const fig of moneyFigures(text)) {
+  for (const fig of moneyIn(text)) {
     const raw = text.slice(prevEnd, fig.start);
     prevEnd = fig.end;
     const label = raw.slice(raw.search(/[^,;、。:]*$/));

@@ -3,7 +3,7 @@
  * 津贴补贴215.94万元，…". Each entry is the words since the previous figure (list
  * punctuation and connectors removed) and its figure.
  */
-import { moneyFigures, type MoneyFigure } from './text-units.ts';
+import { moneyIn, type MoneyFigure } from './figures/index.ts';
 
 export interface ListEntry {
   readonly name: string;
@@ -25,7 +25,7 @@ export function listEntries(text: string, from: number, to: number = text.length
   const slice = text.slice(from, to);
   const out: ListEntry[] = [];
   let prevEnd = 0;
-  for (const fig of moneyFigures(slice)) {
+  for (const fig of moneyIn(slice)) {
     const raw = slice.slice(prevEnd, fig.start);
     prevEnd = fig.end;
     const lead = raw.match(/^[,;、:。\s]*(?:以及|和|及|另有|还有)?/)?.[0].length ?? 0;

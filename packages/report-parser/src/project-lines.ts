@@ -12,7 +12,8 @@ import { listEntries, listOpensAt } from './list-items.ts';
 import { projectTotalPhase } from './project-totals.ts';
 import { phaseInReport, readLabel } from './items.ts';
 import { displayName } from './text.ts';
-import { moneyFigures, yearBefore, type TextUnit } from './text-units.ts';
+import { moneyIn } from './figures/index.ts';
+import { yearBefore, type TextUnit } from './text-units.ts';
 import type { ExpenditureLine, Phase } from './types.ts';
 
 export interface ProjectContext {
@@ -39,7 +40,7 @@ const ACTUAL_WORD = /(执行数|支出数|实际支出|实际资金到位|实际
 function closingTotal(sentence: string): { yuan: string; source: string } | null {
   let prevEnd = 0;
   let found: { yuan: string; source: string } | null = null;
-  for (const fig of moneyFigures(sentence)) {
+  for (const fig of moneyIn(sentence)) {
     const raw = sentence.slice(prevEnd, fig.start);
     prevEnd = fig.end;
     const label = raw.slice(raw.search(/[^,;、。]*$/));
@@ -118,7 +119,7 @@ function projectLists(sentence: string, unit: TextUnit, year: number, ctx: Proje
     out.push(...entryLines(sentence, m.index + m[0].length, phase, year, unit));
   }
   let prevEnd = 0;
-  for (const fig of moneyFigures(sentence)) {
+  for (const fig of moneyIn(sentence)) {
     const raw = sentence.slice(prevEnd, fig.start);
     prevEnd = fig.end;
     const label = raw.slice(raw.search(/[^,;、。]*$/));
@@ -133,7 +134,7 @@ function projectLists(sentence: string, unit: TextUnit, year: number, ctx: Proje
 }
 
 function projectStatement(sentence: string, unit: TextUnit, year: number, ctx: ProjectContext): ExpenditureLine[] {
-  const figures = moneyFigures(sentence);
+  const figures = moneyIn(sentence);
   if (figures.length === 0) return [];
   // In a project's own report, its allocation and payment (指标金额 / 实际拨付金额) are the report's totals (project-totals.ts).
   if (ctx.projectReport && figures.some((f) => projectTotalPhase(labelBefore(sentence, f.start)) !== null)) return [];

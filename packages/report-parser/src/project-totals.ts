@@ -5,7 +5,8 @@
  * of the project (the report is about that one project).
  */
 import type { AmountCandidate } from './candidates.ts';
-import { moneyFigures, yearBefore, type TextUnit } from './text-units.ts';
+import { moneyIn } from './figures/index.ts';
+import { yearBefore, type TextUnit } from './text-units.ts';
 import type { Phase } from './types.ts';
 
 /** Labels (the clause before a figure) of a project's total, with the phase they state. */
@@ -27,7 +28,7 @@ export function readProjectTotals(units: readonly TextUnit[], fiscalYear: number
     let offset = 0;
     for (const sentence of unit.text.split(/(?<=[。!?])/)) {
       let prevEnd = 0;
-      for (const fig of moneyFigures(sentence)) {
+      for (const fig of moneyIn(sentence)) {
         const raw = sentence.slice(prevEnd, fig.start);
         prevEnd = fig.end;
         const label = raw.slice(raw.search(/[^,;、。]*$/));

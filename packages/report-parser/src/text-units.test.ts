@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { numberBlocks, paragraph } from '@budget-ingest/doc-model';
-import { moneyFigures, toTextUnits, yearBefore } from './text-units.ts';
+import { moneyIn as moneyFigures } from './figures/index.ts';
+import { toTextUnits, yearBefore } from './text-units.ts';
 
 describe('moneyFigures', () => {
   it.each([

@@ -1,5 +1,5 @@
 import type { Phase } from '../types.ts';
-import { isNumberCell } from './money.ts';
+import { isNumberCell } from '../figures/money.ts';
 
 /**
  * What a column holds, from its header words. Code columns are 类/款/项 parts

@@ -1,7 +1,7 @@
 import { toGrid, type Block, type TableBlock } from '@budget-ingest/doc-model';
 import type { Phase, ReportKind, ValidationFinding } from '../types.ts';
 import { countHeaderRows, readColumns, type Column, type ColumnRole } from './columns.ts';
-import { isNumberCell, parseAmountCell, parseUnitNote, type MoneyUnit, type Printed } from './money.ts';
+import { isNumberCell, parseAmountCell, parseUnitNote, type MoneyUnit, type Printed } from '../figures/money.ts';
 import { classifyTitle, normaliseTitle, titleReportKind, titleYear, type StandardTableKind } from './table-kinds.ts';
 
 /** One row of a standard table (one side of it, for tables printed in two halves). */

@@ -1,5 +1,6 @@
 import Decimal from 'decimal.js';
 import type { Place } from '../types.ts';
+import { figuresIn, type Figure } from './figure.ts';
 
 /** The unit a table or a sentence prints its money in. */
 export type MoneyUnit = 'yuan' | 'wan';
@@ -16,23 +17,34 @@ export interface Printed {
   readonly at?: Place;
 }
 
-const NUMBER = /^[-－]?\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?$|^[-－]?\d+(?:\.\d+)?$/;
-
 /**
- * Parses a table cell as a number in the table's unit. A blank cell, a dash
- * or any text that is not a plain number is `null` (never an amount).
+ * Reads a table cell as a number in the table's unit. A blank cell, a dash
+ * or any text that is not one plain Arabic number (no unit, multiplier or
+ * qualifier of its own) is `null` (never an amount).
  */
 export function parseAmountCell(text: string, unit: MoneyUnit): Printed | null {
   const t = text.replace(/\s+/g, '').normalize('NFKC');
-  if (!NUMBER.test(t)) return null;
-  const plain = t.replace(/[,，]/g, '').replace('－', '-');
-  const decimals = plain.includes('.') ? plain.length - plain.indexOf('.') - 1 : 0;
-  return { text: t, value: new Decimal(plain), decimals, unit };
+  const f = plainNumber(t);
+  return f ? { text: t, value: f.value!, decimals: f.decimals, unit } : null;
 }
 
 /** True when the cell holds a number (as `parseAmountCell` reads it). */
 export function isNumberCell(text: string): boolean {
-  return parseAmountCell(text, 'yuan') !== null;
+  return plainNumber(text.replace(/\s+/g, '').normalize('NFKC')) !== null;
+}
+
+/** The one figure of a cell that is nothing but an Arabic number ("3,688.59", "-12", "0.00"). */
+function plainNumber(t: string): Figure | null {
+  if (t === '' || !isAsciiDigitCode(t.charCodeAt(t.length - 1))) return null;
+  const figures = figuresIn(t);
+  if (figures.length !== 1) return null;
+  const f = figures[0]!;
+  const whole = f.start === 0 && f.end === t.length && f.text === f.number;
+  return whole && f.kind === 'number' && f.value !== null && f.printedUnit === null && /^[-\d]/.test(f.number) ? f : null;
+}
+
+function isAsciiDigitCode(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
 }
 
 /** The printed figure in yuan. */
