@@ -5,11 +5,12 @@
  * the sentence's earlier figures, else from the report's kind; the year from
  * the last year the sentence names before the figure ("2020 年…" yields 2020).
  */
+import { reportPhase } from './genre/phase-words.ts';
 import type { AmountCandidate } from './candidates.ts';
 import { phaseInReport, readLabel, type LabelReading } from './items.ts';
 import { listOpensAt } from './list-items.ts';
 import type { AmountItem, Phase, ReportKind } from './types.ts';
-import { moneyIn } from './figures/index.ts';
+import { labelled, moneyIn } from './figures/index.ts';
 import { yearBefore, type TextUnit } from './text-units.ts';
 
 export interface SentenceContext {
@@ -33,7 +34,7 @@ const LIST_MEMBER_ITEMS = new Set<AmountItem>(['official_reception', 'official_v
 const PRIOR_YEAR = /(?<![比较与同])(上年|上一年|上年度|去年)(?!同期)/;
 
 export function defaultPhase(kind: ReportKind): Phase {
-  return kind === 'department_budget' ? 'budget_initial' : 'actual';
+  return reportPhase(kind);
 }
 
 /** The item a section heading is about, when it names exactly one. */
@@ -75,22 +76,19 @@ export function readAmountSentences(units: readonly TextUnit[], ctx: SentenceCon
     for (const sentence of unit.text.split(/(?<=[。!?])/)) {
       let sentencePhase: Phase | null = null;
       let sentenceScoped = scoped;
-      let prevEnd = 0;
       let first = true;
       let inEconomicList = false;
       /** The items the sentence's last labelled figure named, and the phases stated for each. */
       let named: NamedItem = { items: [], label: '' };
       const phasesGiven = new Map<AmountItem, Set<Phase>>();
-      for (const fig of moneyIn(sentence)) {
-        const raw = sentence.slice(prevEnd, fig.start);
-        const label = raw.slice(raw.search(/[^,;、。]*$/)).replace(/^(其中|包括|含|主要包括|主要用于)[:]?/, '');
-        prevEnd = fig.end;
+      for (const { figure: fig, label: clause } of labelled(sentence, moneyIn(sentence))) {
+        const label = clause.replace(/^(其中|包括|含|主要包括|主要用于)[:]?/, '');
         const reading = readLabel(label);
         const isFirst = first;
         first = false;
         if (reading.change) continue;
         const opensSentence = isFirst && sentence.slice(0, fig.start - label.length).replace(/(20\d{2}年度?|本年度?|[,:;])/g, '') === '';
-        const listed = /^(其中|包括|含)/.test(raw.slice(raw.search(/[^,;、。]*$/)));
+        const listed = /^(其中|包括|含)/.test(clause);
         const further = opensSentence || listed ? null : furtherPhase(reading, label, named, ctx.kind);
         if (further !== null && !further.items.every((i) => !(phasesGiven.get(i)?.has(further.phase) ?? false))) continue;
         // 收入 / 支出 alone is the total only outside a section or sentence about one fund or item.

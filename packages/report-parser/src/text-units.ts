@@ -6,6 +6,7 @@
  */
 import type { Block } from '@budget-ingest/doc-model';
 import { sectionPaths, parseNumbering, type SectionHeading } from './sections.ts';
+import { COMPARED, moneyIn } from './figures/index.ts';
 import { isTocEntry, normaliseText } from './text.ts';
 
 export interface TextUnit {
@@ -54,9 +55,10 @@ export function toTextUnits(blocks: readonly Block[], positions: readonly number
  * 类/款/项 marker ("…年初预算为" / "161.62万元，…"; "…行政单位离退休" / "（项）。…").
  */
 function continues(prev: string, next: string): boolean {
-  if (/\d$/.test(prev) && /^(亿元|万元|元|亿|万)/.test(next)) return true;
+  const unitOpensNext = /^(亿元|万元|元|亿|万)/.test(next);
+  if (unitOpensNext && /\d$/.test(prev)) return true;
   if (/[。;!?:]$/.test(prev)) return false;
-  return /^\((类|款|项)\)/.test(next) || /^\d[\d,]*(\.\d+)?(亿元|万元|元)/.test(next);
+  return /^\((类|款|项)\)/.test(next) || moneyIn(next, COMPARED)[0]?.start === 0;
 }
 
 /** Year context: the last "20xx年" before `pos` that is not a comparison (与2021年相比, 较2021年). */

@@ -7,13 +7,15 @@ import type { Figure } from './figure.ts';
 
 export const LABEL_STOPS = {
   /** A clause of running text: ",;、。" (the default). */
-  clause: ',;、。',
+  clause: ',;、。，；',
   /** A clause, or a colon that introduces a list ("支出:一般公共服务支出…"). */
-  clauseOrColon: ',;、。:',
+  clauseOrColon: ',;、。:，；：',
   /** A list entry, also cut at an opening parenthesis ("…（其中：…" leaves the entry's own name). */
-  listEntry: ',;、。(',
+  listEntry: ',;、。(，；（',
+  /** A statement's clause, where 、 joins names inside it ("年初预算为…、支出决算为…" stays one clause). */
+  statement: ',;。，；',
   /** A short name inside a sentence the checks compare (no ; or 。: a check reads one sentence). */
-  name: ',、:',
+  name: ',、:，：',
 } as const;
 export type LabelStops = keyof typeof LABEL_STOPS;
 

@@ -3,9 +3,10 @@ import type { Place } from '../types.ts';
 import { figuresIn, type Figure } from './figure.ts';
 
 /** The unit a table or a sentence prints its money in. */
-export type MoneyUnit = 'yuan' | 'wan';
+export type MoneyUnit = 'yuan' | 'wan' | 'yi';
 
-const UNIT_FACTOR: Record<MoneyUnit, Decimal> = { yuan: new Decimal(1), wan: new Decimal(10000) };
+const UNIT_EXPONENT: Record<MoneyUnit, number> = { yuan: 0, wan: 4, yi: 8 };
+const UNIT_FACTOR: Record<MoneyUnit, Decimal> = { yuan: new Decimal(1), wan: new Decimal(10000), yi: new Decimal(100000000) };
 
 /** A printed figure: its text as printed, its value in the printed unit, and the number of decimals printed. */
 export interface Printed {
@@ -52,6 +53,11 @@ export function toYuan(p: Pick<Printed, 'value' | 'unit'>): Decimal {
   return p.value.times(UNIT_FACTOR[p.unit]);
 }
 
+/** Power of ten of the last printed digit, in yuan (439.25 万元 → 2; 4392494.36 元 → -2). */
+export function scaleOf(p: Pick<Printed, 'decimals' | 'unit'>): number {
+  return UNIT_EXPONENT[p.unit] - p.decimals;
+}
+
 /** Yuan as the contract's decimal string with two decimals ("36885900.00"). */
 export function yuanString(yuan: Decimal): string {
   return yuan.toFixed(2, Decimal.ROUND_HALF_UP);
@@ -69,6 +75,7 @@ export function printedStep(p: Pick<Printed, 'decimals' | 'unit'>): Decimal {
 
 /** Formats yuan back in a unit for messages ("326.72万元", "3267200.00元"). */
 export function formatIn(yuan: Decimal, unit: MoneyUnit, decimals = 2): string {
+  if (unit === 'yi') return `${yuan.div(100000000).toFixed(decimals, Decimal.ROUND_HALF_UP)}亿元`;
   return unit === 'wan' ? `${yuan.div(10000).toFixed(decimals, Decimal.ROUND_HALF_UP)}万元` : `${yuan.toFixed(decimals, Decimal.ROUND_HALF_UP)}元`;
 }
 
@@ -77,6 +84,14 @@ export function parseUnitNote(text: string): MoneyUnit | null {
   const m = text.normalize('NFKC').replace(/\s+/g, '').match(/单位[:：]?(万元|元)/);
   if (!m) return null;
   return m[1] === '万元' ? 'wan' : 'yuan';
+}
+
+const UNIT_WORDS: Readonly<Record<string, MoneyUnit>> = { 元: 'yuan', 万元: 'wan', 亿元: 'yi' };
+
+/** The unit a small table states in a cell or its caption ("单位:万元", "(元)"), or null. */
+export function unitInCell(text: string): MoneyUnit | null {
+  const m = /(?:单位:?|\()(亿元|万元|元)\)?/.exec(text);
+  return m ? UNIT_WORDS[m[1]!]! : null;
 }
 
 export { Decimal };

@@ -2,6 +2,7 @@ import { toGrid, type Block, type TableBlock } from '@budget-ingest/doc-model';
 import type { Phase, ReportKind, ValidationFinding } from '../types.ts';
 import { countHeaderRows, readColumns, type Column, type ColumnRole } from './columns.ts';
 import { isNumberCell, parseAmountCell, parseUnitNote, type MoneyUnit, type Printed } from '../figures/money.ts';
+import { reportPhase } from '../genre/phase-words.ts';
 import { classifyTitle, normaliseTitle, titleReportKind, titleYear, type StandardTableKind } from './table-kinds.ts';
 
 /** One row of a standard table (one side of it, for tables printed in two halves). */
@@ -166,8 +167,7 @@ function unitFromHeader(header: readonly (readonly string[])[]): MoneyUnit | nul
 }
 
 function phaseOf(title: string, kind: ReportKind | null): Phase {
-  const k = titleReportKind(title) ?? kind;
-  return k === 'department_budget' ? 'budget_initial' : 'actual';
+  return reportPhase(titleReportKind(title) ?? kind);
 }
 
 /** Columns the header does not name but whose body is words are label columns (a header the extractor split oddly). */
