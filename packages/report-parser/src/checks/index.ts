@@ -11,7 +11,8 @@ import type { Report, ValidationFinding } from '../types.ts';
 import { recordComparisons, type Comparison } from './compare.ts';
 import { checkReport } from './report-checks.ts';
 import { checkAgreement, checkTables } from './table-checks.ts';
-import { checkComparisonYears, checkExecutionRates, checkFunctionalStatements, checkHeadlineStatements, checkStatedChanges } from './text-checks.ts';
+import { checkExecutionRates } from './execution-rates.ts';
+import { checkComparisonYears, checkFunctionalStatements, checkHeadlineStatements, checkStatedChanges } from './text-checks.ts';
 
 export { CHECK_RULES, CHECK_RULE_IDS, type CheckRule } from './rules.ts';
 export type { Comparison } from './compare.ts';
