@@ -3,7 +3,6 @@
  * the figure before it. Readers differ only in which characters end a label,
  * so the stop sets are data here, named for what they are used for.
  */
-import type { Figure } from './figure.ts';
 
 export const LABEL_STOPS = {
   /** A clause of running text: ",;、。" (the default). */
@@ -39,7 +38,7 @@ export interface Labelled<F> {
  * and its label: a reader that keeps only money figures labels them against
  * each other, not against a year or a percentage in between.
  */
-export function labelled<F extends Pick<Figure, 'start' | 'end'>>(text: string, figures: readonly F[], stops: LabelStops = 'clause'): Labelled<F>[] {
+export function labelled<F extends { readonly start: number; readonly end: number }>(text: string, figures: readonly F[], stops: LabelStops = 'clause'): Labelled<F>[] {
   let prevEnd = 0;
   return figures.map((figure) => {
     const raw = text.slice(prevEnd, figure.start);
