@@ -120,11 +120,12 @@ describe.skipIf(noPostgres)('with DATABASE_URL', () => {
 const ALL_COMMANDS = ['ingest', 'migrate', 'export', 'extract', 'explain', 'status', 'reparse', 'retry-failed', 'workers', 'dashboard', 'parse-number', 'findings', 'eval', 'crawl', 'sql'];
 
 describe('the command line', () => {
-  it('prints one JSON line per number expression with parse-number', async () => {
-    const run = await cli(['parse-number', '基本支出126.15万元，增长442%', '≥95%', '没有数字']);
+  it('prints one JSON line per figure of the parser\'s figure layer with parse-number', async () => {
+    const run = await cli(['parse-number', '基本支出126.15万元，增长442%', '≥95%', '没有数字', '约100万元']);
     expect(run.code).toBe(0);
     const lines = run.stdout.split('\n').map((l) => JSON.parse(l));
-    expect(lines[0]).toMatchObject({ arg: 0, text: '126.15万元', value: '1261500.00', unit: '元', kind: 'money', before: '基本支出' });
+    expect(lines[0]).toMatchObject({ arg: 0, text: '126.15万元', value: '1261500.00', unit: '元', printedUnit: '万元', scale: 2, kind: 'money', label: '基本支出', emitted: true, compared: true });
+    expect(lines.find((l) => l.arg === 3)).toMatchObject({ kind: 'money', approx: true, emitted: false, compared: true });
     expect(lines.find((l) => l.kind === 'change')).toMatchObject({ arg: 0, value: '442' });
     expect(lines.find((l) => l.arg === 1)).toMatchObject({ kind: 'percent', op: '>=', value: '95', unit: '%' });
     expect(lines.find((l) => l.arg === 2)).toMatchObject({ kind: null });

@@ -9,8 +9,9 @@ import type { AmountCandidate } from './candidates.ts';
 import { phaseInReport, readLabel, type LabelReading } from './items.ts';
 import { listOpensAt } from './list-items.ts';
 import type { AmountItem, Phase, ReportKind } from './types.ts';
+import { labelled, moneyIn } from './figures/index.ts';
 import { defaultPhaseOf } from './specs/report-kinds.ts';
-import { moneyFigures, yearBefore, type TextUnit } from './text-units.ts';
+import { yearBefore, type TextUnit } from './text-units.ts';
 
 export interface SentenceContext {
   readonly fiscalYear: number | null;
@@ -71,22 +72,19 @@ export function readAmountSentences(units: readonly TextUnit[], ctx: SentenceCon
     for (const sentence of unit.text.split(/(?<=[。!?])/)) {
       let sentencePhase: Phase | null = null;
       let sentenceScoped = scoped;
-      let prevEnd = 0;
       let first = true;
       let inEconomicList = false;
       /** The items the sentence's last labelled figure named, and the phases stated for each. */
       let named: NamedItem = { items: [], label: '' };
       const phasesGiven = new Map<AmountItem, Set<Phase>>();
-      for (const fig of moneyFigures(sentence)) {
-        const raw = sentence.slice(prevEnd, fig.start);
-        const label = raw.slice(raw.search(/[^,;、。]*$/)).replace(/^(其中|包括|含|主要包括|主要用于)[:]?/, '');
-        prevEnd = fig.end;
+      for (const { figure: fig, label: clause } of labelled(sentence, moneyIn(sentence))) {
+        const label = clause.replace(/^(其中|包括|含|主要包括|主要用于)[:]?/, '');
         const reading = readLabel(label);
         const isFirst = first;
         first = false;
         if (reading.change) continue;
         const opensSentence = isFirst && sentence.slice(0, fig.start - label.length).replace(/(20\d{2}年度?|本年度?|[,:;])/g, '') === '';
-        const listed = /^(其中|包括|含)/.test(raw.slice(raw.search(/[^,;、。]*$/)));
+        const listed = /^(其中|包括|含)/.test(clause);
         const further = opensSentence || listed ? null : furtherPhase(reading, label, named, ctx.kind);
         if (further !== null && !further.items.every((i) => !(phasesGiven.get(i)?.has(further.phase) ?? false))) continue;
         // 收入 / 支出 alone is the total only outside a section or sentence about one fund or item.

@@ -8,8 +8,9 @@
 import { toGrid, type Block } from '@budget-ingest/doc-model';
 import type { AmountCandidate } from './candidates.ts';
 import { MONEY_BLOCK_LABELS } from './form-vocabulary.ts';
-import { ECONOMIC_NAMES, readColumnHeader, readLabel } from './items.ts';
-import { toYuan } from './local-numerals.ts';
+import { isEconomicName } from './genre/economic-names.ts';
+import { readColumnHeader, readLabel } from './items.ts';
+import { figuresIn, isNumberCell, parseAmountCell, scaleOf, toYuan, unitInCell, yuanString, type MoneyUnit } from './figures/index.ts';
 import { displayName, normaliseText } from './text.ts';
 import type { Anchor, ExpenditureLine, Phase, ValueBox } from './types.ts';
 
@@ -23,9 +24,19 @@ interface ColumnPhase {
   readonly year: number | null;
 }
 
-const UNIT_IN_CELL = /(?:单位[:]?|\()(亿元|万元|元)\)?/;
-const NUMBER = /^-?\d+(?:,\d{3})*(?:\.\d+)?$/;
-const INLINE = /^(.*[^\d.]):(-?\d+(?:\.\d+)?)$/;
+/** A label and a number in one cell ("一般公共预算:346.26"): the label and the number's text, or null. */
+function inlinePair(t: string): { label: string; number: string } | null {
+  const figures = figuresIn(t);
+  const last = figures[figures.length - 1];
+  if (!last || last.kind !== 'number' || last.end !== t.length || last.start === 0 || t[last.start - 1] !== ':' || last.printedUnit !== null || last.op !== null || last.approx) return null;
+  return { label: t.slice(0, last.start - 1), number: last.text };
+}
+
+/** A cell's figure in the table's unit as yuan ("36885900.00"), with its scale, or null when the cell is not a plain number. */
+function cellYuan(t: string, unit: MoneyUnit): { yuan: string; scale: number } | null {
+  const p = parseAmountCell(t, unit);
+  return p ? { yuan: yuanString(toYuan(p)), scale: scaleOf(p) } : null;
+}
 
 export function readAmountTables(blocks: readonly Block[], fiscalYear: number | null): TableAmounts {
   const amounts: AmountCandidate[] = [];
@@ -34,13 +45,13 @@ export function readAmountTables(blocks: readonly Block[], fiscalYear: number | 
     if (block.kind !== 'table') continue;
     const grid = toGrid(block);
     const texts = grid.map((row) => row.map((p) => normaliseText(p.cell.text)));
-    let unit: string | null = UNIT_IN_CELL.exec(normaliseText(block.caption ?? ''))?.[1] ?? null;
+    let unit: MoneyUnit | null = unitInCell(normaliseText(block.caption ?? ''));
     let columns = new Map<number, ColumnPhase>();
     const hasAdjusted = texts.some((row) => row.some((t) => readColumnHeader(t)?.phase === 'budget_adjusted'));
     texts.forEach((row, r) => {
       for (const t of row) {
-        const u = UNIT_IN_CELL.exec(t);
-        if (u && t.length <= 24) unit = u[1]!;
+        const u = unitInCell(t);
+        if (u && t.length <= 24) unit = u;
       }
       const headers = new Map<number, ColumnPhase>();
       row.forEach((t, c) => {
@@ -55,22 +66,23 @@ export function readAmountTables(blocks: readonly Block[], fiscalYear: number | 
         if (!grid[r]![c]!.origin) return;
         const page = grid[r]![c]!.cell.page ?? block.page;
         const cellPlace = (): { anchor: Anchor; bbox: ValueBox | null } => ({ anchor: { block: block.index, row: r, cell: c }, bbox: grid[r]![c]!.cell.bbox ?? null });
-        const inline = INLINE.exec(t);
-        if (inline && !NUMBER.test(t)) {
-          const reading = readLabel(inline[1]!.replace(/^其中:?/, ''));
+        const inline = inlinePair(t);
+        if (inline) {
+          const reading = readLabel(inline.label.replace(/^其中:?/, ''));
           if (reading.items.length !== 1 || reading.change) return;
           const phase: Phase | null = hasAdjusted ? 'budget_adjusted' : (columns.get(c)?.phase ?? null);
-          const yuan = toYuan(inline[2]!, unit!);
-          if (phase === null || yuan === null) return;
+          const figure = cellYuan(inline.number, unit!);
+          if (phase === null || figure === null) return;
           const year = columns.get(c)?.year ?? fiscalYear;
           if (year === null) return;
-          amounts.push({ item: reading.items[0]!, phase, fiscal_year: year, yuan, scale: scaleOf(inline[2]!, unit!), origin: 'table', source_text: t, page, order: block.index * 10000 + r * 100 + c, ...cellPlace(), ...(reading.grandTotal ? { grandTotal: true } : {}) });
+          amounts.push({ item: reading.items[0]!, phase, fiscal_year: year, yuan: figure.yuan, scale: figure.scale, origin: 'table', source_text: t, page, order: block.index * 10000 + r * 100 + c, ...cellPlace(), ...(reading.grandTotal ? { grandTotal: true } : {}) });
           return;
         }
-        if (!NUMBER.test(t)) return;
+        const figure = cellYuan(t, unit!);
+        if (figure === null) return;
         // The label: the nearest non-number cell to the left.
         let l = c - 1;
-        while (l >= 0 && (NUMBER.test(row[l]!) || row[l] === '' || row[l] === '——' || row[l] === '-')) l--;
+        while (l >= 0 && (isNumberCell(row[l]!) || row[l] === '' || row[l] === '——' || row[l] === '-')) l--;
         if (l < 0) return;
         const label = row[l]!.replace(/:$/, '');
         const pairHeader = readColumnHeader(label);
@@ -84,18 +96,18 @@ export function readAmountTables(blocks: readonly Block[], fiscalYear: number | 
           if (/资金|预算执行|执行情况/.test(rowLabel) || l === 0) reading = { ...reading, items: ['total_expenditure'] };
         }
         const year = column.year ?? fiscalYear;
-        const yuan = toYuan(t, unit!);
-        if (year === null || yuan === null) return;
+        if (year === null) return;
+        const yuan = figure.yuan;
         const source = `${row[l]}\t${t}`;
         const bare = label.replace(/^其中:?/, '').replace(/^\d+[、.]/, '');
-        if (reading.items.length === 0 && ECONOMIC_NAMES.test(bare)) {
+        if (reading.items.length === 0 && isEconomicName(bare)) {
           economicName = bare;
           economic.push({ year, phase: column.phase, yuan, source, place: cellPlace() });
           return;
         }
         if (reading.change) return;
         for (const item of reading.items) {
-          amounts.push({ item, phase: column.phase, fiscal_year: year, yuan, scale: scaleOf(t, unit!), origin: 'table', source_text: source, page, order: block.index * 10000 + r * 100 + c, ...cellPlace(), ...(reading.grandTotal ? { grandTotal: true } : {}) });
+          amounts.push({ item, phase: column.phase, fiscal_year: year, yuan, scale: figure.scale, origin: 'table', source_text: source, page, order: block.index * 10000 + r * 100 + c, ...cellPlace(), ...(reading.grandTotal ? { grandTotal: true } : {}) });
         }
       });
       if (economicName !== null) {
@@ -108,9 +120,4 @@ export function readAmountTables(blocks: readonly Block[], fiscalYear: number | 
     });
   }
   return { amounts, lines };
-}
-
-function scaleOf(number: string, unit: string): number {
-  const exp = unit.startsWith('亿') ? 8 : unit.startsWith('万') ? 4 : 0;
-  return exp - (number.split('.')[1] ?? '').length;
 }

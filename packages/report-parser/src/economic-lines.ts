@@ -7,7 +7,8 @@
 import { phaseInReport, readLabel } from './items.ts';
 import { listEntries, listOpensAt } from './list-items.ts';
 import { displayName } from './text.ts';
-import { moneyFigures, yearBefore, type TextUnit } from './text-units.ts';
+import { labelled, moneyIn } from './figures/index.ts';
+import { yearBefore, type TextUnit } from './text-units.ts';
 import type { AmountItem, ExpenditureLine, Phase } from './types.ts';
 
 const STOP = new Set<AmountItem>(['personnel_expenditure', 'public_expenditure', 'basic_expenditure', 'project_expenditure', 'total_income', 'total_expenditure', 'fiscal_appropriation', 'general_public_budget']);
@@ -22,11 +23,7 @@ export function readEconomicLines(units: readonly TextUnit[], ctx: EconomicConte
   for (const unit of units) {
     if (unit.duplicate) continue;
     for (const sentence of unit.text.split(/(?<=。)/)) {
-      let prevEnd = 0;
-      for (const fig of moneyFigures(sentence)) {
-        const raw = sentence.slice(prevEnd, fig.start);
-        prevEnd = fig.end;
-        const label = raw.slice(raw.search(/[^,;、。]*$/));
+      for (const { figure: fig, label } of labelled(sentence, moneyIn(sentence))) {
         const reading = readLabel(label);
         if (!reading.items.some((i) => i === 'personnel_expenditure' || i === 'public_expenditure')) continue;
         const open = listOpensAt(sentence, fig.end);

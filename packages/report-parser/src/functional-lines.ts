@@ -5,9 +5,11 @@
  * a 类 of the code table.
  */
 import { functionalCode, leiCode, leiOfKuan } from './classification-codes.ts';
-import { phaseInReport, phaseOf, readLabel } from './items.ts';
+import { phaseOf } from './genre/phase-words.ts';
+import { phaseInReport, readLabel } from './items.ts';
 import { displayName } from './text.ts';
-import { moneyFigures, yearBefore, type MoneyFigure, type TextUnit } from './text-units.ts';
+import { labelled, moneyIn, type MoneyFigure } from './figures/index.ts';
+import { yearBefore, type TextUnit } from './text-units.ts';
 import type { ExpenditureLine, Phase } from './types.ts';
 
 export interface LineContext {
@@ -105,11 +107,7 @@ function headingLei(unit: TextUnit): string | null {
  */
 function lineFigures(tail: string, defaultPhase: Phase): { figure: MoneyFigure; phase: Phase; budget: string | null } | null {
   const phased: { figure: MoneyFigure; phase: Phase }[] = [];
-  let prevEnd = 0;
-  for (const figure of moneyFigures(tail)) {
-    const whole = tail.slice(prevEnd, figure.start);
-    prevEnd = figure.end;
-    const clause = whole.split(/[,;。]/).pop() ?? '';
+  for (const { figure, raw: whole, label: clause } of labelled(tail, moneyIn(tail), 'statement')) {
     if (readLabel(clause).change) continue;
     const label = phaseOf(clause) !== null || phased.length > 0 ? clause : whole;
     phased.push({ figure, phase: phaseInReport(phaseOf(label), label, defaultPhase) });
@@ -123,11 +121,7 @@ function lineFigures(tail: string, defaultPhase: Phase): { figure: MoneyFigure; 
 
 function leiTotals(text: string, unit: TextUnit, ctx: LineContext): ExpenditureLine[] {
   const out: ExpenditureLine[] = [];
-  let prevEnd = 0;
-  for (const fig of moneyFigures(text)) {
-    const raw = text.slice(prevEnd, fig.start);
-    prevEnd = fig.end;
-    const label = raw.slice(raw.search(/[^,;、。:]*$/));
+  for (const { figure: fig, label } of labelled(text, moneyIn(text), 'clauseOrColon')) {
     // A list marker before the name ((1), 1., ① which NFKC turns into a bare 1): the name must be a 类 of the code table, so digits are never part of it.
     const m = /^(.+?)支出(?:为|共|合计)?$/.exec(label.replace(/^(其中|主要用于|包括)/, '').replace(/^(?:\(\d{1,2}\)|\d{1,2}[.)]?)/, ''));
     if (!m) continue;

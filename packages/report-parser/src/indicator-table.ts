@@ -10,6 +10,7 @@
  * without a header that continues the previous indicator table (same width)
  * is read with that table's columns.
  */
+import { parseAmountCell } from './figures/index.ts';
 import { toCompactText, toGrid, type Block, type GridPosition, type TableBlock, type TableCell } from '@budget-ingest/doc-model';
 import { BLANK_NOTE, INDICATOR_COLUMN_ROLES, PLACEHOLDER_INDICATORS, RATING_LABELS, RATING_WORDS, TOTAL_ROW_LABELS, type IndicatorRole } from './form-vocabulary.ts';
 import { readIndicatorCell } from './indicator-cell.ts';
@@ -53,8 +54,8 @@ function levelName(text: string): string | null {
 }
 
 function numberCell(text: string): string | null {
-  const t = folded(text).replace(/[,]/g, '').replace(/分$/, '');
-  return /^-?\d+(\.\d+)?$/.test(t) ? t.replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '') : null;
+  // A weight or score ("10分", "9.50"): the plain number, without trailing zeros.
+  return parseAmountCell(folded(text).replace(/分$/, ''), 'yuan')?.value.toFixed() ?? null;
 }
 
 export function isPlaceholder(text: string): boolean {

@@ -3,6 +3,7 @@
  * label or column header states. Used by both the sentence and the table
  * readers. Labels are normalised text (half-width punctuation, no spaces).
  */
+import { phaseOf } from './genre/phase-words.ts';
 import type { AmountItem, Phase } from './types.ts';
 
 const CHANGE_WORDS = /(增加|减少|增长|下降|调增|调减|增减|节约|超支|差额|相比|同比|比上年|较上年|变动)/;
@@ -100,14 +101,6 @@ export function readLabel(label: string): LabelReading {
   return { items: [], phase, phaseOnly, change, grandTotal: false };
 }
 
-/** The phase words in a label or column header state, or null. */
-export function phaseOf(text: string): Phase | null {
-  if (/调整后预算|调整预算|全年预算|变动后预算/.test(text)) return 'budget_adjusted';
-  if (/决算|执行数|实际支出|实际完成|支出数|实际执行|全年执行|执行情况/.test(text)) return 'actual';
-  if (/预算/.test(text)) return 'budget_initial';
-  if (/支出$|支出\||\|支出|^支出/.test(text)) return 'actual';
-  return null;
-}
 
 /** Words that make a figure in a budget an actual: an earlier year's 决算, 执行数, 实际支出. */
 const EXPLICIT_ACTUAL = /决算|执行|实际|完成/;
@@ -134,6 +127,3 @@ export function readColumnHeader(text: string): { phase: Phase; year: number | n
   const m = /(20\d{2})年?/.exec(text);
   return { phase, year: m ? Number(m[1]) : null };
 }
-
-/** Names of the 经济分类 (economic classification) the genre prints in lists and tables. */
-export const ECONOMIC_NAMES = /^(基本工资|津贴补贴|奖金|绩效工资|伙食补助费|机关事业单位基本养老保险缴费|职业年金缴费|职工基本医疗保险缴费|其他社会保障缴费|住房公积金|医疗费|其他工资福利支出|公务员医疗补助、?特殊群体医疗费|公务员医疗补助|离休费|退休费|抚恤金|生活补助|救济费|助学金|奖励金|其他对个人和家庭的补助(支出)?|办公费|办公经费|印刷费|咨询费|手续费|水费|电费|邮电费|取暖费|物业管理费|差旅费|因公出国\(境\)费用|维修\(护\)费|维修费|租赁费|会议费|培训费|公务接待费|专用材料费|被装购置费|专用燃料费|劳务费|委托业务费|工会经费|福利费|公务用车运行维护费|其他交通费用?|税金及附加费用|其他商品和服务支出|办公设备购置|专用设备购置|信息网络及软件购置更新)$/;

@@ -3,7 +3,7 @@
  * 津贴补贴215.94万元，…". Each entry is the words since the previous figure (list
  * punctuation and connectors removed) and its figure.
  */
-import { moneyFigures, type MoneyFigure } from './text-units.ts';
+import { labelled, moneyIn, type MoneyFigure } from './figures/index.ts';
 
 export interface ListEntry {
   readonly name: string;
@@ -24,10 +24,7 @@ export function listOpensAt(text: string, pos: number): number | null {
 export function listEntries(text: string, from: number, to: number = text.length): ListEntry[] {
   const slice = text.slice(from, to);
   const out: ListEntry[] = [];
-  let prevEnd = 0;
-  for (const fig of moneyFigures(slice)) {
-    const raw = slice.slice(prevEnd, fig.start);
-    prevEnd = fig.end;
+  for (const { figure: fig, raw } of labelled(slice, moneyIn(slice))) {
     const lead = raw.match(/^[,;、:。\s]*(?:以及|和|及|另有|还有)?/)?.[0].length ?? 0;
     const name = raw
       .slice(lead)

@@ -4,6 +4,7 @@
  * reason, never an error. The kinds are data (one entry each); a new kind is
  * one more entry with a test row.
  */
+import { COMPARED, moneyIn, parseAmountCell } from './figures/index.ts';
 import { blockText, toTextGrid, type Block } from '@budget-ingest/doc-model';
 import { classifyTitle } from './standard-tables/table-kinds.ts';
 import { normaliseText } from './text.ts';
@@ -32,9 +33,11 @@ const DEPARTMENT_REPORT = /(部门|单位)(预算|决算)|绩效(自评|评价)/
 
 /** A figure left as a placeholder in a template: XX单位, x,xxx万元, XXX万元, ……. */
 const PLACEHOLDER = /[Xx]{2,}|x,xxx|…{2,}|\.{6,}/;
-/** An amount as tables print it: thousands separators or decimals (codes such as 205 or 2080505 are neither). */
-const AMOUNT_CELL = /^-?\d{1,3}(,\d{3})+(\.\d+)?$|^-?\d+\.\d+$/;
-const MONEY_IN_TEXT = /\d(?:[\d,.]*)\s*(万元|元|亿元)/;
+/** A non-zero amount as tables print it: thousands separators or decimals (codes such as 205 or 2080505 are neither). */
+function filledAmount(cell: string): boolean {
+  const p = parseAmountCell(cell, 'yuan');
+  return p !== null && (p.decimals > 0 || p.text.includes(',')) && !p.value.isZero();
+}
 
 export function outOfScope(blocks: readonly Block[]): OutOfScope | null {
   return governmentReport(blocks) ?? blankTemplate(blocks);
@@ -62,8 +65,8 @@ function blankTemplate(blocks: readonly Block[]): OutOfScope | null {
     for (const c of cells) {
       if (c === '') continue;
       // A printed 0.00 fills nothing in.
-      if (AMOUNT_CELL.test(c) && /[1-9]/.test(c)) return null;
-      if (b.kind !== 'table' && MONEY_IN_TEXT.test(c) && !PLACEHOLDER.test(c)) return null;
+      if (filledAmount(c)) return null;
+      if (b.kind !== 'table' && moneyIn(c, COMPARED).length > 0 && !PLACEHOLDER.test(c)) return null;
       if (classifyTitle(c) !== null) standardTitles++;
       if (PLACEHOLDER.test(c)) placeholders++;
     }

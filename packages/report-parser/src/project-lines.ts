@@ -12,7 +12,8 @@ import { listEntries, listOpensAt } from './list-items.ts';
 import { projectTotalPhase } from './project-totals.ts';
 import { phaseInReport, readLabel } from './items.ts';
 import { displayName } from './text.ts';
-import { moneyFigures, yearBefore, type TextUnit } from './text-units.ts';
+import { labelled, labelOf, moneyIn } from './figures/index.ts';
+import { yearBefore, type TextUnit } from './text-units.ts';
 import type { ExpenditureLine, Phase } from './types.ts';
 
 export interface ProjectContext {
@@ -24,11 +25,6 @@ export interface ProjectContext {
   readonly projectReport?: boolean;
 }
 
-/** The clause right before a position (after the last , ; 、 。). */
-function labelBefore(sentence: string, pos: number): string {
-  const raw = sentence.slice(0, pos);
-  return raw.slice(raw.search(/[^,;、。]*$/));
-}
 
 const PROJECT_NAME = /(经费|资金|专项|基金|补助|配套|项目|医药费|保险费)(\([^()]*\))?$/;
 const ORDINAL = /^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[,、]?|\d{4}年(?:度|底|初)?[,]?|申请|安排)+/;
@@ -37,12 +33,8 @@ const ACTUAL_WORD = /(执行数|支出数|实际支出|实际资金到位|实际
 
 /** A figure labelled as a total the unit needs or paid (共需配套 / 共计支出), if the sentence has one. */
 function closingTotal(sentence: string): { yuan: string; source: string } | null {
-  let prevEnd = 0;
   let found: { yuan: string; source: string } | null = null;
-  for (const fig of moneyFigures(sentence)) {
-    const raw = sentence.slice(prevEnd, fig.start);
-    prevEnd = fig.end;
-    const label = raw.slice(raw.search(/[^,;、。]*$/));
+  for (const { figure: fig, label } of labelled(sentence, moneyIn(sentence))) {
     if (/(共需|共计|累计)(配套|支出|拨付|到位|安排)?$/.test(label) && readLabel(label).items.length === 0) found = { yuan: fig.yuan, source: label + sentence.slice(fig.start, fig.end) };
   }
   return found;
@@ -117,11 +109,7 @@ function projectLists(sentence: string, unit: TextUnit, year: number, ctx: Proje
     const phase = phaseInReport(readLabel(opener).phase, opener, ctx.defaultPhase);
     out.push(...entryLines(sentence, m.index + m[0].length, phase, year, unit));
   }
-  let prevEnd = 0;
-  for (const fig of moneyFigures(sentence)) {
-    const raw = sentence.slice(prevEnd, fig.start);
-    prevEnd = fig.end;
-    const label = raw.slice(raw.search(/[^,;、。]*$/));
+  for (const { figure: fig, label } of labelled(sentence, moneyIn(sentence))) {
     const reading = readLabel(label);
     if (!reading.items.includes('project_expenditure') || reading.change) continue;
     const open = listOpensAt(sentence, fig.end);
@@ -133,10 +121,10 @@ function projectLists(sentence: string, unit: TextUnit, year: number, ctx: Proje
 }
 
 function projectStatement(sentence: string, unit: TextUnit, year: number, ctx: ProjectContext): ExpenditureLine[] {
-  const figures = moneyFigures(sentence);
+  const figures = moneyIn(sentence);
   if (figures.length === 0) return [];
   // In a project's own report, its allocation and payment (指标金额 / 实际拨付金额) are the report's totals (project-totals.ts).
-  if (ctx.projectReport && figures.some((f) => projectTotalPhase(labelBefore(sentence, f.start)) !== null)) return [];
+  if (ctx.projectReport && figures.some((f) => projectTotalPhase(labelOf(sentence.slice(0, f.start))) !== null)) return [];
   // The subject: words before the first figure's label, up to a budget/actual word.
   const head = sentence.slice(0, figures[0]!.start);
   const clauses = head.split(/[,;]/);
@@ -165,11 +153,8 @@ function projectStatement(sentence: string, unit: TextUnit, year: number, ctx: P
   let budget: { yuan: string; end: number; at: number } | null = null;
   let actual: { yuan: string; end: number } | null = null;
   const subs: ExpenditureLine[] = [];
-  let prevEnd = 0;
-  figures.forEach((fig, i) => {
-    const raw = sentence.slice(prevEnd, fig.start);
-    prevEnd = fig.end;
-    const label = i === 0 ? firstLabel : raw.slice(raw.search(/[^,;、。(]*$/));
+  labelled(sentence, figures, 'listEntry').forEach(({ figure: fig, label: entryLabel }, i) => {
+    const label = i === 0 ? firstLabel : entryLabel;
     if (readLabel(label).change || /结转|结余/.test(label)) return;
     if (depthAt(sentence, fig.start) > 0) return;
     // In a budget a bare 支出 / 拨付 is what is budgeted (phaseInReport): only 决算 / 执行 / 实际 are actual.

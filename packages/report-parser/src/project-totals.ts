@@ -5,7 +5,8 @@
  * of the project (the report is about that one project).
  */
 import type { AmountCandidate } from './candidates.ts';
-import { moneyFigures, yearBefore, type TextUnit } from './text-units.ts';
+import { labelled, moneyIn } from './figures/index.ts';
+import { yearBefore, type TextUnit } from './text-units.ts';
 import type { Phase } from './types.ts';
 
 /** Labels (the clause before a figure) of a project's total, with the phase they state. */
@@ -26,11 +27,7 @@ export function readProjectTotals(units: readonly TextUnit[], fiscalYear: number
     if (unit.duplicate) continue;
     let offset = 0;
     for (const sentence of unit.text.split(/(?<=[。!?])/)) {
-      let prevEnd = 0;
-      for (const fig of moneyFigures(sentence)) {
-        const raw = sentence.slice(prevEnd, fig.start);
-        prevEnd = fig.end;
-        const label = raw.slice(raw.search(/[^,;、。]*$/));
+      for (const { figure: fig, label } of labelled(sentence, moneyIn(sentence))) {
         const phase = projectTotalPhase(label);
         const year = yearBefore(sentence, fig.start) ?? fiscalYear;
         if (phase === null || year === null) continue;

@@ -1,36 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { numberBlocks, paragraph } from '@budget-ingest/doc-model';
-import { moneyFigures, toTextUnits, yearBefore } from './text-units.ts';
-
-describe('moneyFigures', () => {
-  it.each([
-    ['基本支出126.15万元', '1261500.00', 2],
-    ['支出 4765720.27 元', '4765720.27', -2],
-    ['预算 4.85亿元', '485000000.00', 6],
-    ['项目支出为 1803.53 万', '18035300.00', 2],
-    ['合计 3,688.59 万元', '36885900.00', 2],
-  ])('reads %s as %s yuan', (text, yuan, scale) => {
-    const [fig] = moneyFigures(text.replace(/\s+/g, ''));
-    expect(fig?.yuan).toBe(yuan);
-    expect(fig?.scale).toBe(scale);
-  });
-
-  it.each([
-    ['approximations with 余', '支出30余万元'],
-    ['approximations with 约', '约10万元'],
-    ['万 before a noun', '参保47万人'],
-    ['万 followed by 余', '发放宣传资料10万余份'],
-  ])('leaves out %s', (_what, text) => {
-    expect(moneyFigures(text)).toEqual([]);
-  });
-});
+import { moneyIn } from './figures/index.ts';
+import { toTextUnits, yearBefore } from './text-units.ts';
 
 describe('toTextUnits', () => {
   it('joins a figure and its unit split by a page break', () => {
     const blocks = numberBlocks([paragraph('项目支出为 1803.53', { page: 2 }), paragraph('万元，“三公”经费为 5.32 万元。', { page: 3 })]);
     const units = toTextUnits(blocks, [0, 1]);
     expect(units).toHaveLength(1);
-    expect(moneyFigures(units[0]!.text).map((f) => f.yuan)).toEqual(['18035300.00', '53200.00']);
+    expect(moneyIn(units[0]!.text).map((f) => f.yuan)).toEqual(['18035300.00', '53200.00']);
   });
 
   it('marks a paragraph printed twice as a duplicate, whatever its numbering', () => {

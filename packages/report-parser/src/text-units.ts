@@ -5,10 +5,9 @@
  * back; a paragraph printed twice is marked as a duplicate.
  */
 import type { Block } from '@budget-ingest/doc-model';
-import Decimal from 'decimal.js';
 import { sectionPaths, parseNumbering, type SectionHeading } from './sections.ts';
+import { COMPARED, moneyIn } from './figures/index.ts';
 import { isTocEntry, normaliseText } from './text.ts';
-import { toDecimal } from './local-numerals.ts';
 
 export interface TextUnit {
   /** Normalised text, leading numbering removed. */
@@ -56,43 +55,10 @@ export function toTextUnits(blocks: readonly Block[], positions: readonly number
  * 类/款/项 marker ("…年初预算为" / "161.62万元，…"; "…行政单位离退休" / "（项）。…").
  */
 function continues(prev: string, next: string): boolean {
-  if (/\d$/.test(prev) && /^(亿元|万元|元|亿|万)/.test(next)) return true;
+  const unitOpensNext = /^(亿元|万元|元|亿|万)/.test(next);
+  if (unitOpensNext && /\d$/.test(prev)) return true;
   if (/[。;!?:]$/.test(prev)) return false;
-  return /^\((类|款|项)\)/.test(next) || /^\d[\d,]*(\.\d+)?(亿元|万元|元)/.test(next);
-}
-
-export interface MoneyFigure {
-  readonly start: number;
-  readonly end: number;
-  readonly number: string;
-  readonly unit: string;
-  /** Yuan, two decimals. */
-  readonly yuan: string;
-  /** Exponent of the last printed digit, in yuan (439.25万 → 2; 4392494.36元 → -2). */
-  readonly scale: number;
-}
-
-const MONEY = /(\d+(?:,\d{3})*(?:\.\d+)?)(亿元|万元|元|亿|万)/g;
-
-/** Money figures in normalised text; approximations (约/近/余) and bare 万 before a noun (47万人) left out. */
-export function moneyFigures(text: string): MoneyFigure[] {
-  const out: MoneyFigure[] = [];
-  for (const m of text.matchAll(MONEY)) {
-    const start = m.index;
-    const end = start + m[0].length;
-    const before = text[start - 1] ?? '';
-    const after = text[end] ?? '';
-    if (/[\d.]/.test(before) || /[约近超逾余]/.test(before)) continue;
-    if (after === '余' || after === '多' || after === '/') continue;
-    const unit = m[2]!;
-    if ((unit === '万' || unit === '亿') && after !== '' && !/[,。;:、)\]]/.test(after)) continue;
-    const value = toDecimal(m[1]!);
-    if (value === null) continue;
-    const exp = unit.startsWith('亿') ? 8 : unit.startsWith('万') ? 4 : 0;
-    const decimals = (m[1]!.split('.')[1] ?? '').length;
-    out.push({ start, end, number: m[1]!, unit, yuan: value.times(new Decimal(10).pow(exp)).toFixed(2), scale: exp - decimals });
-  }
-  return out;
+  return /^\((类|款|项)\)/.test(next) || moneyIn(next, COMPARED)[0]?.start === 0;
 }
 
 /** Year context: the last "20xx年" before `pos` that is not a comparison (与2021年相比, 较2021年). */

@@ -87,7 +87,7 @@ export function checkSame(a: Printed, b: Printed): Disagreement | null {
 }
 
 export function unitWord(unit: MoneyUnit): string {
-  return unit === 'wan' ? '万元' : '元';
+  return unit === 'yi' ? '亿元' : unit === 'wan' ? '万元' : '元';
 }
 
 /** A printed figure for messages ("326.72万元"). */

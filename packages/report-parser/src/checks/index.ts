@@ -12,7 +12,8 @@ import { CHECK_GROUPS, reportKindSpec, type CheckGroup } from '../specs/report-k
 import { recordComparisons, type Comparison } from './compare.ts';
 import { checkReport } from './report-checks.ts';
 import { checkAgreement, checkTables } from './table-checks.ts';
-import { checkComparisonYears, checkExecutionRates, checkFunctionalStatements, checkHeadlineStatements, checkStatedChanges } from './text-checks.ts';
+import { checkExecutionRates } from './execution-rates.ts';
+import { checkComparisonYears, checkFunctionalStatements, checkHeadlineStatements, checkStatedChanges } from './text-checks.ts';
 
 export type { Comparison } from './compare.ts';
 

@@ -1,6 +1,7 @@
 import Decimal from 'decimal.js';
 import type { Block } from '@budget-ingest/doc-model';
 import { grandTotalRow, mainValue, toYuan, valueOf, type ColumnRole, type RecognisedTable } from '../standard-tables/index.ts';
+import { labelled } from '../figures/index.ts';
 import { figuresOf, sentencesOf } from './text-figures.ts';
 import type { Amount, AmountItem, Report, ValidationFinding } from '../types.ts';
 import { noteComparison, refsOf, refsOfValues } from './compare.ts';
@@ -34,14 +35,9 @@ function otherPartsStated(tables: readonly RecognisedTable[], blocks: readonly B
   if (expenditure && totalRow && OTHER_PART_ROLES.some((r) => !(valueOf(expenditure, totalRow, r)?.value.isZero() ?? true))) return true;
   const partRow = (r: RecognisedTable['rows'][number]): boolean => OTHER_EXPENDITURE_PARTS.test(r.label) && [...r.values.values()].some((v) => !v.value.isZero());
   if (tables.some((t) => (t.kind === 'summary' || t.kind === 'expenditure') && t.rows.some(partRow))) return true;
-  return sentencesOf(blocks).some((s) => {
-    let prevEnd = 0;
-    return figuresOf(s.text).some((f) => {
-      const label = s.text.slice(prevEnd, f.start).split(/[,、:]/).pop() ?? '';
-      prevEnd = f.end;
-      return OTHER_EXPENDITURE_PARTS.test(label) && !/(增加|减少|增长|下降|相比)/.test(label) && !f.printed.value.isZero();
-    });
-  });
+  return sentencesOf(blocks).some((s) =>
+    labelled(s.text, figuresOf(s.text), 'name').some(({ figure: f, label }) => OTHER_EXPENDITURE_PARTS.test(label) && !/(增加|减少|增长|下降|相比)/.test(label) && !f.printed.value.isZero()),
+  );
 }
 
 function checkParts(report: Report, tables: readonly RecognisedTable[], blocks: readonly Block[]): ValidationFinding[] {

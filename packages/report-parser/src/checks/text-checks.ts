@@ -2,7 +2,8 @@ import Decimal from 'decimal.js';
 import { toCompactText, type Block } from '@budget-ingest/doc-model';
 import { bareLabel, cleanName, codedRows, grandTotalRow, mainValue, primaryFunctionalTable, roundingSlack, toYuan, valueOf, type ColumnRole, type Printed, type RecognisedTable, type TableRow } from '../standard-tables/index.ts';
 import type { ReportKind, ValidationFinding } from '../types.ts';
-import { FUND_BUDGETS, phaseOf } from '../items.ts';
+import { phaseOf } from '../genre/phase-words.ts';
+import { FUND_BUDGETS } from '../items.ts';
 import { checkSame, show } from './compare.ts';
 import { findingOf } from './rules.ts';
 import { figuresOf, percentsOf, sentencesOf, type Sentence, type TextFigure } from './text-figures.ts';
@@ -110,33 +111,6 @@ function comparedPair(s: Sentence, figs: readonly TextFigure[]): [TextFigure, Te
 function clip(text: string, at: number): string {
   const start = Math.max(0, at - 40);
   return (start > 0 ? '…' : '') + text.slice(start, at + 8);
-}
-
-/** An execution rate ("完成年初预算的98.20%") against actual ÷ budget printed beside it. */
-export function checkExecutionRates(blocks: readonly Block[]): ValidationFinding[] {
-  const out: ValidationFinding[] = [];
-  for (const s of sentencesOf(blocks)) {
-    let from = 0;
-    for (const m of s.text.matchAll(/(?:完成(?:年初|调整)?预算(?:数)?的|预算执行率(?:为|是)?|执行率(?:为|是)?)(\d+(?:\.\d+)?)%/g)) {
-      const segment = s.text.slice(from, m.index!);
-      from = m.index! + m[0].length;
-      const figs = figuresOf(segment);
-      const budget = figs.find((f) => /预算(数)?(为|是|数)?$/.test(segment.slice(Math.max(0, f.start - 6), f.start)));
-      const actual = [...figs].reverse().find((f) => f !== budget && /(决算(数)?|执行(数)?|支出|实际)(为|是)?$/.test(segment.slice(Math.max(0, f.start - 6), f.start)));
-      if (!budget || !actual) continue;
-      const b = toYuan(budget.printed);
-      if (b.lte(roundingSlack(budget.printed))) continue;
-      const rate = toYuan(actual.printed).div(b).times(100);
-      const stated = new Decimal(m[1]!);
-      const decimals = m[1]!.includes('.') ? m[1]!.length - m[1]!.indexOf('.') - 1 : 0;
-      const slack = roundingSlack(actual.printed).div(b).times(100).plus(rate.times(roundingSlack(budget.printed)).div(b));
-      if (printedAs(stated, decimals, rate.minus(slack), rate.plus(slack))) continue;
-      const oneStep = stated.minus(rate).abs().lte(slack.plus(new Decimal(10).pow(-decimals)));
-      const expected = `${rate.toFixed(Math.max(2, decimals))}%`;
-      out.push(findingOf('execution-rate-mismatch', `执行率：决算${show(actual.printed)}÷预算${show(budget.printed)}应为${expected}，文中为${m[1]}%`, { expected, actual: `${m[1]}%` }, [s.page], oneStep ? 'info' : 'error'));
-    }
-  }
-  return out;
 }
 
 /** A comparison ("比2023年", "与2023年度相比") should name the year before the report's. */

@@ -1,6 +1,6 @@
-import Decimal from 'decimal.js';
+import type Decimal from 'decimal.js';
 import type { Block } from '@budget-ingest/doc-model';
-import type { Printed } from '../standard-tables/index.ts';
+import { COMPARED, figuresIn, moneyIn, printedOf, type Printed } from '../figures/index.ts';
 import type { Place } from '../types.ts';
 
 /** A sentence of running text, with its paragraph's page, the sentence before it, and what it is read under. */
@@ -40,21 +40,15 @@ export function sentencesOf(blocks: readonly Block[]): Sentence[] {
   return out;
 }
 
-const MONEY = /(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(亿元|万元|元)/g;
-
-/** Money figures in a sentence ("2940.05万元", "4,765,720.27元", "4.85亿元"). */
+/**
+ * Money figures in a sentence ("2940.05万元", "4,765,720.27元", "4.85亿元"), as
+ * the checks compare them (`COMPARED`: approximations and bounds kept, 元 printed).
+ */
 export function figuresOf(text: string, at?: Place): TextFigure[] {
-  const out: TextFigure[] = [];
-  for (const m of text.matchAll(MONEY)) {
-    const plain = m[1]!.replace(/,/g, '');
-    const decimals = plain.includes('.') ? plain.length - plain.indexOf('.') - 1 : 0;
-    const value = new Decimal(plain);
-    const printed: Printed =
-      m[2] === '亿元' ? { text: m[1]!, value: value.times(10000), decimals: decimals - 4, unit: 'wan' } : { text: m[1]!, value, decimals, unit: m[2] === '万元' ? 'wan' : 'yuan' };
-    const placed = at ? { ...printed, at } : printed;
-    out.push({ start: m.index!, end: m.index! + m[0].length, printed: m[2] === '亿元' ? { ...placed, text: value.times(10000).toString() } : placed });
-  }
-  return out;
+  return moneyIn(text, COMPARED).map((f) => {
+    const printed = printedOf(f);
+    return { start: f.start, end: f.end, printed: at ? { ...printed, at } : printed };
+  });
 }
 
 /** A percentage in a sentence. */
@@ -66,8 +60,7 @@ export interface TextPercent {
 }
 
 export function percentsOf(text: string): TextPercent[] {
-  return [...text.matchAll(/(\d+(?:\.\d+)?)%/g)].map((m) => {
-    const t = m[1]!;
-    return { start: m.index!, value: new Decimal(t), decimals: t.includes('.') ? t.length - t.indexOf('.') - 1 : 0, text: `${t}%` };
-  });
+  return figuresIn(text).flatMap((f) =>
+    (f.kind === 'percent' || (f.kind === 'change' && f.measure === 'percent')) && f.unit === '%' && f.value !== null ? [{ start: f.digitsAt, value: f.value.abs(), decimals: f.decimals, text: `${f.number}%` }] : [],
+  );
 }

@@ -1,6 +1,7 @@
+import { phaseOf } from '../genre/phase-words.ts';
 import type { Phase } from '../types.ts';
 import { toCompactText } from '@budget-ingest/doc-model';
-import { isNumberCell } from './money.ts';
+import { isNumberCell } from '../figures/money.ts';
 
 /**
  * What a column holds, from its header words. Code columns are 类/款/项 parts
@@ -97,15 +98,16 @@ export function readColumns(grid: readonly (readonly string[])[], headerRows: nu
       const t = toCompactText(grid[r]?.[c] ?? '');
       if (t && levels[levels.length - 1] !== t) levels.push(t);
     }
-    columns.push({ index: c, levels, role: roleOf(levels), phase: phaseOf(levels) });
+    columns.push({ index: c, levels, role: roleOf(levels), phase: columnPhase(levels) });
   }
   return refineRoles(columns);
 }
 
-function phaseOf(levels: readonly string[]): Phase | null {
+/** The phase the lowest header level that states one states. */
+function columnPhase(levels: readonly string[]): Phase | null {
   for (const l of [...levels].reverse()) {
-    if (/决算数|执行数|实际/.test(l)) return 'actual';
-    if (/预算数|预算$/.test(l) && !/一般公共预算|政府性基金预算|国有资本经营预算/.test(l)) return 'budget_initial';
+    const phase = phaseOf(l, 'column');
+    if (phase !== null) return phase;
   }
   return null;
 }

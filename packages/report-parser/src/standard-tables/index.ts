@@ -16,7 +16,7 @@ export { COLUMN_ROLES } from './columns.ts';
 export { STANDARD_TABLE_KINDS, FUNCTIONAL_TABLE_KINDS, classifyTitle, type StandardTableKind } from './table-kinds.ts';
 export { primaryFunctionalTable } from './read-tables.ts';
 export { bareLabel, cleanName, codedRows, grandTotalRow, isEmptyRow, isGrandTotalRow, mainValue, valueOf } from './read-rows.ts';
-export * from './money.ts';
+export * from '../figures/money.ts';
 
 export interface StandardTablesContext {
   /** The report's fiscal year; amounts and lines get it (the table title's year when null). */

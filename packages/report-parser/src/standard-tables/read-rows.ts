@@ -1,6 +1,6 @@
 import type { ColumnRole } from './columns.ts';
 import { toCompactText } from '@budget-ingest/doc-model';
-import type { Printed } from './money.ts';
+import type { Printed } from '../figures/money.ts';
 import type { RecognisedTable, TableRow } from './recognise.ts';
 
 /** Leading numbering and 其中 of a row label ("一、", "1.", "（一）", "其中："). */

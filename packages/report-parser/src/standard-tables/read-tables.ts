@@ -1,7 +1,7 @@
 import { displayName } from '../text.ts';
 import type { Amount, AmountItem, Anchor, ExpenditureLine, Phase, ValueBox } from '../types.ts';
 import type { ColumnRole } from './columns.ts';
-import { toYuan, yuanString, type Printed } from './money.ts';
+import { toYuan, yuanString, type Printed } from '../figures/money.ts';
 import type { RecognisedTable, TableRow } from './recognise.ts';
 import { bareLabel, cleanName, codedRows, grandTotalRow, isEmptyRow, mainValue, valueOf } from './read-rows.ts';
 

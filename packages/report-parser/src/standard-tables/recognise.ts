@@ -2,7 +2,7 @@ import { toCompactText, toGrid, type Block, type TableBlock } from '@budget-inge
 import { defaultPhaseOf } from '../specs/report-kinds.ts';
 import type { ParseWarning, Phase, ReportKind } from '../types.ts';
 import { countHeaderRows, readColumns, type Column, type ColumnRole } from './columns.ts';
-import { isNumberCell, parseAmountCell, parseUnitNote, type MoneyUnit, type Printed } from './money.ts';
+import { isNumberCell, parseAmountCell, parseUnitNote, type MoneyUnit, type Printed } from '../figures/money.ts';
 import { classifyTitle, normaliseTitle, titleReportKind, titleYear, type StandardTableKind } from './table-kinds.ts';
 
 /** One row of a standard table (one side of it, for tables printed in two halves). */

@@ -1,0 +1,37 @@
+/**
+ * Phase words of the genre, as data: which phase (年初预算, 调整预算, 决算) a
+ * label, a column header or a report kind states. One reader, `phaseOf`; a new
+ * synonym is a row here (and a row in phase-words.test.ts).
+ */
+import type { Phase } from '../types.ts';
+
+/** Words in a label before a figure, in order: the first row that matches decides. */
+export const LABEL_PHASE_WORDS: readonly (readonly [RegExp, Phase])[] = [
+  [/调整后预算|调整预算|全年预算|变动后预算/, 'budget_adjusted'],
+  [/决算|执行数|实际支出|实际完成|支出数|实际执行|全年执行|执行情况/, 'actual'],
+  [/预算/, 'budget_initial'],
+  // A bare 支出 at either end of a label (or of a header level joined by |) is what was spent.
+  [/支出$|支出\||\|支出|^支出/, 'actual'],
+];
+
+/**
+ * Words in one level of a standard table's column header. Narrower than a
+ * label's: 预算 must end the level or be 预算数, and a fund's name
+ * (一般公共预算) is not a phase.
+ */
+export const COLUMN_PHASE_WORDS: readonly (readonly [RegExp, Phase])[] = [
+  [/决算数|执行数|实际/, 'actual'],
+  [/^(?!.*(?:一般公共预算|政府性基金预算|国有资本经营预算)).*(?:预算数|预算$)/, 'budget_initial'],
+];
+
+/**
+ * The phase a text states, or null. `reading` says what the text is: the label
+ * before a figure ('label', the default) or one level of a table's column
+ * header ('column').
+ */
+export function phaseOf(text: string, reading: 'label' | 'column' = 'label'): Phase | null {
+  const words = reading === 'label' ? LABEL_PHASE_WORDS : COLUMN_PHASE_WORDS;
+  for (const [re, phase] of words) if (re.test(text)) return phase;
+  return null;
+}
+

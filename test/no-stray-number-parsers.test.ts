@@ -1,0 +1,100 @@
+/**
+ * No figure is parsed outside the figure layer (packages/report-parser/src/figures):
+ * every reader takes its numbers from it, so one set of rules decides what a
+ * figure is. This test reads the parser's source and fails, naming file:line,
+ * when code outside the layer parses a number itself: a Decimal or Number built
+ * from a regex match, parseFloat/parseInt, or a regular expression that reads a
+ * money amount or a percentage (digits before 元/万元/亿元 or %).
+ *
+ * KNOWN holds what is still to move onto the layer, per file and rule; it may
+ * only shrink (the test also fails when a file holds fewer than listed, so the
+ * list is kept exact).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..');
+const SRC = join(root, 'packages/report-parser/src');
+const LAYER = join(SRC, 'figures');
+
+export const RULES: readonly (readonly [rule: string, pattern: RegExp])[] = [
+  ['decimal-from-match', /new Decimal\(\s*(?:m|\w*[mM]atch\w*)\[\d\]|new Decimal\([^)]*\.replace\(/],
+  ['number-from-match', /\bNumber\(\s*\w+\[\d\]|\bNumber\(\s*\w+\.\w+\[\d\]/],
+  ['float-parse', /\bparse(?:Float|Int)\(/],
+  ['money-regex', /\/[^\n]*(?:\\d|\[0-9\])[^\n]*(?:元|万|亿)[^\n]*\/[dgimsuy]*/],
+  ['percent-regex', /\/[^\n]*(?:\\d|\[0-9\])[^\n]*%[^\n]*\/[dgimsuy]*/],
+  // A decimal number: digits, a point, digits ("\d+(?:\.\d+)?").
+  ['decimal-regex', /\\d[+*{][^\n]*\\\.\\d/],
+];
+
+/** Still to move onto the layer: "file rule" → how many lines. Years (20\d{2}年) and scores (…分) are the next readers to move. */
+const KNOWN: Readonly<Record<string, number>> = {
+  // Years: 比2021年, a report's 20xx年 (the layer's 'year' figures are the place for them).
+  'packages/report-parser/src/checks/text-checks.ts number-from-match': 2,
+  'packages/report-parser/src/identity.ts number-from-match': 4,
+  'packages/report-parser/src/items.ts number-from-match': 1,
+  'packages/report-parser/src/standard-tables/table-kinds.ts number-from-match': 1,
+  'packages/report-parser/src/text-units.ts number-from-match': 1,
+  // Indicator targets (100万人次以上): cn-numerals' parseIndicatorCell reads them; this is the fallback for its misses.
+  'packages/report-parser/src/indicator-cell.ts money-regex': 1,
+  // A score printed after an indicator's name ("产出指标(40分)"), cut off the name.
+  'packages/report-parser/src/indicator-table.ts decimal-regex': 2,
+  // An amount glued to the front of a row label by the extractor, cut off the label (standard tables).
+  'packages/report-parser/src/standard-tables/recognise.ts decimal-regex': 1,
+};
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const path = join(dir, e.name);
+    if (e.isDirectory()) return path === LAYER ? [] : sourceFiles(path);
+    return e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') ? [path] : [];
+  });
+}
+
+/** Every line of `files` that a rule matches, as "file:line rule". */
+export function strayParsers(files: readonly { path: string; text: string }[]): string[] {
+  const out: string[] = [];
+  for (const { path, text } of files) {
+    text.split('\n').forEach((line, i) => {
+      if (/^\s*(\/\/|\*|\/\*)/.test(line)) return;
+      for (const [rule, re] of RULES) if (re.test(line)) out.push(`${path}:${i + 1} ${rule}`);
+    });
+  }
+  return out;
+}
+
+describe('the figure layer', () => {
+  const files = sourceFiles(SRC).map((p) => ({ path: relative(root, p), text: readFileSync(p, 'utf8') }));
+  const found = strayParsers(files);
+
+  it('is the only place in report-parser that parses a number', () => {
+    const counts = new Map<string, number>();
+    for (const f of found) {
+      const [at, rule] = f.split(' ');
+      const key = `${at!.replace(/:\d+$/, '')} ${rule}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    const over = found.filter((f) => {
+      const [at, rule] = f.split(' ');
+      return (counts.get(`${at!.replace(/:\d+$/, '')} ${rule}`) ?? 0) > (KNOWN[`${at!.replace(/:\d+$/, '')} ${rule}`] ?? 0);
+    });
+    expect(over, 'parse these figures with the figure layer (packages/report-parser/src/figures)').toEqual([]);
+    const stale = Object.entries(KNOWN).filter(([key, n]) => (counts.get(key) ?? 0) < n);
+    expect(stale, 'lower these KNOWN counts: the parsers moved onto the layer').toEqual([]);
+  });
+
+  it('catches the parsers it replaced', () => {
+    const old = [
+      "const MONEY = /(\\d+(?:,\\d{3})*(?:\\.\\d+)?)(亿元|万元|元|亿|万)/g;",
+      "  return [...text.matchAll(/(\\d+(?:\\.\\d+)?)%/g)].map((m) => m);",
+      "  return new Decimal(clean.replace(/,/g, ''));",
+      "    const value = new Decimal(m[1]!);",
+      "  const year = Number(m[1]);",
+      "  const x = parseFloat(text);",
+      "const NUMBER = /^-?\\d+(?:,\\d{3})*(?:\\.\\d+)?$/;",
+    ];
+    const flagged = new Set(strayParsers(old.map((text, i) => ({ path: `old${i}.ts`, text }))).map((f) => f.split(':')[0]));
+    expect(flagged.size).toBe(old.length);
+  });
+});
