@@ -6,16 +6,25 @@
  *   soak N FILE…         extracts N documents (the files repeated) one after another and prints
  *                        the RSS at the start, every BENCH_SOAK_EVERY (500) documents and at the end
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { DEFAULT_EXTRACT_LIMITS, isExtractError } from '@budget-ingest/doc-model';
 import { extractPdf } from '../src/index.ts';
 
 const mb = (bytes: number): number => Math.round(bytes / 1024 / 1024);
+
+/**
+ * This process's peak RSS in MB. Linux carries getrusage's maxRSS over fork and exec, so a child
+ * of a large bench process would report the parent's size; VmHWM belongs to this address space.
+ */
+function peakRssMb(): number {
+  const hwm = /VmHWM:\s+(\d+) kB/.exec(existsSync('/proc/self/status') ? readFileSync('/proc/self/status', 'utf8') : '');
+  return Math.round(Number(hwm?.[1] ?? process.resourceUsage().maxRSS) / 1024);
+}
 const [mode, ...args] = process.argv.slice(2);
 
 if (mode === 'one') {
   const model = await extractPdf(readFileSync(args[0]!), { limits: DEFAULT_EXTRACT_LIMITS });
-  console.log(JSON.stringify({ pages: model.pageCount, blocks: model.blocks.length, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));
+  console.log(JSON.stringify({ pages: model.pageCount, blocks: model.blocks.length, peakRssMb: peakRssMb() }));
 } else if (mode === 'soak') {
   const count = Number(args[0]);
   const every = Number(process.env.BENCH_SOAK_EVERY ?? 500);
