@@ -5,7 +5,7 @@ import { findPageFurniture } from './page-furniture.ts';
 import { toPageLayout, type PageLayout } from './page-layout.ts';
 import { toFlowBlocks } from './paragraphs.ts';
 import { turnUpright } from './orientation.ts';
-import { openPdf, type PdfSource } from './pdfjs-adapter.ts';
+import { openPdf, type PdfSource, type StageTimes } from './pdfjs-adapter.ts';
 import { checkPdfStreams } from './stream-ceilings.ts';
 import { toBlocks } from './to-blocks.ts';
 
@@ -13,6 +13,8 @@ export interface PdfExtractOptions {
   readonly limits: ExtractLimits;
   /** Find tables from ruling lines (default true); off gives text only, faster. */
   readonly tables?: boolean;
+  /** When given, each stage's milliseconds are added to it (the bench's breakdown). */
+  readonly stageTimes?: StageTimes;
 }
 
 /**
@@ -36,11 +38,14 @@ export async function extractPdf(bytes: Uint8Array, opts: PdfExtractOptions): Pr
       // timers (our deadline) and I/O (a BullMQ worker's lock renewal): let them run between pages.
       await nextMacrotask();
       if (Date.now() > deadline) throw timeoutError(opts.limits);
-      const raw = turnUpright(await beforeDeadline(readPage(source, n, opts.tables ?? true), deadline, opts.limits));
+      const raw = turnUpright(await beforeDeadline(readPage(source, n, opts.tables ?? true, opts.stageTimes), deadline, opts.limits));
       pages.push({ number: n, width: r2(raw.width), height: r2(raw.height), rotation: raw.rotation, ...(raw.turn !== 0 ? { turn: raw.turn } : {}) });
       if (raw.turn !== 0) warnings.push({ code: 'page-turned', message: `page ${n}'s text runs at ${raw.turn}° to the page as displayed: it was read turned upright, and its boxes are in that frame`, page: n });
+      const t0 = performance.now();
       layouts.push(toPageLayout(raw));
+      if (opts.stageTimes) opts.stageTimes.tablePass += performance.now() - t0;
     }
+    const t1 = performance.now();
     const runCount = layouts.reduce((s, l) => s + l.runCount, 0);
     if (runCount === 0) throw new ExtractError('no-text-layer', `none of the ${source.pageCount} pages has a text layer (scanned images): the document needs OCR`);
     for (const l of layouts) if (l.runCount === 0) warnings.push({ code: 'empty-page', message: `page ${l.number} has no text (blank, or an image that needs OCR)`, page: l.number });
@@ -49,6 +54,7 @@ export async function extractPdf(bytes: Uint8Array, opts: PdfExtractOptions): Pr
     const bodySize = median(flows.flatMap((f) => f.lines.flatMap((line) => Array<number>(Math.min(50, line.text.length)).fill(line.size))));
     const { blocks, joined } = toBlocks(toFlowBlocks(flows), bodySize);
     for (const page of joined) warnings.push({ code: 'table-joined-across-pages', message: `a table continued on page ${page} was joined to the table before it`, page });
+    if (opts.stageTimes) opts.stageTimes.modelBuild += performance.now() - t1;
     return {
       modelVersion: DOC_MODEL_VERSION,
       format: 'pdf',
@@ -63,9 +69,9 @@ export async function extractPdf(bytes: Uint8Array, opts: PdfExtractOptions): Pr
   }
 }
 
-async function readPage(source: PdfSource, n: number, rulings: boolean) {
+async function readPage(source: PdfSource, n: number, rulings: boolean, stageTimes: StageTimes | undefined) {
   try {
-    return await source.readPage(n, { rulings });
+    return await source.readPage(n, { rulings, stageTimes });
   } catch (err) {
     if (err instanceof ExtractError) throw err;
     throw new ExtractError('corrupt', `page ${n} of the PDF cannot be read: ${(err as Error | undefined)?.message ?? String(err)}`, { cause: err });

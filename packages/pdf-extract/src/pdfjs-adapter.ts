@@ -17,10 +17,18 @@ type PdfDocument = Awaited<ReturnType<PdfjsModule['getDocument']>['promise']>;
 type PdfPage = Awaited<ReturnType<PdfDocument['getPage']>>;
 type Matrix = [number, number, number, number, number, number];
 
+/** Milliseconds spent per stage, summed over pages, for the bench (`PdfExtractOptions.stageTimes`). */
+export interface StageTimes {
+  textContent: number;
+  operatorList: number;
+  tablePass: number;
+  modelBuild: number;
+}
+
 export interface PdfSource {
   readonly pageCount: number;
   readonly metadata: { title: string | null; author: string | null; producer: string | null; createdAt: string | null };
-  readPage(pageNumber: number, opts: { rulings: boolean }): Promise<DrawnPage>;
+  readPage(pageNumber: number, opts: { rulings: boolean; stageTimes?: StageTimes | undefined }): Promise<DrawnPage>;
   destroy(): Promise<void>;
 }
 
@@ -63,6 +71,9 @@ export async function openPdf(bytes: Uint8Array): Promise<PdfSource> {
     disableFontFace: true,
     stopAtErrors: false,
     verbosity: 0,
+    // The operator list is read for its paths alone: images are never drawn, so pdfjs need not
+    // decode them (it drops every image over this many pixels; with 0, every image).
+    maxImageSize: 0,
   });
   let doc: PdfDocument;
   try {
@@ -83,7 +94,7 @@ export async function openPdf(bytes: Uint8Array): Promise<PdfSource> {
     async readPage(pageNumber, opts) {
       const page = await doc.getPage(pageNumber);
       try {
-        return await readPage(pdfjs, page, pageNumber, opts.rulings);
+        return await readPage(pdfjs, page, pageNumber, opts.rulings, opts.stageTimes);
       } finally {
         page.cleanup();
       }
@@ -94,9 +105,10 @@ export async function openPdf(bytes: Uint8Array): Promise<PdfSource> {
   };
 }
 
-async function readPage(pdfjs: PdfjsModule, page: PdfPage, number: number, rulings: boolean): Promise<DrawnPage> {
+async function readPage(pdfjs: PdfjsModule, page: PdfPage, number: number, rulings: boolean, times: StageTimes | undefined): Promise<DrawnPage> {
   const viewport = page.getViewport({ scale: 1 });
   const vt = viewport.transform as Matrix;
+  const t0 = performance.now();
   const content = await page.getTextContent({ includeMarkedContent: false });
   const runs: DrawnRun[] = [];
   for (const item of content.items) {
@@ -104,7 +116,12 @@ async function readPage(pdfjs: PdfjsModule, page: PdfPage, number: number, rulin
     const run = toRun(item.str, item.transform as Matrix, item.width, item.height, vt);
     if (run) runs.push(run);
   }
+  const t1 = performance.now();
   const segments = rulings ? toSegments(pdfjs, await page.getOperatorList(), vt) : [];
+  if (times) {
+    times.textContent += t1 - t0;
+    times.operatorList += performance.now() - t1;
+  }
   return { number, width: viewport.width, height: viewport.height, rotation: page.rotate, runs, segments };
 }
 
