@@ -23,6 +23,7 @@ export const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
 export const ENTRIES = {
   cli: 'packages/cli/src/main.ts',
   'extract-sandbox': 'packages/pipeline/src/sandbox/extract-sandbox.ts',
+  'extract-child': 'packages/pipeline/src/sandbox/isolated-extract-child.ts',
   extractor: 'services/extractor/src/main.ts',
   parser: 'services/parser/src/main.ts',
   fetcher: 'services/fetcher/src/main.ts',

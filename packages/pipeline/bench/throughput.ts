@@ -71,6 +71,39 @@ async function withDatabase<T>(fn: (url: string) => Promise<T>): Promise<T> {
   }
 }
 
+/** Every process under `pid` (its descendants, depth first). */
+function descendants(pid: number): number[] {
+  let kids: number[] = [];
+  try {
+    kids = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+  return kids.flatMap((c) => [c, ...descendants(c)]);
+}
+
+/**
+ * CPU seconds (user + system) used so far by a worker process and by its
+ * descendants, kept per pid so a child that exits keeps what it used: where
+ * the time goes — the worker's main process (job dispatch, and whatever stage
+ * runs there), BullMQ's sandboxed processors, the extraction children.
+ */
+const TICKS = 100;
+function sampleCpu(pid: number, into: Map<number, { role: string; s: number }>): void {
+  for (const p of [pid, ...descendants(pid)]) {
+    try {
+      const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const s = (Number(f[11]) + Number(f[12])) / TICKS;
+      const cmd = readFileSync(`/proc/${p}/cmdline`, 'utf8');
+      const role = p === pid ? 'main' : /isolated-extract|extract-child/.test(cmd) ? 'extractors' : /bullmq|sandbox/.test(cmd) ? 'sandboxes' : 'other';
+      into.set(p, { role, s: Math.max(into.get(p)?.s ?? 0, s) });
+    } catch {
+      // exited between listing and reading
+    }
+  }
+}
+
 /** Peak RSS (VmHWM) of a process and of its descendants, in MiB. */
 function peakMemory(pid: number): { self: number; children: number } {
   const hwm = (p: number) => Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0) / 1024;
@@ -125,6 +158,13 @@ const cores = (await import('node:os')).availableParallelism();
 console.log(`pipeline throughput: ${total} documents (corpus PDFs/DOCX repeated), ${cores} cores; slots = worker processes × EXTRACT_CONCURRENCY`);
 console.log('workers×slots  documents  pages  wall s  documents/min  pages/s  pdftotext pages/s  ÷ pdftotext  × first row  peak MiB per worker (main / sandboxed extractors)');
 let first: number | null = null;
+const stages: string[] = [];
+function stageLine(config: string, wall: number, row: { extract_ms: string; parse_ms: string }, cpu: Map<number, { role: string; s: number }>): string {
+  const byRole = new Map<string, number>();
+  for (const { role, s } of cpu.values()) byRole.set(role, (byRole.get(role) ?? 0) + s);
+  const roles = ['main', 'sandboxes', 'extractors', 'other'].map((k) => `${k} ${(byRole.get(k) ?? 0).toFixed(1)} s`).join(', ');
+  return `${config.padStart(13)}  wall ${wall.toFixed(1)} s; extract ${(Number(row.extract_ms) / 1000).toFixed(1)} s, parse ${(Number(row.parse_ms) / 1000).toFixed(1)} s; CPU ${roles}`;
+}
 for (const { workers: n, slots } of configs) {
   const poppler = pdftotextPass(inbox);
   await withDatabase(async (url) => {
@@ -145,8 +185,10 @@ for (const { workers: n, slots } of configs) {
       workers.push(w);
     }
     const peaks = workers.map(() => ({ self: 0, children: 0 }));
+    const cpu = new Map<number, { role: string; s: number }>();
     const sampler = setInterval(() => {
       workers.forEach((w, i) => {
+        sampleCpu(w.pid!, cpu);
         try {
           const m = peakMemory(w.pid!);
           peaks[i] = { self: Math.max(peaks[i]!.self, m.self), children: Math.max(peaks[i]!.children, m.children) };
@@ -161,13 +203,17 @@ for (const { workers: n, slots } of configs) {
     clearInterval(sampler);
     const c = new pg.Client({ connectionString: url });
     await c.connect();
-    const r = await c.query<{ docs: string; pages: string }>("SELECT count(*) FILTER (WHERE status = 'parsed')::text AS docs, coalesce(sum(page_count), 0)::text AS pages FROM documents");
+    const r = await c.query<{ docs: string; pages: string; extract_ms: string; parse_ms: string }>(
+      "SELECT count(*) FILTER (WHERE status = 'parsed')::text AS docs, coalesce(sum(page_count), 0)::text AS pages, coalesce(sum(extract_ms), 0)::text AS extract_ms, coalesce(sum(parse_ms), 0)::text AS parse_ms FROM documents",
+    );
     await c.end();
     for (const w of workers) w.kill('SIGTERM');
     await Promise.all(workers.map((w) => new Promise((resolve) => w.on('exit', resolve))));
     rmSync(dataDir, { recursive: true, force: true });
     const docs = Number(r.rows[0]!.docs);
     const pages = Number(r.rows[0]!.pages);
+    workers.forEach((w) => sampleCpu(w.pid!, cpu));
+    stages.push(stageLine(`${n}×${slots}`, wall, r.rows[0]!, cpu));
     const mem = peaks.map((p) => `${p.self.toFixed(0)} / ${p.children.toFixed(0)}`).join(', ');
     const rate = pages / wall;
     first ??= rate;
@@ -176,5 +222,7 @@ for (const { workers: n, slots } of configs) {
     );
   });
 }
+console.log('\nwhere the time goes: stage milliseconds summed over documents (extract: the stage in its worker, child included; parse: the parser alone), CPU seconds per process role');
+for (const line of stages) console.log(line);
 rmSync(inbox, { recursive: true, force: true });
 stopServers();

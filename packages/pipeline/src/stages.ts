@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { documentContents, documents, withDbRetry, type DocumentStatus } from '@budget-ingest/db';
 import { isExtractError, toPlainText, type DocumentModel } from '@budget-ingest/doc-model';
 import { EXTRACTOR_VERSION } from '@budget-ingest/extract';
-import { PARSER_VERSION, parseDocument } from '@budget-ingest/report-parser';
+import { PARSER_VERSION } from '@budget-ingest/report-parser';
 import type { PipelineDeps } from './deps.ts';
 import { rejectedDataCause } from './db-errors.ts';
 import { getDocument } from './document-row.ts';
@@ -10,6 +10,7 @@ import { replaceReports } from './load-reports.ts';
 import { replaceParseWarnings } from './parse-warnings.ts';
 import { linkPublications, publicationsOfDocument } from './link-publications.ts';
 import { extractIsolated } from './sandbox/isolated-extract.ts';
+import { parseIsolated } from './sandbox/isolated-parse.ts';
 
 export interface StageOutcome {
   readonly documentId: number;
@@ -100,7 +101,8 @@ export async function runParseStage(deps: PipelineDeps, documentId: number): Pro
   if (!model) throw new Error(`document ${documentId} has no extracted content to parse`);
   let result;
   try {
-    result = parseDocument(model);
+    // In a pooled child, at most one per extraction slot: the worker's own thread stays free for its jobs.
+    result = await parseIsolated(model, deps.config.limits, deps.config.concurrency.extract);
   } catch (err) {
     const ms = Math.round(performance.now() - started);
     const errorMessage = `parsing crashed: ${(err as Error).message}`;

@@ -1,29 +1,37 @@
-import { isExtractError } from '@budget-ingest/doc-model';
+import { isExtractError, type DocumentModel } from '@budget-ingest/doc-model';
 import { extractDocument, type ExtractOptions } from '@budget-ingest/extract';
+import { parseDocument } from '@budget-ingest/report-parser';
 import { exitWithParent } from './exit-with-parent.ts';
 
 /**
- * The extraction child: one request at a time over IPC, `bytes + options` in,
- * the document model (or the error, by name and code) out. It holds no
+ * The pooled child (see child-pool.ts): one request at a time over IPC —
+ * `bytes + options` in and the document model out, or a document model in
+ * and the parser's result out — or the error, by name and code. Both are
+ * CPU-bound and pure, so they run here, off the event loop of the process
+ * that holds the queue locks and database connections. It holds no
  * connection and no state; the parent kills it when it outgrows its memory
  * limit or its time, and it exits by itself when the parent is gone.
  */
-export interface ExtractRequest {
-  readonly bytes: Uint8Array;
-  readonly opts: ExtractOptions;
-}
+export type ChildRequest =
+  | { readonly kind: 'extract'; readonly bytes: Uint8Array; readonly opts: ExtractOptions }
+  | { readonly kind: 'parse'; readonly model: DocumentModel };
 
-export type ExtractReply =
-  | { readonly ok: true; readonly model: unknown }
+export type ChildReply =
+  | { readonly ok: true; readonly value: unknown }
   | { readonly ok: false; readonly error: { readonly name: string; readonly code: string | null; readonly message: string } };
 
+async function answer(req: ChildRequest): Promise<unknown> {
+  if (req.kind === 'parse') return parseDocument(req.model);
+  return (await extractDocument(req.bytes, req.opts)).model;
+}
+
 exitWithParent();
-process.on('message', (req: ExtractRequest) => {
-  void extractDocument(req.bytes, req.opts).then(
-    ({ model }) => process.send?.({ ok: true, model } satisfies ExtractReply),
+process.on('message', (req: ChildRequest) => {
+  void answer(req).then(
+    (value) => process.send?.({ ok: true, value } satisfies ChildReply),
     (err: unknown) => {
       const e = err as Error;
-      process.send?.({ ok: false, error: { name: isExtractError(err) ? 'ExtractError' : (e?.name ?? 'Error'), code: isExtractError(err) ? err.code : null, message: e?.message ?? String(err) } } satisfies ExtractReply);
+      process.send?.({ ok: false, error: { name: isExtractError(err) ? 'ExtractError' : (e?.name ?? 'Error'), code: isExtractError(err) ? err.code : null, message: e?.message ?? String(err) } } satisfies ChildReply);
     },
   );
 });

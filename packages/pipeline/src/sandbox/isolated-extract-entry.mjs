@@ -1,6 +1,8 @@
-// Entry of the extraction child process (see isolated-extract.ts): loads the
-// TypeScript sources through tsx, like the CLI does.
-import { register } from 'tsx/esm/api';
+// Entry of the pooled extraction/parsing child (see child-pool.ts): the
+// compiled module (dist/, see scripts/build.mjs) while it is up to date, else
+// the TypeScript source through tsx. Each slot starts one: through tsx that
+// costs about 8 s of CPU (transpiling the extractor and the parser), compiled
+// a fraction of it.
+import { loadEntry } from '../../../../scripts/load-entry.mjs';
 
-register();
-await import('./isolated-extract-child.ts');
+await loadEntry('extract-child', new URL('./isolated-extract-child.ts', import.meta.url));

@@ -1,158 +1,25 @@
-import { fork, type ChildProcess } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import { DEFAULT_EXTRACT_LIMITS, ExtractError, EXTRACT_ERROR_CODES, type DocumentModel, type ExtractErrorCode } from '@budget-ingest/doc-model';
+import { DEFAULT_EXTRACT_LIMITS, type DocumentModel } from '@budget-ingest/doc-model';
 import type { ExtractOptions } from '@budget-ingest/extract';
-import type { ExtractReply } from './isolated-extract-child.ts';
-
-const ENTRY = fileURLToPath(new URL('./isolated-extract-entry.mjs', import.meta.url));
-/** How often the child's resident memory is read. */
-const WATCH_MS = 50;
-/** Children kept alive between documents (a child costs about a second to start). */
-const MAX_IDLE = 2;
+import { runInChild, stopIdleChildren } from './child-pool.ts';
 
 /**
- * Extracts one document in a child process with a hard memory limit, in
- * every mode (the embedded in-process run, the queue workers). Whatever the
- * bytes do to the extractor — a decompression bomb past the ceilings, a
- * native crash, an endless loop — it kills one child, never the batch, and
- * becomes the document's error: `out-of-memory` over MAX_EXTRACT_MEMORY_MB
- * (resident memory, read from /proc every 50 ms, plus V8's heap limit),
- * `timeout` past MAX_SECONDS_PER_DOCUMENT, `crashed` when the child dies.
- * Children are reused between documents and replaced after a kill.
+ * Extracts one document in a pooled child process with a hard memory limit,
+ * in every mode (the embedded in-process run, the queue workers): whatever
+ * the bytes do to the extractor kills one child, never the batch, and
+ * becomes the document's error (`out-of-memory` over MAX_EXTRACT_MEMORY_MB,
+ * `timeout` past MAX_SECONDS_PER_DOCUMENT, `crashed`; see child-pool.ts).
+ * `slots`: how many children this process runs at once (one per caller by default).
  */
-export async function extractIsolated(bytes: Uint8Array, opts: ExtractOptions): Promise<DocumentModel> {
+export async function extractIsolated(bytes: Uint8Array, opts: ExtractOptions, slots = Number.POSITIVE_INFINITY): Promise<DocumentModel> {
   const limits = opts.limits ?? DEFAULT_EXTRACT_LIMITS;
-  const child = await acquire(limits.maxExtractMemoryMb);
-  try {
-    const model = await request(child, bytes, opts, limits.maxExtractMemoryMb, limits.maxSecondsPerDocument * 1000 + 5000);
-    release(child);
-    return model;
-  } catch (err) {
-    if (child.exitCode === null && child.signalCode === null && child.connected) release(child);
-    throw err;
-  }
-}
-
-interface Child {
-  readonly proc: ChildProcess;
-  readonly memoryMb: number;
-  exitCode: number | null;
-  signalCode: NodeJS.Signals | null;
-  connected: boolean;
-}
-
-const idle: Child[] = [];
-
-async function acquire(memoryMb: number): Promise<Child> {
-  for (let c = idle.pop(); c; c = idle.pop()) {
-    if (c.connected && c.memoryMb === memoryMb) {
-      c.proc.ref();
-      (c.proc.channel as { ref?: () => void } | undefined)?.ref?.();
-      return c;
-    }
-    c.proc.kill('SIGKILL');
-  }
-  return spawnChild(memoryMb);
-}
-
-function release(child: Child): void {
-  if (idle.length >= MAX_IDLE || !child.connected) {
-    child.proc.kill('SIGKILL');
-    return;
-  }
-  // An idle child must not keep this process alive; it exits when we do (exitWithParent).
-  child.proc.unref();
-  (child.proc.channel as { unref?: () => void } | undefined)?.unref?.();
-  idle.push(child);
-}
-
-function spawnChild(memoryMb: number): Promise<Child> {
-  // V8's heap limit below the hard limit, so a heap that grows too large fails in V8 first.
-  const heapMb = Math.max(64, Math.floor(memoryMb * 0.85));
-  // stderr inherited, not piped: a pipe would keep this process alive while an idle child waits.
-  const proc = fork(ENTRY, [], { execArgv: [`--max-old-space-size=${heapMb}`], serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const child: Child = { proc, memoryMb, exitCode: null, signalCode: null, connected: true };
-  proc.on('exit', (code, signal) => {
-    child.exitCode = code;
-    child.signalCode = signal;
-    child.connected = false;
-    const i = idle.indexOf(child);
-    if (i !== -1) idle.splice(i, 1);
-  });
-  proc.on('disconnect', () => (child.connected = false));
-  return new Promise((resolve, reject) => {
-    const onExit = () => reject(new ExtractError('crashed', `the extraction process did not start (exit code ${child.exitCode}, signal ${child.signalCode}); its error is on stderr above`));
-    proc.once('exit', onExit);
-    proc.once('message', () => {
-      proc.off('exit', onExit);
-      resolve(child);
-    });
-  });
-}
-
-function request(child: Child, bytes: Uint8Array, opts: ExtractOptions, memoryMb: number, timeoutMs: number): Promise<DocumentModel> {
-  const { proc } = child;
-  return new Promise<DocumentModel>((resolve, reject) => {
-    let killedFor: 'out-of-memory' | 'timeout' | null = null;
-    let peak = 0;
-    const kill = (why: 'out-of-memory' | 'timeout') => {
-      killedFor ??= why;
-      proc.kill('SIGKILL');
-    };
-    const watch = setInterval(() => {
-      void residentBytes(proc.pid!).then((rss) => {
-        peak = Math.max(peak, rss ?? 0);
-        if (rss !== null && rss > memoryMb * 1024 * 1024) kill('out-of-memory');
-      });
-    }, WATCH_MS);
-    const timer = setTimeout(() => kill('timeout'), timeoutMs);
-    const done = () => {
-      clearInterval(watch);
-      clearTimeout(timer);
-      proc.off('message', onMessage);
-      proc.off('exit', onExit);
-    };
-    const onMessage = (reply: ExtractReply) => {
-      done();
-      if (reply.ok) resolve(reply.model as DocumentModel);
-      else reject(toError(reply.error));
-    };
-    const onExit = (code: number | null, signal: NodeJS.Signals | null) => {
-      done();
-      // V8 out of heap (--max-old-space-size) aborts the process: SIGABRT, or exit code 134 through a shell.
-      const heapOom = signal === 'SIGABRT' || code === 134;
-      if (killedFor === 'out-of-memory' || (killedFor === null && heapOom)) {
-        reject(new ExtractError('out-of-memory', `extraction went past the MAX_EXTRACT_MEMORY_MB limit of ${memoryMb} MiB and was stopped${peak ? ` (${Math.round(peak / 1048576)} MiB resident)` : ''}`));
-      } else if (killedFor === 'timeout') {
-        reject(new ExtractError('timeout', `extraction took longer than MAX_SECONDS_PER_DOCUMENT (${(timeoutMs - 5000) / 1000} s) and was stopped`));
-      } else {
-        reject(new ExtractError('crashed', `the extraction process died (${signal ? `signal ${signal}` : `exit code ${code}`}) without an answer`));
-      }
-    };
-    proc.on('message', onMessage);
-    proc.on('exit', onExit);
-    proc.send({ bytes, opts });
-  });
-}
-
-function toError(e: { name: string; code: string | null; message: string }): Error {
-  if (e.name === 'ExtractError' && e.code !== null && e.code in EXTRACT_ERROR_CODES) return new ExtractError(e.code as ExtractErrorCode, e.message);
-  return Object.assign(new Error(e.message), { name: e.name });
-}
-
-/** Resident set size of a process (Linux /proc); null where it cannot be read. */
-async function residentBytes(pid: number): Promise<number | null> {
-  try {
-    const status = await readFile(`/proc/${pid}/status`, 'utf8');
-    const kb = /^VmRSS:\s+(\d+)\s+kB/m.exec(status)?.[1];
-    return kb === undefined ? null : Number(kb) * 1024;
-  } catch {
-    return null;
-  }
+  return (await runInChild({ kind: 'extract', bytes, opts }, 'extraction', {
+    memoryMb: limits.maxExtractMemoryMb,
+    timeoutMs: limits.maxSecondsPerDocument * 1000 + 5000,
+    slots,
+  })) as DocumentModel;
 }
 
 /** Stops the idle children (tests, clean shutdown); busy ones finish their document first. */
 export function stopIdleExtractors(): void {
-  for (const c of idle.splice(0)) c.proc.kill('SIGKILL');
+  stopIdleChildren();
 }

@@ -1,0 +1,186 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { ExtractError, EXTRACT_ERROR_CODES, type ExtractErrorCode } from '@budget-ingest/doc-model';
+import type { ChildReply, ChildRequest } from './isolated-extract-child.ts';
+
+const ENTRY = fileURLToPath(new URL('./isolated-extract-entry.mjs', import.meta.url));
+/** How often a busy child's resident memory is read. */
+const WATCH_MS = 50;
+
+/** What a child is doing, for the error that names the limit it went past. */
+export type ChildWork = 'extraction' | 'parsing';
+
+export interface ChildLimits {
+  readonly memoryMb: number;
+  readonly timeoutMs: number;
+  /**
+   * Children this process runs at once (its slots); a request past them
+   * waits for a free one. Idle children are kept up to the most that were
+   * ever busy at once, so a steady load never pays a child's start (about a
+   * second) per document, and a burst never forks more processes than slots.
+   */
+  readonly slots: number;
+}
+
+/**
+ * Runs one request (extract bytes, or parse a model) in a pooled child
+ * process with a hard memory limit and a deadline. Whatever the input does —
+ * a decompression bomb, a native crash, an endless loop — it kills one child,
+ * never this process, and becomes an ExtractError: `out-of-memory` over
+ * `memoryMb` (resident memory, read from /proc every 50 ms, plus V8's heap
+ * limit), `timeout` past `timeoutMs`, `crashed` when the child dies. Children
+ * are reused between requests and replaced after a kill.
+ */
+export async function runInChild(req: ChildRequest, work: ChildWork, limits: ChildLimits): Promise<unknown> {
+  const child = await acquire(limits);
+  try {
+    const value = await request(child, req, work, limits);
+    release(child);
+    return value;
+  } catch (err) {
+    if (child.exitCode === null && child.signalCode === null && child.connected) release(child);
+    else freeSlot();
+    throw err;
+  }
+}
+
+interface Child {
+  readonly proc: ChildProcess;
+  readonly memoryMb: number;
+  exitCode: number | null;
+  signalCode: NodeJS.Signals | null;
+  connected: boolean;
+}
+
+const idle: Child[] = [];
+/** Requests waiting for a slot, first come first served. */
+const waiting: (() => void)[] = [];
+let busy = 0;
+let mostBusy = 0;
+
+async function acquire(limits: ChildLimits): Promise<Child> {
+  while (busy >= Math.max(1, limits.slots)) await new Promise<void>((resolve) => waiting.push(resolve));
+  busy++;
+  mostBusy = Math.max(mostBusy, busy);
+  for (let c = idle.pop(); c; c = idle.pop()) {
+    if (c.connected && c.memoryMb === limits.memoryMb) {
+      c.proc.ref();
+      (c.proc.channel as { ref?: () => void } | undefined)?.ref?.();
+      return c;
+    }
+    c.proc.kill('SIGKILL');
+  }
+  return spawnChild(limits.memoryMb).catch((err: unknown) => {
+    freeSlot();
+    throw err;
+  });
+}
+
+function freeSlot(): void {
+  busy--;
+  waiting.shift()?.();
+}
+
+function release(child: Child): void {
+  freeSlot();
+  if (idle.length >= mostBusy || !child.connected) {
+    child.proc.kill('SIGKILL');
+    return;
+  }
+  // An idle child must not keep this process alive; it exits when we do (exitWithParent).
+  child.proc.unref();
+  (child.proc.channel as { unref?: () => void } | undefined)?.unref?.();
+  idle.push(child);
+}
+
+function spawnChild(memoryMb: number): Promise<Child> {
+  // V8's heap limit below the hard limit, so a heap that grows too large fails in V8 first.
+  const heapMb = Math.max(64, Math.floor(memoryMb * 0.85));
+  // stderr inherited, not piped: a pipe would keep this process alive while an idle child waits.
+  const proc = fork(ENTRY, [], { execArgv: [`--max-old-space-size=${heapMb}`], serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child: Child = { proc, memoryMb, exitCode: null, signalCode: null, connected: true };
+  proc.on('exit', (code, signal) => {
+    child.exitCode = code;
+    child.signalCode = signal;
+    child.connected = false;
+    const i = idle.indexOf(child);
+    if (i !== -1) idle.splice(i, 1);
+  });
+  proc.on('disconnect', () => (child.connected = false));
+  return new Promise((resolve, reject) => {
+    const onExit = () => reject(new ExtractError('crashed', `the extraction process did not start (exit code ${child.exitCode}, signal ${child.signalCode}); its error is on stderr above`));
+    proc.once('exit', onExit);
+    proc.once('message', () => {
+      proc.off('exit', onExit);
+      resolve(child);
+    });
+  });
+}
+
+function request(child: Child, req: ChildRequest, work: ChildWork, limits: ChildLimits): Promise<unknown> {
+  const { proc } = child;
+  const { memoryMb, timeoutMs } = limits;
+  return new Promise((resolve, reject) => {
+    let killedFor: 'out-of-memory' | 'timeout' | null = null;
+    let peak = 0;
+    const kill = (why: 'out-of-memory' | 'timeout') => {
+      killedFor ??= why;
+      proc.kill('SIGKILL');
+    };
+    const watch = setInterval(() => {
+      void residentBytes(proc.pid!).then((rss) => {
+        peak = Math.max(peak, rss ?? 0);
+        if (rss !== null && rss > memoryMb * 1024 * 1024) kill('out-of-memory');
+      });
+    }, WATCH_MS);
+    const timer = setTimeout(() => kill('timeout'), timeoutMs);
+    const done = () => {
+      clearInterval(watch);
+      clearTimeout(timer);
+      proc.off('message', onMessage);
+      proc.off('exit', onExit);
+    };
+    const onMessage = (reply: ChildReply) => {
+      done();
+      if (reply.ok) resolve(reply.value);
+      else reject(toError(reply.error));
+    };
+    const onExit = (code: number | null, signal: NodeJS.Signals | null) => {
+      done();
+      // V8 out of heap (--max-old-space-size) aborts the process: SIGABRT, or exit code 134 through a shell.
+      const heapOom = signal === 'SIGABRT' || code === 134;
+      if (killedFor === 'out-of-memory' || (killedFor === null && heapOom)) {
+        reject(new ExtractError('out-of-memory', `${work} went past the MAX_EXTRACT_MEMORY_MB limit of ${memoryMb} MiB and was stopped${peak ? ` (${Math.round(peak / 1048576)} MiB resident)` : ''}`));
+      } else if (killedFor === 'timeout') {
+        reject(new ExtractError('timeout', `${work} took longer than MAX_SECONDS_PER_DOCUMENT (${(timeoutMs - 5000) / 1000} s) and was stopped`));
+      } else {
+        reject(new ExtractError('crashed', `the ${work} process died (${signal ? `signal ${signal}` : `exit code ${code}`}) without an answer`));
+      }
+    };
+    proc.on('message', onMessage);
+    proc.on('exit', onExit);
+    proc.send(req);
+  });
+}
+
+function toError(e: { name: string; code: string | null; message: string }): Error {
+  if (e.name === 'ExtractError' && e.code !== null && e.code in EXTRACT_ERROR_CODES) return new ExtractError(e.code as ExtractErrorCode, e.message);
+  return Object.assign(new Error(e.message), { name: e.name });
+}
+
+/** Resident set size of a process (Linux /proc); null where it cannot be read. */
+async function residentBytes(pid: number): Promise<number | null> {
+  try {
+    const status = await readFile(`/proc/${pid}/status`, 'utf8');
+    const kb = /^VmRSS:\s+(\d+)\s+kB/m.exec(status)?.[1];
+    return kb === undefined ? null : Number(kb) * 1024;
+  } catch {
+    return null;
+  }
+}
+
+/** Stops the idle children (tests, clean shutdown); busy ones finish their request first. */
+export function stopIdleChildren(): void {
+  for (const c of idle.splice(0)) c.proc.kill('SIGKILL');
+}
