@@ -37,7 +37,7 @@ const envSchema = z.object({
   PARSE_CONCURRENCY: z.coerce.number().int().positive().default(4),
   FETCH_CONCURRENCY: z.coerce.number().int().positive().default(4),
   QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only').default('budget-ingest'),
-  SANDBOX_EXTRACT: z.enum(['true', 'false', '1', '0']).default('true'),
+  SANDBOX_EXTRACT: z.enum(['true', 'false', '1', '0']).default('false'),
   S3_BUCKET: z.string().min(3).optional(),
   S3_ENDPOINT: z.string().url().optional(),
   S3_REGION: z.string().min(1).default('us-east-1'),
@@ -73,7 +73,11 @@ export interface Config {
   readonly concurrency: { readonly extract: number; readonly parse: number; readonly fetch: number };
   /** Prefix of every BullMQ key in Redis (several deployments can share one Redis). */
   readonly queuePrefix: string;
-  /** Run extraction in sandboxed child processes, so CPU-heavy PDFs never stall a worker's lock renewal. */
+  /**
+   * Run each extract job in a BullMQ sandboxed process as well. Off by default: extraction (and
+   * parsing) already runs in a pooled child with memory and time limits (pipeline/src/sandbox), so
+   * the worker's event loop stays free; the extra process per slot only costs its start and CPU.
+   */
   readonly sandboxExtract: boolean;
   /** How long a worker's lock on a job lasts without renewal; a killed worker's job is retried after it. */
   readonly jobLockMs: number;

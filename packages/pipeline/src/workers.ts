@@ -25,9 +25,11 @@ export interface WorkerOptions {
 const SANDBOX_ENTRY = fileURLToPath(new URL('./sandbox/extract-entry.mjs', import.meta.url));
 
 /**
- * Starts the stage workers. PDF extraction is CPU-heavy: in a sandboxed child
- * process it cannot block this process's event loop, so job locks are renewed
- * on time and a crash of the extractor kills the child, not the worker.
+ * Starts the stage workers. Extraction and parsing run in pooled child
+ * processes with memory and time limits (sandbox/child-pool.ts) in either
+ * case, so this process's event loop renews job locks on time and a crash
+ * kills a child, not the worker; `sandboxExtract` additionally runs each
+ * extract job in a BullMQ sandboxed process (SANDBOX_EXTRACT, off by default).
  */
 export function startWorkers(opts: WorkerOptions): Worker[] {
   const common = { connection: opts.connection, prefix: opts.prefix, lockDuration: opts.lockMs ?? 60_000, stalledInterval: opts.stalledCheckMs ?? 30_000, maxStalledCount: 2 };

@@ -1,5 +1,5 @@
 import type Decimal from 'decimal.js';
-import type { Block } from '@budget-ingest/doc-model';
+import { toCompactText, type Block } from '@budget-ingest/doc-model';
 import { COMPARED, figuresIn, moneyIn, printedOf, type Printed } from '../figures/index.ts';
 import type { Place } from '../types.ts';
 
@@ -27,7 +27,7 @@ export function sentencesOf(blocks: readonly Block[]): Sentence[] {
   let heading = '';
   for (const b of blocks) {
     if (b.kind === 'table') continue;
-    const text = b.text.normalize('NFKC').replace(/\s+/g, '');
+    const text = toCompactText(b.text);
     let previous = '';
     let before = b.kind === 'heading' ? '' : heading;
     for (const s of text.split(/[。;；]/)) {

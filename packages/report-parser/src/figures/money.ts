@@ -1,4 +1,5 @@
 import Decimal from 'decimal.js';
+import { toCompactText } from '@budget-ingest/doc-model';
 import type { Place } from '../types.ts';
 import { figuresIn, type Figure } from './figure.ts';
 
@@ -24,14 +25,14 @@ export interface Printed {
  * qualifier of its own) is `null` (never an amount).
  */
 export function parseAmountCell(text: string, unit: MoneyUnit): Printed | null {
-  const t = text.replace(/\s+/g, '').normalize('NFKC');
+  const t = toCompactText(text);
   const f = plainNumber(t);
   return f ? { text: t, value: f.value!, decimals: f.decimals, unit } : null;
 }
 
 /** True when the cell holds a number (as `parseAmountCell` reads it). */
 export function isNumberCell(text: string): boolean {
-  return plainNumber(text.replace(/\s+/g, '').normalize('NFKC')) !== null;
+  return plainNumber(toCompactText(text)) !== null;
 }
 
 /** The one figure of a cell that is nothing but an Arabic number ("3,688.59", "-12", "0.00"). */
@@ -81,7 +82,7 @@ export function formatIn(yuan: Decimal, unit: MoneyUnit, decimals = 2): string {
 
 /** Reads "单位：元" / "单位：万元" / "金额单位：万元" from a caption or heading line. */
 export function parseUnitNote(text: string): MoneyUnit | null {
-  const m = text.normalize('NFKC').replace(/\s+/g, '').match(/单位[:：]?(万元|元)/);
+  const m = toCompactText(text).match(/单位[:：]?(万元|元)/);
   if (!m) return null;
   return m[1] === '万元' ? 'wan' : 'yuan';
 }
