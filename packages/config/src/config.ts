@@ -37,7 +37,7 @@ const envSchema = z.object({
   PARSE_CONCURRENCY: z.coerce.number().int().positive().default(4),
   FETCH_CONCURRENCY: z.coerce.number().int().positive().default(4),
   QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only').default('budget-ingest'),
-  SANDBOX_EXTRACT: z.enum(['true', 'false', '1', '0']).default('false'),
+  SANDBOX_EXTRACT: z.enum(['true', 'false', '1', '0']).default('true'),
   S3_BUCKET: z.string().min(3).optional(),
   S3_ENDPOINT: z.string().url().optional(),
   S3_REGION: z.string().min(1).default('us-east-1'),
@@ -74,9 +74,10 @@ export interface Config {
   /** Prefix of every BullMQ key in Redis (several deployments can share one Redis). */
   readonly queuePrefix: string;
   /**
-   * Run each extract job in a BullMQ sandboxed process as well. Off by default: extraction (and
-   * parsing) already runs in a pooled child with memory and time limits (pipeline/src/sandbox), so
-   * the worker's event loop stays free; the extra process per slot only costs its start and CPU.
+   * Run each extract job in a BullMQ sandboxed process as well. Extraction (and parsing) already
+   * runs in a pooled child with memory and time limits (pipeline/src/sandbox), so the worker's event
+   * loop stays free without it; it stays on by default until the Redis-restart hand-off race seen
+   * without it (an extract job failing after its stage succeeded) is fixed.
    */
   readonly sandboxExtract: boolean;
   /** How long a worker's lock on a job lasts without renewal; a killed worker's job is retried after it. */
