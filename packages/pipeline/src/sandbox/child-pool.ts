@@ -21,7 +21,16 @@ export interface ChildLimits {
    * second) per document, and a burst never forks more processes than slots.
    */
   readonly slots: number;
+  /**
+   * Requests one child serves before it is retired (default REQUESTS_PER_CHILD):
+   * a long run's heap in a child keeps growing (the soak bench), and a child
+   * that outgrew the memory limit would fail the document it was reading.
+   */
+  readonly requestsPerChild?: number;
 }
+
+/** A child's start costs about a second of CPU; over this many documents, under 1 %. */
+export const REQUESTS_PER_CHILD = 200;
 
 /**
  * Runs one request (extract bytes, or parse a model) in a pooled child
@@ -36,10 +45,11 @@ export async function runInChild(req: ChildRequest, work: ChildWork, limits: Chi
   const child = await acquire(limits);
   try {
     const value = await request(child, req, work, limits);
-    release(child);
+    child.served++;
+    release(child, limits.requestsPerChild ?? REQUESTS_PER_CHILD);
     return value;
   } catch (err) {
-    if (child.exitCode === null && child.signalCode === null && child.connected) release(child);
+    if (child.exitCode === null && child.signalCode === null && child.connected) release(child, limits.requestsPerChild ?? REQUESTS_PER_CHILD);
     else freeSlot();
     throw err;
   }
@@ -51,6 +61,8 @@ interface Child {
   exitCode: number | null;
   signalCode: NodeJS.Signals | null;
   connected: boolean;
+  /** Requests answered so far. */
+  served: number;
 }
 
 const idle: Child[] = [];
@@ -82,9 +94,9 @@ function freeSlot(): void {
   waiting.shift()?.();
 }
 
-function release(child: Child): void {
+function release(child: Child, requestsPerChild: number): void {
   freeSlot();
-  if (idle.length >= mostBusy || !child.connected) {
+  if (idle.length >= mostBusy || !child.connected || child.served >= requestsPerChild) {
     child.proc.kill('SIGKILL');
     return;
   }
@@ -99,7 +111,7 @@ function spawnChild(memoryMb: number): Promise<Child> {
   const heapMb = Math.max(64, Math.floor(memoryMb * 0.85));
   // stderr inherited, not piped: a pipe would keep this process alive while an idle child waits.
   const proc = fork(ENTRY, [], { execArgv: [`--max-old-space-size=${heapMb}`], serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const child: Child = { proc, memoryMb, exitCode: null, signalCode: null, connected: true };
+  const child: Child = { proc, memoryMb, exitCode: null, signalCode: null, connected: true, served: 0 };
   proc.on('exit', (code, signal) => {
     child.exitCode = code;
     child.signalCode = signal;

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_EXTRACT_LIMITS } from '@budget-ingest/doc-model';
 import { parseDocument } from '@budget-ingest/report-parser';
+import { runInChild } from './child-pool.ts';
 import { extractIsolated, stopIdleExtractors } from './isolated-extract.ts';
 import { parseIsolated } from './isolated-parse.ts';
 
@@ -36,5 +37,22 @@ describe('parsing in the pooled extraction children', () => {
     }
     expect(most).toBe(1);
     expect(childPids()).toHaveLength(1);
+  });
+
+  it('retires a child after it has served its share of requests, so a long run starts fresh ones', async () => {
+    stopIdleExtractors();
+    const bytes = readFileSync(new URL('renhua-2021-perf.pdf', corpus));
+    const model = await extractIsolated(bytes, { fileName: 'renhua-2021-perf.pdf' }, 1);
+    stopIdleExtractors();
+    const limits = { memoryMb: DEFAULT_EXTRACT_LIMITS.maxExtractMemoryMb, timeoutMs: 60_000, slots: 1, requestsPerChild: 2 };
+    await runInChild({ kind: 'parse', model }, 'parsing', limits);
+    const [first] = childPids();
+    expect(first).toBeDefined();
+    await runInChild({ kind: 'parse', model }, 'parsing', limits);
+    // Its second request was its last: it is gone, and the next request starts another.
+    await expect.poll(() => childPids()).toEqual([]);
+    await runInChild({ kind: 'parse', model }, 'parsing', limits);
+    expect(childPids()).toHaveLength(1);
+    expect(childPids()[0]).not.toBe(first);
   });
 });
