@@ -37,7 +37,7 @@ const envSchema = z.object({
   PARSE_CONCURRENCY: z.coerce.number().int().positive().default(4),
   FETCH_CONCURRENCY: z.coerce.number().int().positive().default(4),
   QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only').default('budget-ingest'),
-  SANDBOX_EXTRACT: z.enum(['true', 'false', '1', '0']).default('true'),
+  SANDBOX_EXTRACT: z.enum(['true', 'false', '1', '0']).default('false'),
   S3_BUCKET: z.string().min(3).optional(),
   S3_ENDPOINT: z.string().url().optional(),
   S3_REGION: z.string().min(1).default('us-east-1'),

@@ -1,4 +1,4 @@
-import { CHAIN, firstPendingStage, type Started } from './chain.ts';
+import { CHAIN, firstPendingStage, type StageName, type Started } from './chain.ts';
 import type { PipelineDeps } from './deps.ts';
 import { getDocument } from './document-row.ts';
 import { documentLogger, fileOf } from './ingest.ts';
@@ -26,11 +26,11 @@ export interface WaitOptions {
   readonly onProgress?: (done: number, total: number) => void;
   /**
    * Called for a document none of whose jobs is in the queues any more (Redis
-   * restarted without persistence, or finished jobs were trimmed): returns the
-   * document queued again, or null when it needs nothing more. Without it,
-   * such a document counts as done.
+   * restarted without persistence, or finished jobs were trimmed), and for one
+   * whose job failed (`failedStage`): returns the document queued again, or
+   * null when it needs nothing more. Without it, such a document counts as done.
    */
-  readonly requeueLost?: (item: Started) => Promise<Started | null>;
+  readonly requeueLost?: (item: Started, failedStage?: StageName) => Promise<Started | null>;
   /** Runs each poll of Redis; retryWhileRedisDown here rides out a Redis restart. */
   readonly guard?: <T>(work: () => Promise<T>) => Promise<T>;
 }
@@ -49,7 +49,10 @@ export async function waitForDocuments(queues: PipelineQueues, items: readonly S
     for (const [id, item] of pending) {
       const state = await guard(() => jobsState(queues, item));
       if (state === 'running') continue;
-      const again = state === 'missing' && opts.requeueLost ? await guard(() => opts.requeueLost!(item)) : null;
+      const again =
+        state === 'done' || !opts.requeueLost
+          ? null
+          : await guard(() => opts.requeueLost!(item, state === 'missing' ? undefined : state.failed));
       if (again) pending.set(id, again);
       else pending.delete(id);
     }
@@ -61,14 +64,14 @@ export async function waitForDocuments(queues: PipelineQueues, items: readonly S
 }
 
 /**
- * done: the chain's last job finished (completed, or failed for good at any stage);
+ * done: the chain's last job completed; failed: a stage's job failed for good;
  * missing: no job of the document is in the queues. A job queues the next
  * stage's before it completes, so a completed job always has a successor.
  */
-async function jobsState(queues: PipelineQueues, item: Started): Promise<'done' | 'running' | 'missing'> {
+async function jobsState(queues: PipelineQueues, item: Started): Promise<'done' | 'running' | 'missing' | { readonly failed: StageName }> {
   for (let stage = item.from; stage; stage = CHAIN[stage].next) {
     const state = await stageJobState(queues, stage, item.sha256);
-    if (state === 'failed') return 'done';
+    if (state === 'failed') return { failed: stage };
     if (CHAIN[stage].next === null) return state === 'completed' ? 'done' : state === 'unknown' ? 'missing' : 'running';
     // 'unknown': finished and trimmed; the next stage's job tells.
     if (state !== 'completed' && state !== 'unknown') return 'running';
@@ -76,11 +79,25 @@ async function jobsState(queues: PipelineQueues, item: Started): Promise<'done' 
   return 'done';
 }
 
-/** For WaitOptions.requeueLost: queues the stage the database says the document still needs, if any. */
-export async function requeueIfLost(deps: PipelineDeps, queues: PipelineQueues, item: Started): Promise<Started | null> {
+/**
+ * For WaitOptions.requeueLost: queues the stage the database says the
+ * document still needs, if any. After a failed job, only a stage later than
+ * the failed one: the failed stage did its work and the job failed while
+ * handing over (Redis went away between the stage's commit and queueing the
+ * next job), so the chain goes on; a stage that failed itself is not retried
+ * here (its job's attempts are the retry policy).
+ */
+export async function requeueIfLost(deps: PipelineDeps, queues: PipelineQueues, item: Started, failedStage?: StageName): Promise<Started | null> {
   const from = firstPendingStage(await getDocument(deps, item.documentId));
   if (!from) return null;
+  if (failedStage && !isLaterStage(from, failedStage)) return null;
   await enqueueStage(queues, from, { documentId: item.documentId, sha256: item.sha256 });
   deps.logger.warn({ documentId: item.documentId, sha256: item.sha256.slice(0, 12), queued: from }, 'job lost from Redis: queued again');
   return { ...item, from };
+}
+
+/** Whether `stage` comes after `than` in the chain. */
+function isLaterStage(stage: StageName, than: StageName): boolean {
+  for (let s = CHAIN[than].next; s; s = CHAIN[s].next) if (s === stage) return true;
+  return false;
 }

@@ -39,7 +39,7 @@ export async function openQueuedRunner(deps: PipelineDeps, redisUrl: string, hoo
     async wait(items, waitHooks = {}) {
       await waitForDocuments(queues, items, {
         ...(waitHooks.onProgress ? { onProgress: waitHooks.onProgress } : {}),
-        requeueLost: (item) => withDbRetry(() => requeueIfLost(deps, queues, item)),
+        requeueLost: (item, failedStage) => withDbRetry(() => requeueIfLost(deps, queues, item, failedStage)),
         guard,
       });
       const results: IngestResult[] = [];

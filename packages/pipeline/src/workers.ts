@@ -29,7 +29,9 @@ const SANDBOX_ENTRY = fileURLToPath(new URL('./sandbox/extract-entry.mjs', impor
  * processes with memory and time limits (sandbox/child-pool.ts) in either
  * case, so this process's event loop renews job locks on time and a crash
  * kills a child, not the worker; `sandboxExtract` additionally runs each
- * extract job in a BullMQ sandboxed process (SANDBOX_EXTRACT, on by default).
+ * extract job in a BullMQ sandboxed process (SANDBOX_EXTRACT, off by default:
+ * the pooled children already isolate the work, and the extra process per slot
+ * costs CPU the pipeline bench measures).
  */
 export function startWorkers(opts: WorkerOptions): Worker[] {
   const common = { connection: opts.connection, prefix: opts.prefix, lockDuration: opts.lockMs ?? 60_000, stalledInterval: opts.stalledCheckMs ?? 30_000, maxStalledCount: 2 };

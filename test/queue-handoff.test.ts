@@ -1,0 +1,92 @@
+/*
+ * A stage can commit its work and still see its job fail: Redis goes away
+ * between the stage's commit and the queueing of the next stage's job, and the
+ * job ends failed. `ingest --wait` must not count that document as done while
+ * the database says it still needs a stage; it queues that stage and waits on.
+ * A stage that failed by itself is not retried by the wait (the job's attempts
+ * are the retry policy).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { UnrecoverableError, Worker } from 'bullmq';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLocalBlobStore } from '@budget-ingest/blob-store';
+import { loadConfig } from '@budget-ingest/config';
+import { createDb, documents, migrate, type DbHandle, type DocumentStatus } from '@budget-ingest/db';
+import { EXTRACTOR_VERSION } from '@budget-ingest/extract';
+import { silentLogger } from '@budget-ingest/logger';
+import {
+  createQueues,
+  connectProducer,
+  createRedis,
+  enqueueStage,
+  extractJobId,
+  parseJobId,
+  requeueIfLost,
+  waitForDocuments,
+  type PipelineDeps,
+  type PipelineQueues,
+  type Started,
+} from '@budget-ingest/pipeline';
+import { noRedis, redisUrl, uniqueQueuePrefix } from './support/services.ts';
+
+describe.skipIf(noRedis)('waiting on a document whose job failed', () => {
+  let dir: string;
+  let handle: DbHandle;
+  let deps: PipelineDeps;
+  let redis: Awaited<ReturnType<typeof connectProducer>>;
+  let queues: PipelineQueues;
+  let worker: Worker;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'bi-handoff-'));
+    handle = await createDb({ dataDir: dir });
+    await migrate(handle);
+    deps = { db: handle.db, blobs: createLocalBlobStore(join(dir, 'blobs')), logger: silentLogger(), config: loadConfig({}), pathEnv: '' };
+    redis = await connectProducer(redisUrl!, 5_000);
+    const prefix = uniqueQueuePrefix();
+    queues = createQueues(redis, prefix);
+    // Every extract job fails for good, as one does whose hand-off to parse hit a Redis outage.
+    worker = new Worker(queues.extract.name, async () => { throw new UnrecoverableError('Connection is closed.'); }, { connection: createRedis(redisUrl!, 'worker'), prefix });
+  });
+
+  afterAll(async () => {
+    await worker?.close();
+    await queues?.close();
+    redis?.disconnect();
+    await handle?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** A document in `status` after extraction, with its extract job run to failure. */
+  async function failedExtractJob(status: DocumentStatus, sha: string): Promise<Started> {
+    const [doc] = await handle.db
+      .insert(documents)
+      .values({ sha256: sha, fileName: `${status}.pdf`, format: 'pdf', byteSize: 1, status, blobKey: `blobs/${sha}`, extractorVersion: EXTRACTOR_VERSION })
+      .returning({ id: documents.id });
+    await enqueueStage(queues, 'extract', { documentId: doc!.id, sha256: sha });
+    const job = (await queues.extract.getJob(extractJobId(sha)))!;
+    for (let i = 0; i < 100 && (await job.getState()) !== 'failed'; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(await job.getState()).toBe('failed');
+    return { file: `${status}.pdf`, documentId: doc!.id, sha256: sha, isNew: true, from: 'extract' };
+  }
+
+  const wait = (item: Started) =>
+    waitForDocuments(queues, [item], { pollMs: 20, timeoutMs: 1_500, requeueLost: (i, failed) => requeueIfLost(deps, queues, i, failed) });
+
+  it('queues the next stage when the database says the failed stage did its work', async () => {
+    const sha = 'c'.repeat(64);
+    const item = await failedExtractJob('extracted', sha);
+    // No parse worker runs here, so the wait goes on until its timeout: it did not count the document as done.
+    await expect(wait(item)).rejects.toThrow(/still in the queues/);
+    expect(await queues.parse.getJobState(parseJobId(sha))).toBe('waiting');
+  });
+
+  it('counts a document whose stage failed by itself as done, queueing nothing', async () => {
+    const sha = 'd'.repeat(64);
+    const item = await failedExtractJob('failed', sha);
+    await expect(wait(item)).resolves.toBeUndefined();
+    expect(await queues.parse.getJobState(parseJobId(sha))).toBe('unknown');
+  });
+});
