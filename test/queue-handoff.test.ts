@@ -41,14 +41,14 @@ describe.skipIf(noRedis)('waiting on a document whose job failed', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'bi-handoff-'));
-    handle = await createDb({ dataDir: dir });
+    handle = await createDb({ databaseUrl: null, dataDir: dir });
     await migrate(handle);
     deps = { db: handle.db, blobs: createLocalBlobStore(join(dir, 'blobs')), logger: silentLogger(), config: loadConfig({}), pathEnv: '' };
     redis = await connectProducer(redisUrl!, 5_000);
     const prefix = uniqueQueuePrefix();
     queues = createQueues(redis, prefix);
     // Every extract job fails for good, as one does whose hand-off to parse hit a Redis outage.
-    worker = new Worker(queues.extract.name, async () => { throw new UnrecoverableError('Connection is closed.'); }, { connection: createRedis(redisUrl!, 'worker'), prefix });
+    worker = new Worker(queues.extract.name, async (): Promise<void> => { throw new UnrecoverableError('Connection is closed.'); }, { connection: createRedis(redisUrl!, 'worker'), prefix });
   });
 
   afterAll(async () => {
