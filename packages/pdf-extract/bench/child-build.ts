@@ -25,5 +25,5 @@ async function childScript(): Promise<string> {
 
 /** Runs the compiled child with these arguments; its last stdout lines are JSON. */
 export async function runChild(args: string[]): Promise<SpawnSyncReturns<string>> {
-  return spawnSync(process.execPath, [await childScript(), ...args], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+  return spawnSync(process.execPath, ['--expose-gc', await childScript(), ...args], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
 }

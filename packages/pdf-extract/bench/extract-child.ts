@@ -29,7 +29,13 @@ if (mode === 'one') {
   const count = Number(args[0]);
   const every = Number(process.env.BENCH_SOAK_EVERY ?? 500);
   const files = args.slice(1).map((path) => readFileSync(path));
-  const report = (done: number): void => console.log(JSON.stringify({ done, rssMb: mb(process.memoryUsage().rss), heapMb: mb(process.memoryUsage().heapUsed) }));
+  // A full collection before each sample (the runner passes --expose-gc), so heap used is live data, not garbage awaiting a collection.
+  const collect = (globalThis as { gc?: () => void }).gc ?? (() => {});
+  const report = (done: number): void => {
+    collect();
+    collect();
+    console.log(JSON.stringify({ done, rssMb: mb(process.memoryUsage().rss), heapMb: mb(process.memoryUsage().heapUsed) }));
+  };
   report(0);
   for (let done = 1; done <= count; done++) {
     try {

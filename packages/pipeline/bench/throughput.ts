@@ -104,6 +104,19 @@ function sampleCpu(pid: number, into: Map<number, { role: string; s: number }>):
   }
 }
 
+/**
+ * CPU seconds the whole machine has spent busy (every process: workers,
+ * extraction children, Postgres, Redis, the ingest command), from /proc/stat.
+ * Over a configuration's wall time it says how many cores the run kept busy:
+ * a run that already fills the machine cannot gain from another slot.
+ */
+function machineBusySeconds(): number {
+  const f = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+  // user nice system idle iowait irq softirq steal: everything but idle and iowait is busy.
+  const busy = f.slice(0, 8).reduce((a, b, i) => (i === 3 || i === 4 ? a : a + b), 0);
+  return busy / TICKS;
+}
+
 /** Peak RSS (VmHWM) of a process and of its descendants, in MiB. */
 function peakMemory(pid: number): { self: number; children: number } {
   const hwm = (p: number) => Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0) / 1024;
@@ -159,11 +172,11 @@ console.log(`pipeline throughput: ${total} documents (corpus PDFs/DOCX repeated)
 console.log('workers×slots  documents  pages  wall s  documents/min  pages/s  pdftotext pages/s  ÷ pdftotext  × first row  peak MiB per worker (main / sandboxed extractors)');
 let first: number | null = null;
 const stages: string[] = [];
-function stageLine(config: string, wall: number, row: { extract_ms: string; parse_ms: string }, cpu: Map<number, { role: string; s: number }>): string {
+function stageLine(config: string, wall: number, row: { extract_ms: string; parse_ms: string }, cpu: Map<number, { role: string; s: number }>, busy: number): string {
   const byRole = new Map<string, number>();
   for (const { role, s } of cpu.values()) byRole.set(role, (byRole.get(role) ?? 0) + s);
   const roles = ['main', 'sandboxes', 'extractors', 'other'].map((k) => `${k} ${(byRole.get(k) ?? 0).toFixed(1)} s`).join(', ');
-  return `${config.padStart(13)}  wall ${wall.toFixed(1)} s; extract ${(Number(row.extract_ms) / 1000).toFixed(1)} s, parse ${(Number(row.parse_ms) / 1000).toFixed(1)} s; CPU ${roles}`;
+  return `${config.padStart(13)}  wall ${wall.toFixed(1)} s; extract ${(Number(row.extract_ms) / 1000).toFixed(1)} s, parse ${(Number(row.parse_ms) / 1000).toFixed(1)} s; CPU ${roles}; machine ${(busy / wall).toFixed(2)} of ${cores} cores busy`;
 }
 for (const { workers: n, slots } of configs) {
   const poppler = pdftotextPass(inbox);
@@ -198,8 +211,10 @@ for (const { workers: n, slots } of configs) {
       });
     }, 250);
     const started = performance.now();
+    const busyBefore = machineBusySeconds();
     await run(['ingest', inbox, '--wait'], env);
     const wall = (performance.now() - started) / 1000;
+    const busy = machineBusySeconds() - busyBefore;
     clearInterval(sampler);
     const c = new pg.Client({ connectionString: url });
     await c.connect();
@@ -213,7 +228,7 @@ for (const { workers: n, slots } of configs) {
     const docs = Number(r.rows[0]!.docs);
     const pages = Number(r.rows[0]!.pages);
     workers.forEach((w) => sampleCpu(w.pid!, cpu));
-    stages.push(stageLine(`${n}×${slots}`, wall, r.rows[0]!, cpu));
+    stages.push(stageLine(`${n}×${slots}`, wall, r.rows[0]!, cpu, busy));
     const mem = peaks.map((p) => `${p.self.toFixed(0)} / ${p.children.toFixed(0)}`).join(', ');
     const rate = pages / wall;
     first ??= rate;
@@ -222,7 +237,7 @@ for (const { workers: n, slots } of configs) {
     );
   });
 }
-console.log('\nwhere the time goes: stage milliseconds summed over documents (extract: the stage in its worker, child included; parse: the parser alone), CPU seconds per process role');
+console.log('\nwhere the time goes: stage milliseconds summed over documents (extract: the stage in its worker, child included; parse: the parser alone), CPU seconds per process role, and how many cores the whole machine kept busy during the run (idle machine: the run\'s own processes, Postgres and Redis included)');
 for (const line of stages) console.log(line);
 rmSync(inbox, { recursive: true, force: true });
 stopServers();

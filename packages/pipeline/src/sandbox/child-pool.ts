@@ -23,8 +23,10 @@ export interface ChildLimits {
   readonly slots: number;
   /**
    * Requests one child serves before it is retired (default REQUESTS_PER_CHILD):
-   * a long run's heap in a child keeps growing (the soak bench), and a child
-   * that outgrew the memory limit would fail the document it was reading.
+   * the extractors' live heap stays flat over a long run (the soak bench, heap
+   * sampled after a full collection), but a child's RSS keeps what its largest
+   * document needed and a slow leak in a dependency would grow unseen; a
+   * retired child returns both, at a start's cost over many documents.
    */
   readonly requestsPerChild?: number;
 }
