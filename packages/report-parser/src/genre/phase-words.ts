@@ -1,9 +1,10 @@
 /**
  * Phase words of the genre, as data: which phase (年初预算, 调整预算, 决算) a
  * label, a column header or a report kind states. One reader, `phaseOf`; a new
- * synonym is a row here (and a row in phase-words.test.ts).
+ * synonym is a row here (and a row in genre.test.ts).
  */
 import type { Phase } from '../types.ts';
+import { FUND_BUDGETS } from './funds.ts';
 
 /** Words in a label before a figure, in order: the first row that matches decides. */
 export const LABEL_PHASE_WORDS: readonly (readonly [RegExp, Phase])[] = [
@@ -16,12 +17,12 @@ export const LABEL_PHASE_WORDS: readonly (readonly [RegExp, Phase])[] = [
 
 /**
  * Words in one level of a standard table's column header. Narrower than a
- * label's: 预算 must end the level or be 预算数, and a fund's name
- * (一般公共预算) is not a phase.
+ * label's: 预算 must end the level or be 预算数, and a fund's budget
+ * (一般公共预算, funds.ts) is not a phase.
  */
 export const COLUMN_PHASE_WORDS: readonly (readonly [RegExp, Phase])[] = [
   [/决算数|执行数|实际/, 'actual'],
-  [/^(?!.*(?:一般公共预算|政府性基金预算|国有资本经营预算)).*(?:预算数|预算$)/, 'budget_initial'],
+  [new RegExp(`^(?!.*(?:${FUND_BUDGETS.source})).*(?:预算数|预算$)`), 'budget_initial'],
 ];
 
 /**
