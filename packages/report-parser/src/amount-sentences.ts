@@ -11,8 +11,8 @@ import { listOpensAt } from './list-items.ts';
 import type { AmountItem, Phase, ReportKind } from './types.ts';
 import { labelled, moneyIn } from './figures/index.ts';
 import { defaultPhaseOf } from './specs/report-kinds.ts';
-import { FUNDS, namesFundApart } from './genre/funds.ts';
-import { traitsOf } from './genre/item-labels.ts';
+import { namesEarmarkedMoney, namesFundApart } from './genre/funds.ts';
+import { itemsOf } from './genre/item-labels.ts';
 import { yearBefore, type TextUnit } from './text-units.ts';
 
 export interface SentenceContext {
@@ -24,17 +24,12 @@ export interface SentenceContext {
  * A bare 收入 / 支出 in a sentence that has named a fund, a grant or a subsidy before it is that
  * money's (医疗救助专项基金共 5650000 元，支出 4765720.27 元), not the department's total.
  */
-const NAMED_MONEY = /基金|资金|专项|经费|补助|救助|补贴/;
-const aboutNamedMoney = (before: string, label: string) => NAMED_MONEY.test(before + label.replace(/(?:收入|支出)[^收支]*$/, ''));
-/** A part of the spending, which in a sentence about a fund apart is that fund's part. */
-const isSpendingPart = (i: AmountItem): boolean => traitsOf(i).group === 'spending';
-/** A part of the “三公”经费, which is also an entry of a 公用经费 list (公务接待费1.4万元): there an economic line. */
-const isListMember = (i: AmountItem): boolean => traitsOf(i).group === 'three_public_part';
-/** The total of a fund apart (政府性基金): the sentence is about that fund from there on. */
-const isFundApartTotal = (i: AmountItem): boolean => {
-  const fund = traitsOf(i).fund;
-  return fund !== undefined && FUNDS[fund].apart;
-};
+const aboutNamedMoney = (before: string, label: string) => namesEarmarkedMoney(before + label.replace(/(?:收入|支出)[^收支]*$/, ''));
+/** The parts of the spending (基本 / 项目 / 人员 / 公用): in a sentence about a fund apart, that fund's parts. */
+const SCOPED_ITEMS = itemsOf('spending');
+
+/** Items that also appear as entries of a 公用经费 list (公务接待费1.4万元): there they are economic lines. */
+const LIST_MEMBER_ITEMS = itemsOf('three_public_part');
 
 /** A label about the year before the report's (上年 / 上年度 / 上一年度 / 去年), not a comparison with it (比上年 …, a change word). */
 const PRIOR_YEAR = /(?<![比较与同])(上年|上一年|上年度|去年)(?!同期)/;
@@ -106,10 +101,10 @@ export function readAmountSentences(units: readonly TextUnit[], ctx: SentenceCon
           continue;
         }
         if (further === null) named = { items, label };
-        if (inEconomicList && items.every(isListMember)) continue;
-        if (items.some((i) => traitsOf(i).opensEconomicList === true) && listOpensAt(sentence, fig.end) !== null) inEconomicList = true;
-        if (items.some(isFundApartTotal)) sentenceScoped = true;
-        if (sentenceScoped && items.every(isSpendingPart)) continue;
+        if (inEconomicList && items.every((i) => LIST_MEMBER_ITEMS.has(i))) continue;
+        if (items.some((i) => i === 'personnel_expenditure' || i === 'public_expenditure') && listOpensAt(sentence, fig.end) !== null) inEconomicList = true;
+        if (items.some((i) => i === 'government_fund_budget')) sentenceScoped = true;
+        if (sentenceScoped && items.every((i) => SCOPED_ITEMS.has(i))) continue;
         const own = further?.phase ?? (reading.phase === null ? null : phaseInReport(reading.phase, label, defaultPhaseOf(ctx.kind)));
         const phase = own ?? sentencePhase ?? defaultPhaseOf(ctx.kind);
         sentencePhase ??= own;

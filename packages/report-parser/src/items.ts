@@ -5,11 +5,9 @@
  * the table readers. Labels are normalised text (half-width punctuation, no spaces).
  */
 import { FUND_BUDGETS } from './genre/funds.ts';
-import { itemLabelIn, traitsOf } from './genre/item-labels.ts';
-import { phaseOf } from './genre/phase-words.ts';
+import { itemLabelIn, namesChange, traitsOf } from './genre/item-labels.ts';
+import { isPhaseOnly, phaseOf } from './genre/phase-words.ts';
 import type { AmountItem, Phase } from './types.ts';
-
-const CHANGE_WORDS = /(增加|减少|增长|下降|调增|调减|增减|节约|超支|差额|相比|同比|比上年|较上年|变动)/;
 
 export interface LabelReading {
   readonly items: readonly AmountItem[];
@@ -45,7 +43,7 @@ function paysFor(afterFund: string): boolean {
 
 /** Reads a label (the words before a figure). */
 export function readLabel(label: string): LabelReading {
-  const change = CHANGE_WORDS.test(label);
+  const change = namesChange(label);
   const hit = itemLabelIn(label);
   if (hit) {
     const { row, index, word } = hit;
@@ -57,7 +55,7 @@ export function readLabel(label: string): LabelReading {
   }
   const phase = phaseOf(label);
   const stripped = label.replace(/^(其中|包括|含)[:]?/, '').replace(/(为|是|共|共计|合计|达|:)+$/, '');
-  const phaseOnly = phase !== null && /^(本年|全年|年初|年度)?(预算|预算数|预算金额|预算安排|决算|决算数|执行数|支出决算|决算支出|调整后预算|调整预算|全年预算|全年预算数|年初预算|年初预算数|全年执行数|实际支出|支出数)$/.test(stripped);
+  const phaseOnly = phase !== null && isPhaseOnly(stripped);
   return { items: [], phase, phaseOnly, change, grandTotal: false };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FUND_BUDGETS, isFundApart, lastFundNamed, namesFundApart } from './funds.ts';
+import { FUND_BUDGETS, isFundApart, lastFundNamed, namesEarmarkedMoney, namesFundApart } from './funds.ts';
 import { phaseOf } from './phase-words.ts';
 
 describe('FUND_BUDGETS', () => {
@@ -45,5 +45,17 @@ describe('lastFundNamed', () => {
     expect(isFundApart('社会保险基金')).toBe(true);
     expect(isFundApart('一般公共预算')).toBe(false);
     expect(isFundApart('财政拨款')).toBe(false);
+  });
+});
+
+describe('namesEarmarkedMoney', () => {
+  it.each([
+    ['医疗救助专项基金共', true],
+    ['困难群众生活补助', true],
+    ['项目经费', true],
+    ['本年', false],
+    ['2023年部门', false],
+  ])('%s names money for a purpose: %s', (text, named) => {
+    expect(namesEarmarkedMoney(text)).toBe(named);
   });
 });

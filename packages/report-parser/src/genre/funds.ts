@@ -6,7 +6,9 @@
  * and their text name each fund by these words. Why as data: a fund's name
  * decides three things the readers must agree on — that 预算 in it is not a
  * phase, that a paragraph about a smaller fund speaks of that fund's money and
- * not the department's totals, and which fund a stated figure is of. A new
+ * not the department's totals, and which fund a stated figure is of; and the
+ * words of money named for a purpose (专项资金, 补助) scope a sentence the same
+ * way. A new
  * fund or spelling is a row here (and a row in funds.test.ts).
  */
 
@@ -60,4 +62,16 @@ export function lastFundNamed(text: string): string | null {
 /** True when `name` (as `lastFundNamed` gives it) is a fund apart from the department's ordinary spending. */
 export function isFundApart(name: string): boolean {
   return ALL.some((f) => f.apart && f.name === name);
+}
+
+/**
+ * Words of money named for a purpose (a 基金, 专项资金, 经费, a 补助 / 救助 /
+ * 补贴): a bare 收入 / 支出 after them in a sentence is that money's
+ * (医疗救助专项基金共 5650000 元，支出 4765720.27 元), not the department's total.
+ */
+export const EARMARKED_MONEY_WORDS: readonly string[] = ['基金', '资金', '专项', '经费', '补助', '救助', '补贴'];
+
+/** True when a text names money for a purpose (EARMARKED_MONEY_WORDS). */
+export function namesEarmarkedMoney(text: string): boolean {
+  return EARMARKED_MONEY_WORDS.some((w) => text.includes(w));
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AMOUNT_ITEMS } from '../types.ts';
-import { ITEM_LABELS, ITEM_TRAITS, MONEY_BLOCK_LABELS, isMoneyBlockRow, itemLabelIn, moneyBlockItems } from './item-labels.ts';
+import { ITEM_LABELS, ITEM_TRAITS, MONEY_BLOCK_LABELS, isMoneyBlockRow, itemLabelIn, itemsOf, moneyBlockItems, namesChange } from './item-labels.ts';
 
 describe('ITEM_LABELS', () => {
   it.each([
@@ -59,6 +59,12 @@ describe('ITEM_TRAITS', () => {
   it('has the traits of every item', () => {
     expect(Object.keys(ITEM_TRAITS).sort()).toEqual([...AMOUNT_ITEMS].sort());
   });
+
+  it('groups the parts of the spending and of the “三公”经费', () => {
+    expect([...itemsOf('spending')]).toEqual(['basic_expenditure', 'personnel_expenditure', 'public_expenditure', 'project_expenditure']);
+    expect([...itemsOf('three_public_part')]).toEqual(['official_reception', 'official_vehicles', 'overseas_travel']);
+    expect([...itemsOf('fund')]).toEqual(['fiscal_appropriation', 'general_public_budget', 'government_fund_budget']);
+  });
 });
 
 describe('MONEY_BLOCK_LABELS', () => {
@@ -80,5 +86,20 @@ describe('MONEY_BLOCK_LABELS', () => {
 
   it('has only rows that name items', () => {
     for (const row of MONEY_BLOCK_LABELS) expect(row.items.length).toBeGreaterThan(0);
+  });
+});
+
+describe('namesChange', () => {
+  it.each([
+    ['比上年增加', true],
+    ['较上年减少', true],
+    ['调减', true],
+    ['与上年相比', true],
+    ['节约', true],
+    ['收支总计各增加', true],
+    ['本年收入合计', false],
+    ['上年结转', false],
+  ])('%s states a change: %s', (label, change) => {
+    expect(namesChange(label)).toBe(change);
   });
 });

@@ -8,8 +8,8 @@
  * one reader (`readLabel` in items.ts), so a new spelling is a row or a word
  * here and a row in item-labels.test.ts, never a branch in a reader.
  */
-import type { AmountItem, Phase } from '../types.ts';
-import { APPROPRIATION, FUNDS, type Fund } from './funds.ts';
+import { AMOUNT_ITEMS, type AmountItem, type Phase } from '../types.ts';
+import { APPROPRIATION, FUNDS } from './funds.ts';
 
 export interface ItemLabel {
   /**
@@ -68,6 +68,17 @@ export const ITEM_LABELS: readonly ItemLabel[] = [
   { items: ['total_expenditure'], words: [bareFlow('支出')], bare: true },
 ];
 
+/**
+ * Words that make a label a change between two figures (比上年增加, 调减,
+ * 节约, 差额 …), never an amount of an item, whatever item it names.
+ */
+export const CHANGE_WORDS: readonly string[] = ['增加', '减少', '增长', '下降', '调增', '调减', '增减', '节约', '超支', '差额', '相比', '同比', '比上年', '较上年', '变动'];
+
+/** True when a label states a change (CHANGE_WORDS), not an amount. */
+export function namesChange(label: string): boolean {
+  return CHANGE_WORDS.some((w) => label.includes(w));
+}
+
 /** What the readers need to know of each item beyond its words. */
 export interface ItemTraits {
   /**
@@ -77,24 +88,22 @@ export interface ItemTraits {
    * that fund's part); `three_public_part`: a part of the “三公”经费, which a
    * 公用经费 list also names as an economic line; `other`.
    */
-  readonly group: 'total' | 'fund' | 'spending' | 'three_public_part' | 'other';
-  /** The fund whose total the item is. */
-  readonly fund?: Fund;
-  /** A list after it names economic classification lines (人员经费，其中：基本工资…). */
-  readonly opensEconomicList?: true;
+  readonly group: ItemGroup;
 }
+
+export type ItemGroup = 'total' | 'fund' | 'spending' | 'three_public_part' | 'other';
 
 /** Every item's traits: the compiler lists an item added to AmountItem without them. */
 export const ITEM_TRAITS = {
   total_income: { group: 'total' },
   total_expenditure: { group: 'total' },
   fiscal_appropriation: { group: 'fund' },
-  general_public_budget: { group: 'fund', fund: 'general_public' },
-  government_fund_budget: { group: 'fund', fund: 'government_fund' },
+  general_public_budget: { group: 'fund' },
+  government_fund_budget: { group: 'fund' },
   basic_expenditure: { group: 'spending' },
   project_expenditure: { group: 'spending' },
-  personnel_expenditure: { group: 'spending', opensEconomicList: true },
-  public_expenditure: { group: 'spending', opensEconomicList: true },
+  personnel_expenditure: { group: 'spending' },
+  public_expenditure: { group: 'spending' },
   three_public_expenditure: { group: 'other' },
   official_reception: { group: 'three_public_part' },
   official_vehicles: { group: 'three_public_part' },
@@ -106,6 +115,11 @@ export const ITEM_TRAITS = {
 /** The traits of an item. */
 export function traitsOf(item: AmountItem): ItemTraits {
   return ITEM_TRAITS[item];
+}
+
+/** The items of a group. */
+export function itemsOf(group: ItemGroup): ReadonlySet<AmountItem> {
+  return new Set(AMOUNT_ITEMS.filter((i) => ITEM_TRAITS[i].group === group));
 }
 
 /**

@@ -26,6 +26,21 @@ export const COLUMN_PHASE_WORDS: readonly (readonly [RegExp, Phase])[] = [
 ];
 
 /**
+ * Labels that are only a phase word (年初预算为, 全年执行数, 支出决算): the figure
+ * after one is a further phase of the item the sentence named, or of the
+ * section's item. Matched whole, after an optional year word (本年, 全年, 年初,
+ * 年度) and with 其中 / 为 / 共 … taken off by the reader.
+ */
+export const PHASE_ONLY_LABELS: readonly string[] = ['预算', '预算数', '预算金额', '预算安排', '决算', '决算数', '执行数', '支出决算', '决算支出', '调整后预算', '调整预算', '全年预算', '全年预算数', '年初预算', '年初预算数', '全年执行数', '实际支出', '支出数'];
+
+const PHASE_ONLY = new RegExp(`^(本年|全年|年初|年度)?(${PHASE_ONLY_LABELS.join('|')})$`);
+
+/** True when a label (stripped of 其中 … and of 为 / 共 …) is only a phase word. */
+export function isPhaseOnly(label: string): boolean {
+  return PHASE_ONLY.test(label);
+}
+
+/**
  * The phase a text states, or null. `reading` says what the text is: the label
  * before a figure ('label', the default) or one level of a table's column
  * header ('column').
