@@ -6,7 +6,7 @@
  */
 import { FUND_BUDGETS } from './genre/funds.ts';
 import { itemLabelIn, namesChange, traitsOf } from './genre/item-labels.ts';
-import { isPhaseOnly, phaseOf } from './genre/phase-words.ts';
+import { isPhaseHeader, isPhaseOnly, phaseOf } from './genre/phase-words.ts';
 import type { AmountItem, Phase } from './types.ts';
 
 export interface LabelReading {
@@ -78,8 +78,7 @@ export function phaseInReport(phase: Phase | null, label: string, defaultPhase: 
 
 /** A table column header that states a phase ("2023年预算数", "全年执行数"), with its year when printed. */
 export function readColumnHeader(text: string): { phase: Phase; year: number | null } | null {
-  if (text.length > 16 || /分值|得分|执行率|比例|%|增减|差额/.test(text)) return null;
-  if (!/(预算|决算|执行|实际|支出数)/.test(text)) return null;
+  if (text.length > 16 || !isPhaseHeader(text)) return null;
   const phase = phaseOf(text);
   if (phase === null) return null;
   const m = /(20\d{2})年?/.exec(text);

@@ -41,6 +41,20 @@ export function isPhaseOnly(label: string): boolean {
 }
 
 /**
+ * Words of a small table's column header that states a phase (a form's money
+ * block: 年初预算数 | 全年预算数 | 全年执行数, 2023年决算数), and words that make
+ * a header a rate, a score or a change printed beside them (执行率, 得分, 增减),
+ * never a phase column.
+ */
+export const PHASE_HEADER_WORDS: readonly string[] = ['预算', '决算', '执行', '实际', '支出数'];
+export const NOT_PHASE_HEADER_WORDS: readonly string[] = ['分值', '得分', '执行率', '比例', '%', '增减', '差额'];
+
+/** True when a small table's column header may state a phase (PHASE_HEADER_WORDS and none of NOT_PHASE_HEADER_WORDS). */
+export function isPhaseHeader(header: string): boolean {
+  return PHASE_HEADER_WORDS.some((w) => header.includes(w)) && !NOT_PHASE_HEADER_WORDS.some((w) => header.includes(w));
+}
+
+/**
  * The phase a text states, or null. `reading` says what the text is: the label
  * before a figure ('label', the default) or one level of a table's column
  * header ('column').
