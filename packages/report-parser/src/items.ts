@@ -5,7 +5,7 @@
  * the table readers. Labels are normalised text (half-width punctuation, no spaces).
  */
 import { FUND_BUDGETS } from './genre/funds.ts';
-import { itemLabelIn, namesChange, traitsOf } from './genre/item-labels.ts';
+import { groupOf, itemLabelIn, namesChange } from './genre/item-labels.ts';
 import { isPhaseHeader, isPhaseOnly, phaseOf } from './genre/phase-words.ts';
 import type { AmountItem, Phase } from './types.ts';
 
@@ -49,7 +49,7 @@ export function readLabel(label: string): LabelReading {
     const { row, index, word } = hit;
     const after = label.slice(index + word.length);
     const rest = (label.slice(0, index) + '|' + after).replace(FUND_BUDGETS, '');
-    const items = row.items.some((i) => traitsOf(i).group === 'fund') && paysFor(after) ? [] : row.items;
+    const items = row.items.some((i) => groupOf(i) === 'fund') && paysFor(after) ? [] : row.items;
     // A bare 收入 / 支出 label is all phase words and flow (决算支出为, 支出决算为): its phase is the whole label's.
     return { items, phase: row.phase ?? phaseOf(row.bare ? label : rest), phaseOnly: false, change, grandTotal: /总计$/.test(word), ...(row.bare ? { bare: true } : {}) };
   }

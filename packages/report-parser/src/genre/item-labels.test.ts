@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AMOUNT_ITEMS } from '../types.ts';
-import { ITEM_LABELS, ITEM_TRAITS, MONEY_BLOCK_LABELS, isMoneyBlockRow, itemLabelIn, itemsOf, moneyBlockItems, namesChange } from './item-labels.ts';
+import { ITEM_LABELS, MONEY_BLOCK_LABELS, isMoneyBlockRow, itemLabelIn, itemsOf, moneyBlockItems, namesChange } from './item-labels.ts';
 
 describe('ITEM_LABELS', () => {
   it.each([
@@ -55,11 +54,7 @@ describe('ITEM_LABELS', () => {
   });
 });
 
-describe('ITEM_TRAITS', () => {
-  it('has the traits of every item', () => {
-    expect(Object.keys(ITEM_TRAITS).sort()).toEqual([...AMOUNT_ITEMS].sort());
-  });
-
+describe('ITEM_GROUPS', () => {
   it('groups the parts of the spending and of the “三公”经费', () => {
     expect([...itemsOf('spending')]).toEqual(['basic_expenditure', 'personnel_expenditure', 'public_expenditure', 'project_expenditure']);
     expect([...itemsOf('three_public_part')]).toEqual(['official_reception', 'official_vehicles', 'overseas_travel']);

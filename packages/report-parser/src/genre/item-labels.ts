@@ -79,47 +79,43 @@ export function namesChange(label: string): boolean {
   return CHANGE_WORDS.some((w) => label.includes(w));
 }
 
-/** What the readers need to know of each item beyond its words. */
-export interface ItemTraits {
-  /**
-   * `total`: the department's whole income or spending; `fund`: a fund's total
-   * (what the fund pays for is not it); `spending`: a part of the spending by
-   * purpose or kind (基本 / 项目 / 人员 / 公用: in a sentence about a fund apart,
-   * that fund's part); `three_public_part`: a part of the “三公”经费, which a
-   * 公用经费 list also names as an economic line; `other`.
-   */
-  readonly group: ItemGroup;
-}
-
+/**
+ * What the readers need to know of each item beyond its words: `total`, the
+ * department's whole income or spending; `fund`, a fund's total (what the
+ * fund pays for is not it); `spending`, a part of the spending by purpose or
+ * kind (基本 / 项目 / 人员 / 公用: in a sentence about a fund apart, that
+ * fund's part); `three_public_part`, a part of the “三公”经费, which a 公用经费
+ * list also names as an economic line; `other`.
+ */
 export type ItemGroup = 'total' | 'fund' | 'spending' | 'three_public_part' | 'other';
 
-/** Every item's traits: the compiler lists an item added to AmountItem without them. */
-export const ITEM_TRAITS = {
-  total_income: { group: 'total' },
-  total_expenditure: { group: 'total' },
-  fiscal_appropriation: { group: 'fund' },
-  general_public_budget: { group: 'fund' },
-  government_fund_budget: { group: 'fund' },
-  basic_expenditure: { group: 'spending' },
-  project_expenditure: { group: 'spending' },
-  personnel_expenditure: { group: 'spending' },
-  public_expenditure: { group: 'spending' },
-  three_public_expenditure: { group: 'other' },
-  official_reception: { group: 'three_public_part' },
-  official_vehicles: { group: 'three_public_part' },
-  overseas_travel: { group: 'three_public_part' },
-  agency_operating_expenditure: { group: 'other' },
-  government_procurement: { group: 'other' },
-} as const satisfies Record<AmountItem, ItemTraits>;
+/** Every item's group: the compiler lists an item added to AmountItem without one. */
+export const ITEM_GROUPS = {
+  total_income: 'total',
+  total_expenditure: 'total',
+  fiscal_appropriation: 'fund',
+  general_public_budget: 'fund',
+  government_fund_budget: 'fund',
+  basic_expenditure: 'spending',
+  project_expenditure: 'spending',
+  personnel_expenditure: 'spending',
+  public_expenditure: 'spending',
+  three_public_expenditure: 'other',
+  official_reception: 'three_public_part',
+  official_vehicles: 'three_public_part',
+  overseas_travel: 'three_public_part',
+  agency_operating_expenditure: 'other',
+  government_procurement: 'other',
+} as const satisfies Record<AmountItem, ItemGroup>;
 
-/** The traits of an item. */
-export function traitsOf(item: AmountItem): ItemTraits {
-  return ITEM_TRAITS[item];
+/** The group of an item. */
+export function groupOf(item: AmountItem): ItemGroup {
+  return ITEM_GROUPS[item];
 }
 
 /** The items of a group. */
 export function itemsOf(group: ItemGroup): ReadonlySet<AmountItem> {
-  return new Set(AMOUNT_ITEMS.filter((i) => ITEM_TRAITS[i].group === group));
+  return new Set(AMOUNT_ITEMS.filter((i) => ITEM_GROUPS[i] === group));
 }
 
 /**
