@@ -11,6 +11,8 @@ import { listOpensAt } from './list-items.ts';
 import type { AmountItem, Phase, ReportKind } from './types.ts';
 import { labelled, moneyIn } from './figures/index.ts';
 import { defaultPhaseOf } from './specs/report-kinds.ts';
+import { namesEarmarkedMoney, namesFundApart } from './genre/funds.ts';
+import { itemsOf } from './genre/item-labels.ts';
 import { yearBefore, type TextUnit } from './text-units.ts';
 
 export interface SentenceContext {
@@ -18,17 +20,16 @@ export interface SentenceContext {
   readonly kind: ReportKind;
 }
 
-const SUB_FUND = /政府性基金|国有资本经营|社会保险基金/;
 /**
  * A bare 收入 / 支出 in a sentence that has named a fund, a grant or a subsidy before it is that
  * money's (医疗救助专项基金共 5650000 元，支出 4765720.27 元), not the department's total.
  */
-const NAMED_MONEY = /基金|资金|专项|经费|补助|救助|补贴/;
-const aboutNamedMoney = (before: string, label: string) => NAMED_MONEY.test(before + label.replace(/(?:收入|支出)[^收支]*$/, ''));
-const SCOPED_ITEMS = new Set<AmountItem>(['basic_expenditure', 'project_expenditure', 'personnel_expenditure', 'public_expenditure']);
+const aboutNamedMoney = (before: string, label: string) => namesEarmarkedMoney(before + label.replace(/(?:收入|支出)[^收支]*$/, ''));
+/** The parts of the spending (基本 / 项目 / 人员 / 公用): in a sentence about a fund apart, that fund's parts. */
+const SCOPED_ITEMS = itemsOf('spending');
 
 /** Items that also appear as entries of a 公用经费 list (公务接待费1.4万元): there they are economic lines. */
-const LIST_MEMBER_ITEMS = new Set<AmountItem>(['official_reception', 'official_vehicles', 'overseas_travel']);
+const LIST_MEMBER_ITEMS = itemsOf('three_public_part');
 
 /** A label about the year before the report's (上年 / 上年度 / 上一年度 / 去年), not a comparison with it (比上年 …, a change word). */
 const PRIOR_YEAR = /(?<![比较与同])(上年|上一年|上年度|去年)(?!同期)/;
@@ -66,7 +67,7 @@ export function readAmountSentences(units: readonly TextUnit[], ctx: SentenceCon
   const out: AmountCandidate[] = [];
   for (const unit of units) {
     if (unit.duplicate || /\((类|款|项)\)/.test(unit.text)) continue;
-    const scoped = unit.sections.some((s) => SUB_FUND.test(s.text));
+    const scoped = unit.sections.some((s) => namesFundApart(s.text));
     let paragraphYear: number | null = null;
     let offset = 0;
     for (const sentence of unit.text.split(/(?<=[。!?])/)) {

@@ -7,8 +7,8 @@
  */
 import { toGrid, type Block } from '@budget-ingest/doc-model';
 import type { AmountCandidate } from './candidates.ts';
-import { MONEY_BLOCK_LABELS } from './form-vocabulary.ts';
 import { isEconomicName } from './genre/economic-names.ts';
+import { isMoneyBlockRow, moneyBlockItems } from './genre/item-labels.ts';
 import { readColumnHeader, readLabel } from './items.ts';
 import { figuresIn, isNumberCell, parseAmountCell, scaleOf, toYuan, unitInCell, yuanString, type MoneyUnit } from './figures/index.ts';
 import { displayName, normaliseText } from './text.ts';
@@ -89,11 +89,10 @@ export function readAmountTables(blocks: readonly Block[], fiscalYear: number | 
         const column = columns.get(c) ?? (l === c - 1 ? (pairHeader ? { phase: pairHeader.phase, year: pairHeader.year } : columns.get(c - 1)) : undefined);
         if (!column) return;
         let reading = readLabel(label.replace(/^其中:?/, ''));
-        const blockItem = reading.items.length === 0 ? MONEY_BLOCK_LABELS.find(([re]) => re.test(label))?.[1] : undefined;
-        if (blockItem) reading = { ...reading, items: [blockItem] };
+        if (reading.items.length === 0) reading = { ...reading, items: moneyBlockItems(label) };
         if (pairHeader && reading.items.length === 0) {
           const rowLabel = l > 0 ? row[0]! : '';
-          if (/资金|预算执行|执行情况/.test(rowLabel) || l === 0) reading = { ...reading, items: ['total_expenditure'] };
+          if (isMoneyBlockRow(rowLabel) || l === 0) reading = { ...reading, items: ['total_expenditure'] };
         }
         const year = column.year ?? fiscalYear;
         if (year === null) return;

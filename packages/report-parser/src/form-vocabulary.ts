@@ -1,30 +1,10 @@
 /**
- * The vocabulary of self-evaluation forms and indicator tables, as data: which
- * column a header cell names, which 三级指标 texts are template placeholders,
- * which row is the 总分 row, which words are a rating, which header cells name
- * the reporting unit. A new synonym is one row here (with a test row), never a
+ * The vocabulary of self-evaluation forms and indicator tables, as data (the
+ * header words of an indicator table's columns are in genre/indicator-columns.ts):
+ * which 三级指标 texts are template placeholders, which row is the 总分 row,
+ * which words are a rating, which header cells name the reporting unit. A new synonym is one row here (with a test row), never a
  * new branch in a reader. Texts are normalised (NFKC, no white space).
  */
-
-export type IndicatorRole = 'level1' | 'level2' | 'level3' | 'target' | 'actual' | 'weight' | 'score' | 'note' | 'unit' | 'op';
-
-/**
- * Column roles of an indicator table, by header text. Ordered: the first row
- * that matches a header cell decides its role (实际指标值 is `actual` before
- * 指标值 could make it `target`; 指标性质 is the comparison column, not a name).
- */
-export const INDICATOR_COLUMN_ROLES: readonly (readonly [IndicatorRole, RegExp])[] = [
-  ['level1', /^一级指标/],
-  ['level2', /^二级指标/],
-  ['op', /^(指标性质|指标方向|比较符|运算符|符号)$/],
-  ['unit', /^(计量单位|度量单位|单位|指标单位)$/],
-  ['level3', /^(三级指标|指标名称|绩效指标名称|具体指标|指标内容)/],
-  ['actual', /(实际完成|实际值|完成值|实际达到|全年实际|实际完成情况|实际指标值|实际执行|完成情况值)/],
-  ['target', /(指标值|目标值|预期值|预期指标|计划值|年度目标|标准值|绩效目标值)/],
-  ['weight', /^(分值|权重|标准分|满分|指标分值|权重分)/],
-  ['score', /^(得分|自评得分|评分|评价得分|实际得分|自评分)/],
-  ['note', /(偏差原因|未完成原因|原因分析|改进措施|备注)/],
-];
 
 /**
  * 三级指标 texts that are a template's placeholders, not indicators: 无, /, -,
@@ -84,13 +64,4 @@ export const SCORE_LABELS = /(自评得分|绩效得分|评价得分|综合得�
 export const RATING_PHRASES: readonly RegExp[] = [
   /(?:评价结果|自评结果|评价等级|自评等级|绩效等级|绩效评级|评价等次|自评等次|等级|等次|评级|评价结论|自评结论)(?:为|是|:|评定为|确定为)?"?(优秀|优|良好|良|中等|中|合格|及格|差|较差|不合格)(?!化|先|势|质|惠|点)/,
   /(?:评定为|评为|认定为|属于|达到)"?(优秀|优|良好|良|中等|合格|及格|差|不合格)"?(?:等次|等级|档次|级)/,
-];
-
-/**
- * Row labels of a form's money block (项目资金 / 资金情况) in its regional
- * variants that the general item vocabulary leaves unnamed: a bare 总额, 财政资金.
- */
-export const MONEY_BLOCK_LABELS: readonly (readonly [RegExp, 'total_expenditure' | 'fiscal_appropriation'])[] = [
-  [/^(?:年度|全年|项目)?(?:资金)?总额[:]?$/, 'total_expenditure'],
-  [/^(?:其中[:]?)?(?:当年|本年)?财政(?:资金|性资金)[:]?$/, 'fiscal_appropriation'],
 ];

@@ -1,7 +1,7 @@
 /**
  * Indicators: every row of a performance indicator table, whatever its
  * column layout. The header row is found by its column names
- * (form-vocabulary's INDICATOR_COLUMN_ROLES: 一级指标 二级指标 三级指标 指标性质
+ * (genre/indicator-columns.ts: 一级指标 二级指标 三级指标 指标性质
  * 指标值 度量单位 实际完成值 分值 得分 偏差原因 …, in any order); merged label
  * cells are filled down, an empty label cell of its own stays empty; template
  * placeholder rows (……, 无, a bare 指标1:) are left out; a row broken across a
@@ -12,9 +12,10 @@
  */
 import { parseAmountCell } from './figures/index.ts';
 import { toCompactText, toGrid, type Block, type GridPosition, type TableBlock, type TableCell } from '@budget-ingest/doc-model';
-import { BLANK_NOTE, INDICATOR_COLUMN_ROLES, PLACEHOLDER_INDICATORS, RATING_LABELS, RATING_WORDS, TOTAL_ROW_LABELS, type IndicatorRole } from './form-vocabulary.ts';
+import { BLANK_NOTE, PLACEHOLDER_INDICATORS, RATING_LABELS, RATING_WORDS, TOTAL_ROW_LABELS } from './form-vocabulary.ts';
 import { readIndicatorCell } from './indicator-cell.ts';
 import type { Indicator } from './types.ts';
+import { indicatorColumnRole, type IndicatorRole } from './genre/indicator-columns.ts';
 
 type Roles = Map<IndicatorRole, number>;
 
@@ -39,9 +40,8 @@ function folded(text: string): string {
 function readHeader(row: readonly string[]): Roles | null {
   const roles: Roles = new Map();
   row.forEach((cellText, c) => {
-    const t = folded(cellText);
-    const hit = INDICATOR_COLUMN_ROLES.find(([, re]) => re.test(t));
-    if (hit && !roles.has(hit[0])) roles.set(hit[0], c);
+    const role = indicatorColumnRole(cellText);
+    if (role !== null && !roles.has(role)) roles.set(role, c);
   });
   return roles.has('level3') && (roles.has('level1') || roles.has('level2')) && (roles.has('target') || roles.has('actual')) ? roles : null;
 }

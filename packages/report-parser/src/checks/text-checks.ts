@@ -3,7 +3,7 @@ import { toCompactText, type Block } from '@budget-ingest/doc-model';
 import { bareLabel, cleanName, codedRows, grandTotalRow, mainValue, primaryFunctionalTable, roundingSlack, toYuan, valueOf, type ColumnRole, type Printed, type RecognisedTable, type TableRow } from '../standard-tables/index.ts';
 import type { ReportKind, ValidationFinding } from '../types.ts';
 import { phaseOf } from '../genre/phase-words.ts';
-import { FUND_BUDGETS } from '../items.ts';
+import { FUND_BUDGETS, isFundApart, lastFundNamed } from '../genre/funds.ts';
 import { checkSame, show } from './compare.ts';
 import { findingOf } from './rules.ts';
 import { figuresOf, percentsOf, sentencesOf, type Sentence, type TextFigure } from './text-figures.ts';
@@ -310,14 +310,6 @@ function statedPhase(lead: string, kind: ReportKind | null): 'budget_initial' | 
   return phaseOf(word) ?? 'actual';
 }
 
-const FUNDS = /(一般公共预算|政府性基金|国有资本经营|社会保险基金)(?:预算)?(?:财政拨款)?|财政拨款/g;
-const SUB_FUNDS = new Set(['政府性基金', '国有资本经营', '社会保险基金']);
-
-function lastFund(text: string): string | null {
-  const m = [...text.matchAll(FUNDS)].pop();
-  return m ? (m[1] ?? '财政拨款') : null;
-}
-
 /**
  * The fund a figure is of: the last fund its sentence names before it
  * (一般公共预算, 政府性基金, 财政拨款 …); else a 政府性基金 / 国有资本经营 /
@@ -327,10 +319,10 @@ function lastFund(text: string): string | null {
  * does not scope what follows it.
  */
 function fundOf(s: Sentence, lead: string): string {
-  const own = lastFund(lead);
+  const own = lastFundNamed(lead);
   if (own !== null) return own;
-  const carried = lastFund(s.context);
-  return carried !== null && SUB_FUNDS.has(carried) ? carried : '全部';
+  const carried = lastFundNamed(s.context);
+  return carried !== null && isFundApart(carried) ? carried : '全部';
 }
 
 /**

@@ -2,7 +2,7 @@
  * Names of the 支出经济分类 (economic classification) the genre prints in lists
  * and small tables, as data: one name a row, with the spellings printed for it.
  * One reader, `isEconomicName`; a new name or spelling is a row here (and a
- * row in economic-names.test.ts).
+ * row in genre.test.ts).
  */
 
 /** [name, other spellings printed for it]. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isEconomicName } from './economic-names.ts';
 import { defaultPhaseOf } from '../specs/report-kinds.ts';
-import { phaseOf } from './phase-words.ts';
+import { isPhaseHeader, isPhaseOnly, phaseOf } from './phase-words.ts';
 
 describe('phaseOf', () => {
   it.each([
@@ -29,6 +29,35 @@ describe('phaseOf', () => {
     expect(defaultPhaseOf('department_budget')).toBe('budget_initial');
     expect(defaultPhaseOf('department_final_accounts')).toBe('actual');
     expect(defaultPhaseOf(null)).toBe('actual');
+  });
+});
+
+describe('isPhaseOnly', () => {
+  it.each([
+    ['年初预算', true],
+    ['全年执行数', true],
+    ['本年预算数', true],
+    ['支出决算', true],
+    ['项目支出', false],
+    ['年初预算收入', false],
+  ])('%s is only a phase word: %s', (label, only) => {
+    expect(isPhaseOnly(label)).toBe(only);
+  });
+});
+
+describe('isPhaseHeader', () => {
+  it.each([
+    ['年初预算数', true],
+    ['全年执行数', true],
+    ['2023年决算数', true],
+    ['实际支出数', true],
+    ['执行率', false],
+    ['预算执行率(%)', false],
+    ['得分', false],
+    ['增减变化', false],
+    ['项目名称', false],
+  ])('%s may state a phase: %s', (header, phase) => {
+    expect(isPhaseHeader(header)).toBe(phase);
   });
 });
 

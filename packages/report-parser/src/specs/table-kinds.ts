@@ -112,7 +112,7 @@ export const TABLE_KIND_SPECS = {
   },
   indicators: {
     examples: ['项目支出绩效自评表（绩效指标）', '部门整体支出绩效自评表'],
-    recognisedBy: { header: 'form-vocabulary INDICATOR_COLUMN_ROLES (一级指标 二级指标 三级指标 指标值 实际完成值 分值 得分 …)' },
+    recognisedBy: { header: 'genre/indicator-columns INDICATOR_COLUMNS (一级指标 二级指标 三级指标 指标值 实际完成值 分值 得分 …)' },
     columns: 'indicator_roles',
     functionalRows: false,
     sumRules: ['weights-sum-total', 'scores-sum-total', 'score-exceeds-weight'],
@@ -120,7 +120,7 @@ export const TABLE_KIND_SPECS = {
   },
   form_money: {
     examples: ['基础数据表', '项目资金（万元）：年初预算数 / 全年预算数 / 全年执行数'],
-    recognisedBy: { header: 'form-vocabulary MONEY_BLOCK_LABELS and phase columns (年初预算数 全年预算数 全年执行数)' },
+    recognisedBy: { header: 'genre/item-labels MONEY_BLOCK_LABELS and phase columns (年初预算数 全年预算数 全年执行数)' },
     columns: 'label_figure',
     functionalRows: false,
     sumRules: [],

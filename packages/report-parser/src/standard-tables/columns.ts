@@ -1,3 +1,4 @@
+import { APPROPRIATION, FUNDS } from '../genre/funds.ts';
 import { phaseOf } from '../genre/phase-words.ts';
 import type { Phase } from '../types.ts';
 import { toCompactText } from '@budget-ingest/doc-model';
@@ -77,10 +78,11 @@ const AMOUNT_WORDS: readonly (readonly [RegExp, ColumnRole])[] = [
   [/经营收入/, 'operating_income'],
   [/事业收入/, 'business_income'],
   [/其他收入/, 'other_income'],
-  [/一般公共预算/, 'general_public_budget'],
-  [/政府性基金预算/, 'government_fund_budget'],
-  [/国有资本经营预算/, 'state_capital_budget'],
-  [/财政拨款(收入)?$/, 'fiscal_appropriation'],
+  // The funds' columns, by the funds' names (genre/funds.ts).
+  [new RegExp(`${FUNDS.general_public.stem}预算`), 'general_public_budget'],
+  [new RegExp(`${FUNDS.government_fund.stem}预算`), 'government_fund_budget'],
+  [new RegExp(`${FUNDS.state_capital.stem}预算`), 'state_capital_budget'],
+  [new RegExp(`${APPROPRIATION}(收入)?$`), 'fiscal_appropriation'],
   [/^本年收入$/, 'year_income'],
   [/^(合计|小计|总计|本年支出合计|本年收入合计|金额|决算数|预算数|收入预算|支出预算|预算金额|本年支出|数额)$/, 'total'],
 ];
