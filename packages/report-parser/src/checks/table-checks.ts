@@ -35,10 +35,10 @@ const FUND_PARTS: readonly ColumnRole[] = ['general_public_budget', 'government_
 const FUNDS_WHAT = '一般公共预算、政府性基金预算与国有资本经营预算之和';
 
 /** A check of one sum rule on one table: its findings. */
-type TableCheck = (t: RecognisedTable) => ValidationFinding[];
+export type TableCheck = (t: RecognisedTable) => ValidationFinding[];
 
 /** Every sum rule a standard table's spec may list, with its check: a rule without one fails to compile. */
-const SUM_RULE_CHECKS = {
+export const SUM_RULE_CHECKS = {
   'row-sum-total-basic-project': (t) => rowSums(t, 'row-sum-total-basic-project'),
   'row-sum-income-sources': (t) => rowSums(t, 'row-sum-income-sources'),
   'row-sum-personnel-public': (t) => rowSums(t, 'row-sum-personnel-public'),
