@@ -3,14 +3,15 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Block } from '@budget-ingest/doc-model';
 import { SUM_RULE_CHECKS, checkTables, type TableCheck } from '../checks/table-checks.ts';
+import { INDICATOR_RULE_CHECKS, checkIndicators, type IndicatorCheck } from '../checks/report-checks.ts';
 import { readAmounts } from '../standard-tables/read-tables.ts';
 import { titleKind } from '../report-splitter.ts';
 import { readStandardTables } from '../standard-tables/index.ts';
 import { basicEconomicTable, doc, expenditureTable, singleCodeColumnTable, summaryTable, threePublicTable } from '../../test/sample-tables.ts';
 import { classifyTitle } from '../standard-tables/table-kinds.ts';
-import { REPORT_KINDS, type ReportKind } from '../types.ts';
+import { REPORT_KINDS, type Indicator, type Report, type ReportKind } from '../types.ts';
 import { REPORT_KIND_SPECS, type ReportKindSpec } from './report-kinds.ts';
-import { STANDARD_TABLE_KINDS, TABLE_KIND_SPECS, type StandardTableKind, type StandardTableSpec, type StandardTableSpecs, type TableKind, type TableKindSpec, type TableSumRule } from './table-kinds.ts';
+import { STANDARD_TABLE_KINDS, TABLE_KIND_SPECS, type FormTableSpec, type IndicatorSumRule, type StandardTableKind, type StandardTableSpec, type StandardTableSpecs, type TableKind, type TableKindSpec, type TableSumRule } from './table-kinds.ts';
 
 describe('the table kinds’ specs', () => {
   it.each(STANDARD_TABLE_KINDS.flatMap((kind) => TABLE_KIND_SPECS[kind].examples.map((title) => [title, kind] as const)))('recognise %s as %s', (title, kind) => {
@@ -105,6 +106,28 @@ describe('the standard tables’ specs drive reading and checking', () => {
     // @ts-expect-error a table sum rule without a check
     const unchecked: Record<TableSumRule, TableCheck> = fewer;
     expect([misplaced, unplaced, unchecked]).toHaveLength(3);
+  });
+});
+
+describe('the indicator table’s spec drives its checks', () => {
+  const ind = (weight: string, score: string): Indicator => ({ level1: '产出指标', level2: '数量指标', level3: `指标${weight}${score}`, target: null, actual: null, weight, score, note: null, page: 5 });
+  // A score above its weight, and weights that make 90: two of its three rules break.
+  const report = { indicators: [ind('40', '42'), ind('30', '30'), ind('20', '20')], self_evaluation: null } as unknown as Report;
+  const rules = (sumRules?: readonly IndicatorSumRule[]): string[] => checkIndicators(report, sumRules).map((f) => f.rule);
+
+  it('run exactly the rules it lists, in its order', () => {
+    expect(rules()).toEqual(['score-exceeds-weight', 'weights-sum-total']);
+    expect(rules(['weights-sum-total'])).toEqual(['weights-sum-total']);
+    expect(rules([])).toEqual([]);
+  });
+
+  it('fail to compile when it lists a rule no indicator check implements', () => {
+    // @ts-expect-error a standard table's row sum is not a rule on indicators
+    const misplaced: FormTableSpec = { ...TABLE_KIND_SPECS.indicators, sumRules: ['row-sum-three-public'] };
+    const { 'scores-sum-total': _dropped, ...fewer } = INDICATOR_RULE_CHECKS;
+    // @ts-expect-error an indicator sum rule without a check
+    const unchecked: Record<IndicatorSumRule, IndicatorCheck> = fewer;
+    expect([misplaced, unchecked]).toHaveLength(2);
   });
 });
 
