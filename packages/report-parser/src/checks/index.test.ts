@@ -76,6 +76,40 @@ describe('row sums', () => {
   });
 });
 
+describe('income row sums', () => {
+  const row = (...texts: readonly string[]) => texts.map((t) => cell(t));
+  const incomeTable = (total: string): Block[] =>
+    doc([
+      paragraph('收入决算表', { page: 7 }),
+      table([row('项目', '本年收入合计', '财政拨款收入', '一般公共预算', '事业收入'), row('一般公共服务支出', '120.00', '100.00', '100.00', '20.00'), row('合计', total, '100.00', '100.00', '20.00')], { caption: '单位：万元', page: 7 }),
+    ]);
+
+  it('adds a 收入表’s sources without the fund columns that split its 财政拨款', () => {
+    expect(rules(incomeTable('120.00'))).not.toContain('row-sum-income-sources');
+    const f = check(incomeTable('125.00')).find((x) => x.rule === 'row-sum-income-sources');
+    expect(f?.message).toBe('收入决算表“合计”行：合计125.00万元，各项收入之和为120.00万元');
+  });
+
+  it('adds the fund columns of a 财政拨款收支总表 whose income side prints 财政拨款', () => {
+    const fiscal = (total: string): Block[] =>
+      doc([
+        paragraph('财政拨款收入支出决算总表', { page: 8 }),
+        table(
+          [
+            [cell('收入', { colspan: 2 }), cell('支出', { colspan: 5 })],
+            row('项目', '财政拨款', '项目', '合计', '一般公共预算', '政府性基金预算', '国有资本经营预算'),
+            row('一般公共预算财政拨款', '100.00', '一般公共服务支出', '80.00', '70.00', '10.00', ''),
+            row('政府性基金预算财政拨款', '10.00', '住房保障支出', total, '30.00', '', ''),
+          ],
+          { caption: '单位：万元', page: 8 },
+        ),
+      ]);
+    expect(rules(fiscal('30.00'))).not.toContain('row-sum-income-sources');
+    const f = check(fiscal('35.00')).find((x) => x.rule === 'row-sum-income-sources');
+    expect(f?.message).toBe('财政拨款收入支出决算总表“住房保障支出”行：合计35.00万元，一般公共预算、政府性基金预算与国有资本经营预算之和为30.00万元');
+  });
+});
+
 describe('sums over the code hierarchy', () => {
   it('reports a 款 that is not the sum of its 项', () => {
     const blocks = doc(expenditureTable(withRow('2010607', (r) => [r[0], r[1], r[2], r[3], '594.00', '', '594.00'])));

@@ -3,7 +3,8 @@ import type { Block } from '@budget-ingest/doc-model';
 import { grandTotalRow, mainValue, toYuan, valueOf, type ColumnRole, type RecognisedTable } from '../standard-tables/index.ts';
 import { labelled } from '../figures/index.ts';
 import { figuresOf, sentencesOf } from './text-figures.ts';
-import type { Amount, AmountItem, Report, ValidationFinding } from '../types.ts';
+import type { Amount, AmountItem, Indicator, Report, ValidationFinding } from '../types.ts';
+import { TABLE_KIND_SPECS, type IndicatorSumRule } from '../specs/table-kinds.ts';
 import { noteComparison, refsOf, refsOfValues } from './compare.ts';
 import { findingOf } from './rules.ts';
 
@@ -98,30 +99,57 @@ export function threePublicListedApart(items: ReadonlyMap<AmountItem, Pick<Amoun
   return sum.minus(total.yuan).abs().lte(TOLERANCE_PER_FIGURE.times(parts.length));
 }
 
-function checkIndicators(report: Report): ValidationFinding[] {
+/** A check of one indicator-table sum rule on a report's indicators: its findings. */
+export type IndicatorCheck = (report: Report) => ValidationFinding[];
+
+/** Every sum rule the indicator table's spec may list, with its check: a rule without one fails to compile. */
+export const INDICATOR_RULE_CHECKS = {
+  'score-exceeds-weight': scoresOverWeights,
+  'weights-sum-total': weightsTotal,
+  'scores-sum-total': scoresTotal,
+} as const satisfies Record<IndicatorSumRule, IndicatorCheck>;
+
+/** The indicator table's sum rules: exactly those its spec lists (`sumRules` is the spec's; a test passes another list). */
+export function checkIndicators(report: Report, sumRules: readonly IndicatorSumRule[] = TABLE_KIND_SPECS.indicators.sumRules): ValidationFinding[] {
+  return sumRules.flatMap((rule) => INDICATOR_RULE_CHECKS[rule](report));
+}
+
+function scoresOverWeights(report: Report): ValidationFinding[] {
   const out: ValidationFinding[] = [];
-  const weighted = report.indicators.filter((i) => i.weight !== null);
   for (const i of report.indicators) {
     if (i.weight === null || i.score === null) continue;
     if (new Decimal(i.score).gt(i.weight)) {
       out.push(findingOf('score-exceeds-weight', `指标“${i.level3}”得分${i.score}分，超过分值${i.weight}分`, { expected: `≤${i.weight}`, actual: i.score, values: refsOfValues([{ anchor: i.anchor }]) }, [i.page]));
     }
   }
-  if (weighted.length >= 3) {
-    const weights = weighted.reduce((s, i) => s.plus(i.weight!), new Decimal(0));
-    const values = refsOfValues(weighted.map((i) => ({ anchor: i.anchor })));
-    noteComparison(weights.eq(100), values);
-    if (!weights.eq(100)) {
-      out.push(findingOf('weights-sum-total', `各指标分值合计${weights.toString()}分，总分应为100分`, { expected: '100', actual: weights.toString(), values }, weighted.map((i) => i.page)));
-    } else if (report.self_evaluation?.score && weighted.every((i) => i.score !== null)) {
-      const scores = weighted.reduce((s, i) => s.plus(i.score!), new Decimal(0));
-      noteComparison(scores.eq(report.self_evaluation.score), values);
-      if (!scores.eq(report.self_evaluation.score)) {
-        out.push(findingOf('scores-sum-total', `各指标得分合计${scores.toString()}分，自评总分为${report.self_evaluation.score}分`, { expected: scores.toString(), actual: report.self_evaluation.score, values }, weighted.map((i) => i.page)));
-      }
-    }
-  }
   return out;
+}
+
+/** The weighted indicators, their weights' sum and the values they were read from; null with fewer than three (too few to be a whole indicator table). */
+function weighting(report: Report): { weighted: Indicator[]; weights: Decimal; values: ReturnType<typeof refsOfValues> } | null {
+  const weighted = report.indicators.filter((i) => i.weight !== null);
+  if (weighted.length < 3) return null;
+  const weights = weighted.reduce((s, i) => s.plus(i.weight!), new Decimal(0));
+  return { weighted, weights, values: refsOfValues(weighted.map((i) => ({ anchor: i.anchor }))) };
+}
+
+function weightsTotal(report: Report): ValidationFinding[] {
+  const w = weighting(report);
+  if (!w) return [];
+  noteComparison(w.weights.eq(100), w.values);
+  if (w.weights.eq(100)) return [];
+  return [findingOf('weights-sum-total', `各指标分值合计${w.weights.toString()}分，总分应为100分`, { expected: '100', actual: w.weights.toString(), values: w.values }, w.weighted.map((i) => i.page))];
+}
+
+/** Scores are compared with the stated 总分 only where the weights make 100 (else weights-sum-total already says the table is off). */
+function scoresTotal(report: Report): ValidationFinding[] {
+  const w = weighting(report);
+  const total = report.self_evaluation?.score;
+  if (!w || !w.weights.eq(100) || !total || !w.weighted.every((i) => i.score !== null)) return [];
+  const scores = w.weighted.reduce((s, i) => s.plus(i.score!), new Decimal(0));
+  noteComparison(scores.eq(total), w.values);
+  if (scores.eq(total)) return [];
+  return [findingOf('scores-sum-total', `各指标得分合计${scores.toString()}分，自评总分为${total}分`, { expected: scores.toString(), actual: total, values: w.values }, w.weighted.map((i) => i.page))];
 }
 
 function checkYears(report: Report, tables: readonly RecognisedTable[]): ValidationFinding[] {

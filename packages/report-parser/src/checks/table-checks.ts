@@ -17,57 +17,62 @@ import {
 import type { ValidationFinding } from '../types.ts';
 import { checkSame, checkSum, show, type Disagreement } from './compare.ts';
 import type { FindingRule } from '../finding-rules.ts';
+import { HEADLINE_ROW_LABELS, TABLE_KIND_SPECS, type StandardTableSpecs, type TableSumRule } from '../specs/table-kinds.ts';
 import { findingOf } from './rules.ts';
 
-const EXPENDITURE_PARTS: readonly ColumnRole[] = ['basic', 'project', 'paid_to_superior', 'operating_expenditure', 'affiliated_subsidy', 'reserve'];
-const INCOME_PARTS: readonly ColumnRole[] = ['fiscal_appropriation', 'superior_subsidy', 'business_income', 'operating_income', 'affiliated_income', 'other_income'];
+/**
+ * What a row's 合计 adds up from, per row-sum rule: the roles of the part columns
+ * (those the table prints on the row's side) and how the message names their sum.
+ */
+const ROW_SUMS = {
+  'row-sum-total-basic-project': { parts: ['basic', 'project', 'paid_to_superior', 'operating_expenditure', 'affiliated_subsidy', 'reserve'], what: '基本支出与项目支出等之和' },
+  'row-sum-income-sources': { parts: ['fiscal_appropriation', 'superior_subsidy', 'business_income', 'operating_income', 'affiliated_income', 'other_income', 'general_public_budget', 'government_fund_budget', 'state_capital_budget'], what: '各项收入之和' },
+  'row-sum-personnel-public': { parts: ['personnel', 'public'], what: '人员经费与公用经费之和' },
+} as const satisfies Record<string, { parts: readonly ColumnRole[]; what: string }>;
+
+/** The fund columns split 财政拨款 (in a 收入表 beside it, or making up a 财政拨款收支总表): added only where 财政拨款 itself is not printed. */
 const FUND_PARTS: readonly ColumnRole[] = ['general_public_budget', 'government_fund_budget', 'state_capital_budget'];
+const FUNDS_WHAT = '一般公共预算、政府性基金预算与国有资本经营预算之和';
+
+/** A check of one sum rule on one table: its findings. */
+export type TableCheck = (t: RecognisedTable) => ValidationFinding[];
+
+/** Every sum rule a standard table's spec may list, with its check: a rule without one fails to compile. */
+export const SUM_RULE_CHECKS = {
+  'row-sum-total-basic-project': (t) => rowSums(t, 'row-sum-total-basic-project'),
+  'row-sum-income-sources': (t) => rowSums(t, 'row-sum-income-sources'),
+  'row-sum-personnel-public': (t) => rowSums(t, 'row-sum-personnel-public'),
+  'row-sum-three-public': (t) => threePublicSums(t),
+  'parent-sum-children': (t) => parentSums(t),
+  'total-sum-classes': (t) => classTotals(t),
+} as const satisfies Record<TableSumRule, TableCheck>;
 
 const rowName = (row: TableRow): string => (row.code ? `${row.code} ${row.label}` : row.label || '数据');
 
-/** Row sums, parent = Σ children and 合计 = Σ 类 inside each table. */
-export function checkTables(tables: readonly RecognisedTable[]): ValidationFinding[] {
-  const out: ValidationFinding[] = [];
-  for (const t of tables) {
-    switch (t.kind) {
-      case 'expenditure':
-      case 'general_budget_functional':
-      case 'government_fund':
-      case 'state_capital':
-        out.push(...rowSums(t, 'row-sum-total-basic-project', 'total', EXPENDITURE_PARTS, '基本支出与项目支出等之和'));
-        break;
-      case 'income':
-        out.push(...rowSums(t, 'row-sum-income-sources', 'total', t.columns.some((c) => c.role === 'fiscal_appropriation') ? INCOME_PARTS : [...INCOME_PARTS, ...FUND_PARTS], '各项收入之和'));
-        break;
-      case 'fiscal_summary':
-        out.push(...rowSums(t, 'row-sum-income-sources', 'total', FUND_PARTS, '一般公共预算、政府性基金预算与国有资本经营预算之和'));
-        break;
-      case 'basic_economic':
-        out.push(...rowSums(t, 'row-sum-personnel-public', 'total', ['personnel', 'public'], '人员经费与公用经费之和'));
-        break;
-      case 'three_public':
-        out.push(...threePublicSums(t));
-        break;
-      case 'summary':
-        break;
-    }
-    if (codedRows(t).length > 0) out.push(...hierarchySums(t));
-  }
-  return out;
+/**
+ * The sum rules inside each table: exactly those its spec lists (row sums,
+ * parent = Σ children, 合计 = Σ 类). `specs` is the registry (a test passes a changed copy).
+ */
+export function checkTables(tables: readonly RecognisedTable[], specs: StandardTableSpecs = TABLE_KIND_SPECS): ValidationFinding[] {
+  return tables.flatMap((t) => specs[t.kind].sumRules.flatMap((rule) => SUM_RULE_CHECKS[rule](t)));
 }
 
-function rowSums(t: RecognisedTable, rule: FindingRule, totalRole: ColumnRole, partRoles: readonly ColumnRole[], what: string): ValidationFinding[] {
+function rowSums(t: RecognisedTable, rule: keyof typeof ROW_SUMS): ValidationFinding[] {
   const out: ValidationFinding[] = [];
+  const partRoles: readonly ColumnRole[] = ROW_SUMS[rule].parts;
   const parts = t.columns.filter((c) => c.role !== null && partRoles.includes(c.role));
-  const totals = t.columns.filter((c) => c.role === totalRole);
+  const totals = t.columns.filter((c) => c.role === 'total');
   if (parts.length === 0 || totals.length === 0) return out;
   for (const row of t.rows) {
     const mine = (cols: typeof parts): typeof parts => cols.filter((c) => row.side === sideOf(t, c.index));
+    const whole = mine(parts).some((c) => c.role === 'fiscal_appropriation');
+    const used = mine(parts).filter((c) => !(whole && FUND_PARTS.includes(c.role!)));
     const total = mine(totals).map((c) => row.values.get(c.index)).find((v) => v !== undefined);
-    const ps = mine(parts).map((c) => row.values.get(c.index)).filter((v): v is Printed => v !== undefined);
+    const ps = used.map((c) => row.values.get(c.index)).filter((v): v is Printed => v !== undefined);
     if (!total || ps.length === 0) continue;
     const sum = ps.reduce((s, p) => s.plus(toYuan(p)), new Decimal(0));
     const d = checkSum(total, sum, ps.length, ps);
+    const what = used.every((c) => FUND_PARTS.includes(c.role!)) ? FUNDS_WHAT : ROW_SUMS[rule].what;
     if (d) out.push(findingOf(rule, `${t.title}“${rowName(row)}”行：合计${show(total)}，${what}为${d.expected}`, d, [row.page]));
   }
   return out;
@@ -117,15 +122,26 @@ function sumOrNull(a: Printed | null, b: Printed | null): Printed | null {
   return { ...base, value, text: value.toFixed(Math.max(0, base.decimals)) };
 }
 
-/** 类 = Σ 款, 款 = Σ 项 (where the table prints the children), 合计 = Σ 类, for every figure column. */
-function hierarchySums(t: RecognisedTable): ValidationFinding[] {
-  const out: ValidationFinding[] = [];
-  const amountCols = t.columns.filter((c) => c.role !== null && !['code_lei', 'code_kuan', 'code_xiang', 'code', 'name'].includes(c.role));
-  for (const side of [...new Set(t.rows.map((r) => r.side))]) {
+/** The figure columns of a table (not its code and name columns): the columns a hierarchy sum runs over. */
+function amountColumns(t: RecognisedTable): RecognisedTable['columns'] {
+  return t.columns.filter((c) => c.role !== null && !['code_lei', 'code_kuan', 'code_xiang', 'code', 'name'].includes(c.role));
+}
+
+/** Each side of the table (two-sided tables print income and expenditure side by side) with its coded rows, first row per code. */
+function codedSides(t: RecognisedTable): { side: number; rows: TableRow[]; byCode: Map<string, TableRow> }[] {
+  return [...new Set(t.rows.map((r) => r.side))].map((side) => {
     const rows = t.rows.filter((r) => r.side === side);
-    const coded = rows.filter((r) => r.code !== null);
     const byCode = new Map<string, TableRow>();
-    for (const r of coded) if (!byCode.has(r.code!)) byCode.set(r.code!, r);
+    for (const r of rows) if (r.code !== null && !byCode.has(r.code)) byCode.set(r.code, r);
+    return { side, rows, byCode };
+  });
+}
+
+/** 类 = Σ 款, 款 = Σ 项 (where the table prints the children), for every figure column. */
+function parentSums(t: RecognisedTable): ValidationFinding[] {
+  const out: ValidationFinding[] = [];
+  const amountCols = amountColumns(t);
+  for (const { byCode } of codedSides(t)) {
     for (const parent of byCode.values()) {
       const len = parent.code!.length;
       const children = [...byCode.values()].filter((r) => r.code!.length === len + 2 && r.code!.startsWith(parent.code!));
@@ -139,6 +155,15 @@ function hierarchySums(t: RecognisedTable): ValidationFinding[] {
         if (d) out.push(findingOf('parent-sum-children', `${t.title}“${rowName(parent)}”（${level}）${columnName(c.levels)}${show(total)}，下级科目之和为${d.expected}`, d, [parent.page, ...children.map((r) => r.page)]));
       }
     }
+  }
+  return out;
+}
+
+/** 合计 = Σ 类, for every figure column. */
+function classTotals(t: RecognisedTable): ValidationFinding[] {
+  const out: ValidationFinding[] = [];
+  const amountCols = amountColumns(t);
+  for (const { side, rows, byCode } of codedSides(t)) {
     const totalRow = rows.find(isGrandTotalRow) ?? (side === 0 ? grandTotalRow(t) : null);
     const classes = [...byCode.values()].filter((r) => r.code!.length === 3);
     if (!totalRow || classes.length === 0) continue;
@@ -173,20 +198,22 @@ export function checkAgreement(tables: readonly RecognisedTable[]): ValidationFi
     const d: Disagreement | null = checkSame(a.p, b.p);
     if (d) out.push(findingOf(rule, `${what}：${a.t.title}为${show(a.p)}，${b.t.title}为${show(b.p)}`, d, [a.row.page, b.row.page], d.severity));
   };
+  // The rows the summaries' headline amounts are read from (their specs' row labels).
+  const L = HEADLINE_ROW_LABELS;
   const labelled = (t: RecognisedTable | undefined, re: RegExp): TableRow | undefined => t?.rows.find((r) => re.test(bareLabel(r.label)));
 
   if (summary && expenditure) {
-    const s = labelled(summary, /^(本年支出合计|当年支出小计|本年支出小计)$/) ?? labelled(summary, /^支出(合计|总计)$/);
+    const s = labelled(summary, L.yearExpenditure) ?? labelled(summary, L.expenditure);
     const e = grandTotalRow(expenditure);
     if (s && e) push('table-agreement-total-expenditure', '本年支出合计', { t: summary, row: s, p: mainValue(summary, s) }, { t: expenditure, row: e, p: mainValue(expenditure, e) });
     // Basic and project spending printed in the summary (some provinces) against the 支出表.
-    for (const [re, role, what] of [[/^基本支出$/, 'basic', '基本支出'], [/^项目支出$/, 'project', '项目支出']] as const) {
+    for (const [re, role, what] of [[L.basic, 'basic', '基本支出'], [L.project, 'project', '项目支出']] as const) {
       const sr = labelled(summary, re);
       if (sr && e) push('table-agreement-total-expenditure', what, { t: summary, row: sr, p: mainValue(summary, sr) }, { t: expenditure, row: e, p: valueOf(expenditure, e, role) });
     }
   }
   if (summary && income) {
-    const s = labelled(summary, /^(本年收入合计|当年收入小计|本年收入小计)$/) ?? labelled(summary, /^收入(合计|总计)$/);
+    const s = labelled(summary, L.yearIncome) ?? labelled(summary, L.income);
     const i = grandTotalRow(income);
     if (s && i) push('table-agreement-total-income', '本年收入合计', { t: summary, row: s, p: mainValue(summary, s) }, { t: income, row: i, p: mainValue(income, i) });
   }
@@ -196,9 +223,9 @@ export function checkAgreement(tables: readonly RecognisedTable[]): ValidationFi
   if (fiscal && general) classAgreement(fiscal, general, 'general_public_budget', push);
   if (general) {
     const g = grandTotalRow(general);
-    const fromFiscal = labelled(fiscal, /^一般公共预算(财政拨款)?(收入)?$/);
+    const fromFiscal = labelled(fiscal, L.generalBudget);
     if (g && fiscal && fromFiscal) push('table-agreement-general-budget', '一般公共预算财政拨款', { t: fiscal, row: fromFiscal, p: mainValue(fiscal, fromFiscal) }, { t: general, row: g, p: mainValue(general, g) });
-    const fromSummary = labelled(summary, /^一般公共预算(财政拨款)?(收入)?$/);
+    const fromSummary = labelled(summary, L.generalBudget);
     if (g && summary && fromSummary) push('table-agreement-general-budget', '一般公共预算财政拨款', { t: summary, row: fromSummary, p: mainValue(summary, fromSummary) }, { t: general, row: g, p: mainValue(general, g) });
     const b = basic ? grandTotalRow(basic) : null;
     if (g && basic && b) push('table-agreement-basic-expenditure', '一般公共预算基本支出', { t: general, row: g, p: valueOf(general, g, 'basic') }, { t: basic, row: b, p: mainValue(basic, b) });

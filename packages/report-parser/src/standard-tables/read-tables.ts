@@ -1,44 +1,21 @@
 import { displayName } from '../text.ts';
 import type { Amount, AmountItem, Anchor, ExpenditureLine, Phase, ValueBox } from '../types.ts';
-import type { ColumnRole } from './columns.ts';
+import { TABLE_KIND_SPECS, type HeadlineAmount, type HeadlineRow, type StandardTableSpecs } from '../specs/table-kinds.ts';
 import { toYuan, yuanString, type Printed } from '../figures/money.ts';
 import type { RecognisedTable, TableRow } from './recognise.ts';
 import { bareLabel, cleanName, codedRows, grandTotalRow, isEmptyRow, mainValue, valueOf } from './read-rows.ts';
 
-/** Row labels of the summary tables → headline items, most specific first. */
-const SUMMARY_LABELS: readonly (readonly [AmountItem, RegExp])[] = [
-  ['total_income', /^(本年收入合计|当年收入小计|本年收入小计)$/],
-  ['total_income', /^收入(合计|总计)$/],
-  ['total_expenditure', /^(本年支出合计|当年支出小计|本年支出小计)$/],
-  ['total_expenditure', /^支出(合计|总计)$/],
-  ['fiscal_appropriation', /^财政拨款(收入)?$/],
-  ['general_public_budget', /^一般公共预算(财政拨款)?(收入)?$/],
-  ['government_fund_budget', /^政府性基金预算(财政拨款)?(收入)?$/],
-  ['basic_expenditure', /^基本支出$/],
-  ['project_expenditure', /^项目支出$/],
-];
-
-const FISCAL_SUMMARY_LABELS: readonly (readonly [AmountItem, RegExp])[] = [
-  ['fiscal_appropriation', /^(本年收入合计|当年收入小计|本年收入小计)$/],
-  ['fiscal_appropriation', /^收入(合计|总计)$/],
-  ['general_public_budget', /^一般公共预算(财政拨款)?(收入)?$/],
-  ['government_fund_budget', /^政府性基金预算(财政拨款)?(收入)?$/],
-];
-
-const THREE_PUBLIC_COLUMNS: readonly (readonly [ColumnRole, AmountItem])[] = [
-  ['three_public_total', 'three_public_expenditure'],
-  ['overseas_travel', 'overseas_travel'],
-  ['vehicles', 'official_vehicles'],
-  ['official_reception', 'official_reception'],
-  ['agency_operating', 'agency_operating_expenditure'],
-];
-
-/** Headline amounts of the standard tables; the first statement of an (item, phase, year) wins, other values become `alternatives`. */
-export function readAmounts(tables: readonly RecognisedTable[], fiscalYear: number | null): Amount[] {
+/**
+ * Headline amounts of the standard tables, as their specs' `headline` says
+ * (specs/table-kinds.ts): each item from its row and column, in the spec's
+ * order. The first statement of an (item, phase, year) wins, other values
+ * become `alternatives`. `specs` is the registry (a test passes a changed copy).
+ */
+export function readAmounts(tables: readonly RecognisedTable[], fiscalYear: number | null, specs: StandardTableSpecs = TABLE_KIND_SPECS): Amount[] {
   const found = new Map<string, { amount: Amount; alternatives: string[] }>();
-  const add = (table: RecognisedTable, item: AmountItem, phase: Phase, row: TableRow, p: Printed | null, what: string): void => {
+  const add = (table: RecognisedTable, item: AmountItem, { phase, row, p, what }: HeadlineFigure): void => {
     const year = fiscalYear ?? table.year;
-    if (!p || year === null) return;
+    if (year === null) return;
     const yuan = yuanString(toYuan(p));
     const key = `${item}|${phase}|${year}`;
     const seen = found.get(key);
@@ -50,62 +27,47 @@ export function readAmounts(tables: readonly RecognisedTable[], fiscalYear: numb
     found.set(key, { amount: { item, phase, fiscal_year: year, yuan, source_text, page: row.page ?? table.pages[0] ?? null, ...placeOf(p) }, alternatives: [] });
   };
   for (const table of tables) {
-    switch (table.kind) {
-      case 'summary':
-      case 'fiscal_summary': {
-        const labels = table.kind === 'summary' ? SUMMARY_LABELS : FISCAL_SUMMARY_LABELS;
-        for (const [item, re] of labels) {
-          const row = table.rows.find((r) => re.test(bareLabel(r.label)));
-          if (row) add(table, item, table.phase, row, mainValue(table, row), bareLabel(row.label));
-        }
-        break;
-      }
-      case 'expenditure':
-      case 'general_budget_functional': {
-        const row = grandTotalRow(table);
-        if (!row) break;
-        if (table.kind === 'expenditure') add(table, 'total_expenditure', table.phase, row, mainValue(table, row), '合计');
-        else add(table, 'general_public_budget', table.phase, row, mainValue(table, row), '合计');
-        add(table, 'basic_expenditure', table.phase, row, valueOf(table, row, 'basic'), '基本支出');
-        add(table, 'project_expenditure', table.phase, row, valueOf(table, row, 'project'), '项目支出');
-        break;
-      }
-      case 'income': {
-        const row = grandTotalRow(table);
-        if (row) add(table, 'total_income', table.phase, row, mainValue(table, row), '合计');
-        break;
-      }
-      case 'basic_economic': {
-        const total = grandTotalRow(table);
-        if (total) {
-          add(table, 'personnel_expenditure', table.phase, total, valueOf(table, total, 'personnel'), '人员经费');
-          add(table, 'public_expenditure', table.phase, total, valueOf(table, total, 'public'), '公用经费');
-        }
-        for (const row of table.rows) {
-          const label = bareLabel(row.label);
-          if (/^人员经费(合计)?$/.test(label)) add(table, 'personnel_expenditure', table.phase, row, mainValue(table, row), label);
-          if (/^(日常)?公用经费(合计)?$/.test(label)) add(table, 'public_expenditure', table.phase, row, mainValue(table, row), label);
-        }
-        break;
-      }
-      case 'three_public': {
-        const row = grandTotalRow(table) ?? table.rows.find((r) => r.values.size > 0);
-        if (!row) break;
-        for (const [role, item] of THREE_PUBLIC_COLUMNS) {
-          for (const c of table.columns) {
-            if (c.role !== role) continue;
-            const head = c.levels[c.levels.length - 1] ?? role;
-            add(table, item, c.phase ?? table.phase, row, row.values.get(c.index) ?? null, head);
-          }
-        }
-        break;
-      }
-      case 'government_fund':
-      case 'state_capital':
-        break;
-    }
+    for (const h of specs[table.kind].headline) for (const figure of headlineFigures(table, h)) add(table, h.item, figure);
   }
   return [...found.values()].map(({ amount, alternatives }) => (alternatives.length ? { ...amount, alternatives } : amount));
+}
+
+/** A figure a headline amount is read from, with its phase and what the source text calls it. */
+interface HeadlineFigure {
+  readonly phase: Phase;
+  readonly row: TableRow;
+  readonly p: Printed;
+  readonly what: string;
+}
+
+/** The figures of one headline amount of a table: its spec's row (or rows) and column (or columns). */
+function headlineFigures(table: RecognisedTable, h: HeadlineAmount): HeadlineFigure[] {
+  const out: HeadlineFigure[] = [];
+  for (const row of headlineRows(table, h.row)) {
+    const column = h.column;
+    if (typeof column === 'object' && 'eachOfRole' in column) {
+      for (const c of table.columns) {
+        const p = c.role === column.eachOfRole ? row.values.get(c.index) : undefined;
+        if (p) out.push({ phase: c.phase ?? table.phase, row, p, what: h.as ?? c.levels[c.levels.length - 1] ?? column.eachOfRole });
+      }
+      continue;
+    }
+    const p = column === 'main' ? mainValue(table, row) : valueOf(table, row, column.role);
+    if (p) out.push({ phase: table.phase, row, p, what: h.as ?? bareLabel(row.label) });
+  }
+  return out;
+}
+
+function headlineRows(table: RecognisedTable, row: HeadlineRow): TableRow[] {
+  if (row === 'total' || row === 'total_or_first') {
+    const total = grandTotalRow(table) ?? (row === 'total_or_first' ? table.rows.find((r) => r.values.size > 0) : null);
+    return total ? [total] : [];
+  }
+  if ('label' in row) {
+    const first = table.rows.find((r) => row.label.test(bareLabel(r.label)));
+    return first ? [first] : [];
+  }
+  return table.rows.filter((r) => row.everyLabel.test(bareLabel(r.label)));
 }
 
 /** The table whose coded rows become the report's functional lines: 支出表 (all funds), else the 一般公共预算 table, else the 收入表. */
