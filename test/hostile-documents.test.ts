@@ -83,6 +83,15 @@ describe('hostile documents, embedded database (in-process run)', () => {
     expect(retry.stdout).toMatch(/rows-150k\.xlsx\s+failed.*MAX_EXTRACT_MEMORY_MB/);
   }, 240_000);
 
+  it('extract FILE reads in a child with the limits: a file past MAX_EXTRACT_MEMORY_MB ends with its code, not a crash', async () => {
+    const inbox = tempDir('bi-oom-x-');
+    writeFileSync(join(inbox, 'rows-150k.xlsx'), bigSheetXlsx(150_000, 2));
+    const run = await cli(['extract', join(inbox, 'rows-150k.xlsx'), '--format', 'text'], { MAX_EXTRACT_MEMORY_MB: '256' });
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stderr).toMatch(/rows-150k\.xlsx: .*MAX_EXTRACT_MEMORY_MB.*\[out-of-memory → status failed\]/);
+    expect(run.stdout).toBe('');
+  }, 240_000);
+
   it('after a kill -9 mid-extraction: no child left, status lists the unfinished document, the lock is stale at once, retry-failed ends it', async () => {
     const data = tempDir('bi-killed-');
     const inbox = tempDir('bi-killed-in-');

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { isExtractError } from '@budget-ingest/doc-model';
-import * as extract from '@budget-ingest/extract';
+import { isExtractError, type DocumentModel } from '@budget-ingest/doc-model';
+import { renderModelText } from '@budget-ingest/extract';
+import { extractIsolated } from '@budget-ingest/pipeline';
 import { openContext, type GlobalOptions, type Runtime } from '../context.ts';
 
 export interface ExtractCommandOptions extends GlobalOptions {
@@ -18,14 +19,15 @@ export async function extractCommand(rt: Runtime, file: string, opts: ExtractCom
   const path = resolve(rt.cwd, file);
   const bytes = new Uint8Array(await readFile(path));
   try {
-    const { model } = await extract.extractDocument(bytes, {
+    // In a child process with the memory and time limits, as in a run: a hostile file ends with its code, not a crash of this command.
+    const model: DocumentModel = await extractIsolated(bytes, {
       fileName: path,
       limits: ctx.config.limits,
       sofficePath: ctx.config.sofficePath,
       pathEnv: rt.env.PATH ?? '',
     });
     if (opts.format === 'json') rt.stdout(JSON.stringify(model, null, 2));
-    else rt.stdout(renderText(model));
+    else rt.stdout(renderModelText(model));
     return 0;
   } catch (err) {
     if (isExtractError(err)) {
@@ -34,20 +36,4 @@ export async function extractCommand(rt: Runtime, file: string, opts: ExtractCom
     }
     throw err;
   }
-}
-
-type Model = Awaited<ReturnType<typeof extract.extractDocument>>['model'];
-
-/** Uses the extractor package's grid renderer when it has one; a plain rendering otherwise. */
-function renderText(model: Model): string {
-  const render = (extract as unknown as { renderModelText?: (m: Model) => string }).renderModelText;
-  if (render) return render(model);
-  return model.blocks
-    .map((b) => {
-      const where = b.page === null ? '' : `[p${b.page}] `;
-      if (b.kind === 'heading') return `${where}# ${b.numbering ?? ''}${b.text}`;
-      if (b.kind === 'paragraph') return `${where}${b.text}`;
-      return `${where}[table ${b.rows.length} rows]\n${b.rows.map((r) => r.map((c) => c.text).join(' | ')).join('\n')}`;
-    })
-    .join('\n\n');
 }
