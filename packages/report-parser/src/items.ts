@@ -3,6 +3,7 @@
  * label or column header states. Used by both the sentence and the table
  * readers. Labels are normalised text (half-width punctuation, no spaces).
  */
+import { yearOf } from './figures/index.ts';
 import { phaseOf } from './genre/phase-words.ts';
 import type { AmountItem, Phase } from './types.ts';
 
@@ -124,6 +125,5 @@ export function readColumnHeader(text: string): { phase: Phase; year: number | n
   if (!/(预算|决算|执行|实际|支出数)/.test(text)) return null;
   const phase = phaseOf(text);
   if (phase === null) return null;
-  const m = /(20\d{2})年?/.exec(text);
-  return { phase, year: m ? Number(m[1]) : null };
+  return { phase, year: yearOf(text, { bare: true }) };
 }
