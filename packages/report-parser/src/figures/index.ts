@@ -4,5 +4,5 @@ export { labelOf, labelled, LABEL_STOPS, type LabelStops, type Labelled } from '
 export { COMPARED, EMITTED, moneyIn, printedOf, type MoneyFigure, type MoneyRules } from './text-money.ts';
 export * from './money.ts';
 export { afterGluedAmount, scoreSuffixAt } from './cuts.ts';
-export { foldIndicatorCell, indicatorFigure, type IndicatorFigure } from './indicator.ts';
+export { indicatorFigure, type IndicatorFigure } from './indicator.ts';
 export { COMPARED_WITH, dateAtStart, REPORT_YEARS, yearOf, yearsIn, type PrintedDate, type PrintedYear, type YearOptions } from './years.ts';

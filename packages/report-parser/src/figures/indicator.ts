@@ -37,7 +37,7 @@ const BRACKETED = /^\((.+)\)$/;
 const NOT_A_UNIT = /(完成|提升|提高|以上|以下|左右|之间|含)/;
 
 /** The text an indicator cell is read from: no white space, NFKC (（ → (, ％ → %), comparison signs folded. */
-export function foldIndicatorCell(cell: string): string {
+function foldIndicatorCell(cell: string): string {
   let text = cell.replace(/\s+/g, '').normalize('NFKC');
   for (const [re, sign] of OP_SIGNS) text = text.replace(re, sign);
   return text;
