@@ -26,8 +26,8 @@ export const RULES: readonly (readonly [rule: string, pattern: RegExp])[] = [
   ['percent-regex', /\/[^\n]*(?:\\d|\[0-9\])[^\n]*%[^\n]*\/[dgimsuy]*/],
   // A decimal number: digits, a point, digits ("\d+(?:\.\d+)?").
   ['decimal-regex', /\\d[+*{][^\n]*\\\.\\d/],
-  // A year captured to be read ("(20\d{2})年"): the layer's yearsIn / yearOf read years.
-  ['year-capture', /\(20\\d\{2\}\)/],
+  // A year in a regular expression ("(20\d{2})年", "20\d{2}年度?"): the layer's yearsIn / yearOf / withoutYears read and cut years.
+  ['year-regex', /20\\d\{2\}/],
 ];
 
 /** Still to move onto the layer: "file rule" → how many lines (empty: every reader is on the layer). */
@@ -83,6 +83,7 @@ describe('the figure layer', () => {
       "  const x = parseFloat(text);",
       "const NUMBER = /^-?\\d+(?:,\\d{3})*(?:\\.\\d+)?$/;",
       "  const titleYear = report.title?.normalize('NFKC').match(/(20\\d{2})年/)?.[1];",
+      "  const priorYear = PRIOR_YEAR.test(label) && !/20\\d{2}年/.test(label);",
     ];
     const flagged = new Set(strayParsers(old.map((text, i) => ({ path: `old${i}.ts`, text }))).map((f) => f.split(':')[0]));
     expect(flagged.size).toBe(old.length);

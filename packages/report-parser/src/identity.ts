@@ -5,28 +5,17 @@
  */
 import { ORGANISATION_ENDING, RATING_PHRASES, SCORE_LABELS } from './form-vocabulary.ts';
 import { normaliseText } from './text.ts';
-import { dateAtStart, yearOf, yearsIn, type PrintedYear } from './figures/index.ts';
+import { dateAtStart, withoutYears, yearOf, yearsIn } from './figures/index.ts';
 
 const KIND_SUFFIX = /(部门|单位)?(整体)?(支出)?(部门|单位|项目|专项资金预算项目|专项)?(整体)?(支出)?绩效(自评|评价)报告$|(部门|单位)(决算|预算)(报告|公开)?$/;
 const ORG_SUFFIX = ORGANISATION_ENDING;
 const PROVINCE_PREFIX = /^([\u4e00-\u9fa5]{2,3}省|内蒙古自治区|广西壮族自治区|西藏自治区|宁夏回族自治区|新疆维吾尔自治区)(?=[\u4e00-\u9fa5]{2,}[市县区州旗盟])/;
 
-/** `text` with its printed years (2023年, 2023年度) cut out. */
-function withoutYears(text: string, years: readonly PrintedYear[]): string {
-  let out = '';
-  let from = 0;
-  for (const y of years) {
-    out += text.slice(from, y.start);
-    from = text[y.end] === '度' ? y.end + 1 : y.end;
-  }
-  return out + text.slice(from);
-}
-
 /** The organisation a title names (year, province and kind removed), or null. */
 export function organisationFromTitle(title: string): string | null {
   const text = normaliseText(title);
   const years = yearsIn(text);
-  const t = withoutYears(text, years)
+  const t = withoutYears(text)
     .replace(KIND_SUFFIX, '')
     .replace(/(区级|县级|市级|省级)$/, '')
     .replace(/\(.*\)$/, '');

@@ -5,4 +5,4 @@ export { COMPARED, EMITTED, moneyIn, printedOf, type MoneyFigure, type MoneyRule
 export * from './money.ts';
 export { afterGluedAmount, scoreSuffixAt } from './cuts.ts';
 export { indicatorFigure, type IndicatorFigure } from './indicator.ts';
-export { COMPARED_WITH, dateAtStart, REPORT_YEARS, yearOf, yearsIn, type PrintedDate, type PrintedYear, type YearOptions } from './years.ts';
+export { COMPARED_WITH, dateAtStart, REPORT_YEARS, withoutYears, yearOf, yearsIn, type PrintedDate, type PrintedYear, type YearOptions } from './years.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateAtStart, yearOf, yearsIn } from './index.ts';
+import { dateAtStart, withoutYears, yearOf, yearsIn } from './index.ts';
 
 describe('yearsIn', () => {
   it.each([
@@ -34,6 +34,19 @@ describe('yearsIn', () => {
     expect(yearOf('2024预算数', { bare: true })).toBe(2024);
     expect(yearOf('预算数（2024）', { bare: true })).toBe(2024);
     expect(yearOf('2024.50', { bare: true })).toBeNull();
+  });
+});
+
+describe('withoutYears', () => {
+  it.each([
+    ['2023年度株洲市芦淞区医疗保障局', '株洲市芦淞区医疗保障局'],
+    ['县司法局2020年度法律援助经费', '县司法局法律援助经费'],
+    ['二〇二三年部门决算', '部门决算'],
+    ['2023-2025年规划', '规划'],
+    ['2023年10月24日', '10月24日'],
+    ['本年收入', '本年收入'],
+  ])('cuts the years out of %s', (text, rest) => {
+    expect(withoutYears(text)).toBe(rest);
   });
 });
 

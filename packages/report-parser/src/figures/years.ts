@@ -72,6 +72,17 @@ export interface PrintedDate {
   readonly end: number;
 }
 
+/** `text` with its printed years (2023年, 2023年度) cut out. */
+export function withoutYears(text: string): string {
+  let out = '';
+  let from = 0;
+  for (const y of yearsIn(text)) {
+    out += text.slice(from, y.start);
+    from = text[y.end] === '度' ? y.end + 1 : y.end;
+  }
+  return out + text.slice(from);
+}
+
 /**
  * A time of day after a date (发布时间:2023-12-05 15:04): not part of the date,
  * and once a line is compacted it is glued to the day ("2023-12-0515:04").
