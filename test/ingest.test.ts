@@ -131,6 +131,18 @@ describe('the command line', () => {
     expect(lines.find((l) => l.arg === 2)).toMatchObject({ kind: null });
   });
 
+  it('shows the year the readers take and, with --indicator, what an indicator cell reads as', async () => {
+    const years = await cli(['parse-number', '1.2026年预算单位收入预算总表', '二〇二三年度']);
+    expect(years.stdout.split('\n').map((l) => JSON.parse(l).year)).toEqual([2026, 2023]);
+    const cells = await cli(['parse-number', '--indicator', '100万人次以上', '约100人', '达标']);
+    expect(cells.code).toBe(0);
+    expect(cells.stdout.split('\n').map((l) => JSON.parse(l))).toEqual([
+      { arg: 0, input: '100万人次以上', text: '100万人次以上', value: '1000000', unit: '人次', op: '>=', approx: false },
+      { arg: 1, input: '约100人', text: '约100人', value: '100', unit: '人', op: null, approx: true },
+      { arg: 2, input: '达标', text: null, value: null, unit: null, op: null, approx: false },
+    ]);
+  });
+
   it('scores an export against its gold file with eval, and fails below --min-f1 only when it must', async () => {
     const gold = join(import.meta.dirname, 'fixtures/corpus/gold');
     const run = await cli(['eval', '--gold', gold, join(docs, 'renhua-2021-perf.docx'), '--quiet', '--min-f1', '0.95']);

@@ -92,9 +92,10 @@ export function buildProgram(rt: Runtime, setExit: (code: number) => void): Comm
   withGlobals(program.command('parse-number'))
     .description('print every number expression found in each TEXT as JSON lines (value, unit, kind, op, span)')
     .argument('<texts...>', 'texts to scan, e.g. "基本支出126.15万元"')
+    .option('--indicator', 'read each TEXT as an indicator target or actual cell (value, unit, op, approx)')
     .action(
-      run(async (texts: string[]) => {
-        (await import('./commands/parse-number.ts')).parseNumberCommand(texts, rt.stdout);
+      run(async (texts: string[], o: { indicator?: boolean }) => {
+        (await import('./commands/parse-number.ts')).parseNumberCommand(texts, rt.stdout, { indicator: o.indicator === true });
         return 0;
       }),
     );

@@ -9,7 +9,7 @@ import type { AmountCandidate } from './candidates.ts';
 import { phaseInReport, readLabel, type LabelReading } from './items.ts';
 import { listOpensAt } from './list-items.ts';
 import type { AmountItem, Phase, ReportKind } from './types.ts';
-import { labelled, moneyIn } from './figures/index.ts';
+import { labelled, moneyIn, withoutYears, yearsIn } from './figures/index.ts';
 import { defaultPhaseOf } from './specs/report-kinds.ts';
 import { namesEarmarkedMoney, namesFundApart } from './genre/funds.ts';
 import { itemsOf } from './genre/item-labels.ts';
@@ -84,7 +84,7 @@ export function readAmountSentences(units: readonly TextUnit[], ctx: SentenceCon
         const isFirst = first;
         first = false;
         if (reading.change) continue;
-        const opensSentence = isFirst && sentence.slice(0, fig.start - label.length).replace(/(20\d{2}年度?|本年度?|[,:;])/g, '') === '';
+        const opensSentence = isFirst && withoutYears(sentence.slice(0, fig.start - label.length)).replace(/(本年度?|[,:;])/g, '') === '';
         const listed = /^(其中|包括|含)/.test(clause);
         const further = opensSentence || listed ? null : furtherPhase(reading, label, named, ctx.kind);
         if (further !== null && !further.items.every((i) => !(phasesGiven.get(i)?.has(further.phase) ?? false))) continue;
@@ -112,7 +112,7 @@ export function readAmountSentences(units: readonly TextUnit[], ctx: SentenceCon
         const thisYear = /本年|本年度|当年/.test(sentence.slice(0, fig.start)) && stated === null ? ctx.fiscalYear : stated;
         if (stated !== null) paragraphYear = stated;
         // A figure of the year before (上年决算支出…, 去年收入…): the report's year − 1, unless the label prints a year.
-        const priorYear = PRIOR_YEAR.test(label) && !/20\d{2}年/.test(label) && ctx.fiscalYear !== null ? ctx.fiscalYear - 1 : null;
+        const priorYear = PRIOR_YEAR.test(label) && yearsIn(label).length === 0 && ctx.fiscalYear !== null ? ctx.fiscalYear - 1 : null;
         const year = priorYear ?? thisYear ?? paragraphYear ?? ctx.fiscalYear;
         if (year === null) continue;
         const sourceStart = Math.max(0, fig.start - label.length);

@@ -31,6 +31,7 @@ describe('readIndicatorCell', () => {
     ['约100人', { op: null, value: '100', unit: '人' }],
     ['108.01万元', { op: null, value: '1080100', unit: '元' }],
     ['2019年', { op: null, value: '2019', unit: '年' }],
+    ['二〇一九年', { op: null, value: '2019', unit: '年' }],
     ['显著提升', { op: null, value: null, unit: null }],
   ])('reads %s', (text, expected) => {
     expect(readIndicatorCell(text)).toMatchObject(expected);

@@ -25,6 +25,8 @@ describe('identity readers', () => {
     [['公开时间:2023年10月24日'], '2023-10-24'],
     [['填报日期:2022.4.15'], '2022-04-15'],
     [['日期:2020-08-25'], '2020-08-25'],
+    [['发布时间:2023-12-0515:04'], '2023-12-05'],
+    [['正文。', '二〇二三年三月二十九日'], '2023-03-29'],
     [['截止日期:2020-08-25前完成'], null],
     [['填表人:陈娟填报日期:联系电话:13874183971'], null],
     [['正文。', '株洲市芦淞区医疗保障局', '2023年3月29日'], '2023-03-29'],
@@ -49,6 +51,9 @@ describe('identity readers', () => {
   it('reads the rating and the dominant year', () => {
     expect(rating(['逐项进行自评打分,评价结果:优。'])).toBe('优');
     expect(dominantYear(['2021年县医保局', '2021年度', '2020年'])).toBe(2021);
+    // A year in Chinese numerals counts as its year; a list's item number before a year is not part of it.
+    expect(dominantYear(['二〇二一年度部门决算', '二〇二一年', '2020年'])).toBe(2021);
+    expect(dominantYear(['1.2026年预算单位财务收支预算总表', '2.2026年预算单位收入预算总表', '2025年'])).toBe(2026);
   });
 });
 

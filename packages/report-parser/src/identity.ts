@@ -5,6 +5,7 @@
  */
 import { ORGANISATION_ENDING, RATING_PHRASES, SCORE_LABELS } from './form-vocabulary.ts';
 import { normaliseText } from './text.ts';
+import { dateAtStart, withoutYears, yearOf, yearsIn } from './figures/index.ts';
 
 const KIND_SUFFIX = /(部门|单位)?(整体)?(支出)?(部门|单位|项目|专项资金预算项目|专项)?(整体)?(支出)?绩效(自评|评价)报告$|(部门|单位)(决算|预算)(报告|公开)?$/;
 const ORG_SUFFIX = ORGANISATION_ENDING;
@@ -12,15 +13,17 @@ const PROVINCE_PREFIX = /^([\u4e00-\u9fa5]{2,3}省|内蒙古自治区|广西壮�
 
 /** The organisation a title names (year, province and kind removed), or null. */
 export function organisationFromTitle(title: string): string | null {
-  const t = normaliseText(title)
-    .replace(/(20\d{2})年度?/g, '')
+  const text = normaliseText(title);
+  const years = yearsIn(text);
+  const t = withoutYears(text)
     .replace(KIND_SUFFIX, '')
     .replace(/(区级|县级|市级|省级)$/, '')
     .replace(/\(.*\)$/, '');
   const org = t.replace(PROVINCE_PREFIX, '');
   if (org.length >= 4 && ORG_SUFFIX.test(org) && !/^(部门|单位)/.test(org)) return org;
   // A title that names the unit before the year and the project after it ("县司法局2020年度…经费绩效自评报告").
-  const lead = /^(.{3,30}?)20\d{2}年/.exec(normaliseText(title))?.[1]?.replace(PROVINCE_PREFIX, '') ?? '';
+  const first = years.find((y) => y.start >= 3 && y.start <= 30);
+  const lead = first ? text.slice(0, first.start).replace(PROVINCE_PREFIX, '') : '';
   return ORG_SUFFIX.test(lead) && !/^(部门|单位)/.test(lead) ? lead : null;
 }
 
@@ -39,30 +42,19 @@ export function organisationFromLabel(lines: readonly string[]): string | null {
 
 /** The fiscal year a title names ("2023年度…"). */
 export function yearFromTitle(title: string | null): number | null {
-  const m = /(20\d{2})年/.exec(normaliseText(title ?? ''));
-  return m ? Number(m[1]) : null;
+  return yearOf(normaliseText(title ?? ''));
 }
 
 /** The most frequent "20xx年" in the text (ties: the later year), or null. */
 export function dominantYear(lines: readonly string[]): number | null {
   const counts = new Map<number, number>();
-  for (const line of lines) for (const m of line.matchAll(/(20\d{2})年/g)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
+  for (const line of lines) for (const { year } of yearsIn(line)) counts.set(year, (counts.get(year) ?? 0) + 1);
   let best: number | null = null;
   for (const [year, n] of counts) if (best === null || n > counts.get(best)! || (n === counts.get(best)! && year > best)) best = year;
   return best;
 }
 
 const DATE_LABEL = /(公开时间|公开日期|发布时间|发布日期|填报日期|填表日期|报送日期|编制日期|印发日期|^日期)[:]?/;
-
-/** ISO date of a date as printed (2023年10月24日, 2022.4.15, 2022-04-15), or null. */
-export function parseDateText(text: string): string | null {
-  const m = /^(20\d{2})(?:年|[.\-/])(\d{1,2})(?:月|[.\-/])(\d{1,2})日?/.exec(text);
-  if (!m) return null;
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  if (month < 1 || month > 12 || day < 1 || day > 31) return null;
-  return `${m[1]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
 
 /**
  * The publication date: a date right after a label such as 公开时间 / 填报日期,
@@ -72,11 +64,13 @@ export function publishedOn(lines: readonly string[]): string | null {
   for (const line of lines) {
     const m = DATE_LABEL.exec(line);
     if (!m) continue;
-    const date = parseDateText(line.slice(m.index + m[0].length));
-    if (date) return date;
+    const date = dateAtStart(line.slice(m.index + m[0].length));
+    if (date) return date.iso;
   }
   for (const line of lines.slice(-6)) {
-    if (/^20\d{2}年\d{1,2}月\d{1,2}日$/.test(line)) return parseDateText(line);
+    // A 落款 is a line that is a date written out in full (2023年10月24日), nothing else.
+    const date = dateAtStart(line);
+    if (date && date.end === line.length && date.text.includes('年') && date.text.endsWith('日')) return date.iso;
   }
   return null;
 }

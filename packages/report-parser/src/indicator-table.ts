@@ -10,7 +10,7 @@
  * without a header that continues the previous indicator table (same width)
  * is read with that table's columns.
  */
-import { parseAmountCell } from './figures/index.ts';
+import { parseAmountCell, scoreSuffixAt } from './figures/index.ts';
 import { toCompactText, toGrid, type Block, type GridPosition, type TableBlock, type TableCell } from '@budget-ingest/doc-model';
 import { BLANK_NOTE, PLACEHOLDER_INDICATORS, RATING_LABELS, RATING_WORDS, TOTAL_ROW_LABELS } from './form-vocabulary.ts';
 import { readIndicatorCell } from './indicator-cell.ts';
@@ -46,10 +46,10 @@ function readHeader(row: readonly string[]): Roles | null {
   return roles.has('level3') && (roles.has('level1') || roles.has('level2')) && (roles.has('target') || roles.has('actual')) ? roles : null;
 }
 
+/** A level's name without the score printed after it ("产出指标(40分)" → 产出指标). */
 function levelName(text: string): string | null {
-  const t = clean(text)
-    .replace(/[(（]\d+(\.\d+)?分[)）]$/, '')
-    .replace(/\d+(\.\d+)?分$/, '');
+  const name = clean(text);
+  const t = name.slice(0, scoreSuffixAt(name) ?? name.length);
   return t === '' ? null : t;
 }
 

@@ -4,6 +4,7 @@
  * which phase a label or column header states. Used by both the sentence and
  * the table readers. Labels are normalised text (half-width punctuation, no spaces).
  */
+import { yearOf } from './figures/index.ts';
 import { FUND_BUDGETS } from './genre/funds.ts';
 import { groupOf, itemLabelIn, namesChange } from './genre/item-labels.ts';
 import { isPhaseHeader, isPhaseOnly, phaseOf } from './genre/phase-words.ts';
@@ -81,6 +82,5 @@ export function readColumnHeader(text: string): { phase: Phase; year: number | n
   if (text.length > 16 || !isPhaseHeader(text)) return null;
   const phase = phaseOf(text);
   if (phase === null) return null;
-  const m = /(20\d{2})年?/.exec(text);
-  return { phase, year: m ? Number(m[1]) : null };
+  return { phase, year: yearOf(text, { bare: true }) };
 }

@@ -6,7 +6,7 @@
  */
 import type { Block } from '@budget-ingest/doc-model';
 import { sectionPaths, parseNumbering, type SectionHeading } from './sections.ts';
-import { COMPARED, moneyIn } from './figures/index.ts';
+import { COMPARED, moneyIn, yearsIn } from './figures/index.ts';
 import { isTocEntry, normaliseText } from './text.ts';
 
 export interface TextUnit {
@@ -64,11 +64,11 @@ function continues(prev: string, next: string): boolean {
 /** Year context: the last "20xx年" before `pos` that is not a comparison (与2021年相比, 较2021年). */
 export function yearBefore(text: string, pos: number): number | null {
   let year: number | null = null;
-  for (const m of text.slice(0, pos).matchAll(/(20\d{2})年/g)) {
-    const before = text.slice(Math.max(0, m.index - 2), m.index);
-    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 3);
-    if (/[与比较同]$/.test(before) || /^(相比|同期|比|增|减|以来)/.test(after)) continue;
-    year = Number(m[1]);
+  for (const y of yearsIn(text)) {
+    if (y.end > pos) break;
+    const after = text.slice(y.end, y.end + 3);
+    if (y.compared || /^(相比|同期|比|增|减|以来)/.test(after)) continue;
+    year = y.year;
   }
   return year;
 }

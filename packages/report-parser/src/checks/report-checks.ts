@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import type { Block } from '@budget-ingest/doc-model';
 import { grandTotalRow, mainValue, toYuan, valueOf, type ColumnRole, type RecognisedTable } from '../standard-tables/index.ts';
-import { labelled } from '../figures/index.ts';
+import { labelled, yearOf } from '../figures/index.ts';
 import { figuresOf, sentencesOf } from './text-figures.ts';
 import type { Amount, AmountItem, Indicator, Report, ValidationFinding } from '../types.ts';
 import { TABLE_KIND_SPECS, type IndicatorSumRule } from '../specs/table-kinds.ts';
@@ -156,9 +156,9 @@ function checkYears(report: Report, tables: readonly RecognisedTable[]): Validat
   const out: ValidationFinding[] = [];
   const fy = report.fiscal_year;
   if (fy === null) return out;
-  const titleYear = report.title?.normalize('NFKC').match(/(20\d{2})年/)?.[1];
-  if (titleYear && Number(titleYear) !== fy) {
-    out.push(findingOf('fiscal-year-title-mismatch', `标题“${report.title}”的年度为${titleYear}年，报告年度为${fy}年`, { expected: String(fy), actual: titleYear }, [report.page_start]));
+  const titleYear = yearOf(report.title?.normalize('NFKC') ?? '');
+  if (titleYear !== null && titleYear !== fy) {
+    out.push(findingOf('fiscal-year-title-mismatch', `标题“${report.title}”的年度为${titleYear}年，报告年度为${fy}年`, { expected: String(fy), actual: String(titleYear) }, [report.page_start]));
   }
   for (const t of tables) {
     if (t.year !== null && t.year !== fy) {

@@ -8,6 +8,7 @@ import { checkSame, show } from './compare.ts';
 import { findingOf } from './rules.ts';
 import { figuresOf, percentsOf, sentencesOf, type Sentence, type TextFigure } from './text-figures.ts';
 import { defaultPhaseOf } from '../specs/report-kinds.ts';
+import { yearsIn } from '../figures/index.ts';
 
 export interface TextContext {
   readonly fiscalYear: number | null;
@@ -95,11 +96,11 @@ function comparedPair(s: Sentence, figs: readonly TextFigure[]): [TextFigure, Te
   const all = figs.length >= 2 ? figs : [...figuresOf(s.previous).map((f) => ({ ...f, start: f.start - 100000, end: f.end - 100000 })), ...figs];
   if (all.length < 2) return null;
   const candidates = all.slice(-2);
-  const comparedYear = s.text.match(/(?:比|较|与|同)(20\d{2})年/)?.[1];
-  if (comparedYear) {
-    const yearOf = (f: TextFigure): string | undefined => {
+  const comparedYear = yearsIn(s.text).find((y) => y.compared)?.year;
+  if (comparedYear !== undefined) {
+    const yearOf = (f: TextFigure): number | undefined => {
       const text = f.start < 0 ? s.previous.slice(0, f.start + 100000) : s.text.slice(0, f.start);
-      return [...text.matchAll(/(20\d{2})年/g)].pop()?.[1];
+      return yearsIn(text).at(-1)?.year;
     };
     const prior = candidates.find((f) => yearOf(f) === comparedYear);
     const current = candidates.find((f) => f !== prior);
@@ -118,12 +119,13 @@ export function checkComparisonYears(blocks: readonly Block[], fiscalYear: numbe
   if (fiscalYear === null) return [];
   const out: ValidationFinding[] = [];
   for (const s of sentencesOf(blocks)) {
-    for (const m of s.text.matchAll(/(?:比|较|与|同)(20\d{2})年(?:度)?/g)) {
-      const rest = s.text.slice(m.index!, m.index! + 40);
+    for (const { year, start, compared } of yearsIn(s.text)) {
+      if (!compared) continue;
+      const at = start - 1;
+      const rest = s.text.slice(at, at + 40);
       if (!/相比|增|减|持平|下降|上升|变化|降低|一致/.test(rest)) continue;
-      const year = Number(m[1]);
       if (year === fiscalYear - 1) continue;
-      out.push(findingOf('comparison-year-mismatch', `“${clip(s.text, m.index! + 10)}”：比较年份为${year}年，报告年度为${fiscalYear}年，应与${fiscalYear - 1}年比较`, { expected: String(fiscalYear - 1), actual: String(year) }, [s.page]));
+      out.push(findingOf('comparison-year-mismatch', `“${clip(s.text, at + 10)}”：比较年份为${year}年，报告年度为${fiscalYear}年，应与${fiscalYear - 1}年比较`, { expected: String(fiscalYear - 1), actual: String(year) }, [s.page]));
     }
   }
   return out;
@@ -227,8 +229,10 @@ export function checkFunctionalStatements(blocks: readonly Block[], ctx: TextCon
       if (first && first.start <= 2) stated.push({ fig: first, how: '' });
       for (const f of figs) {
         const lead = segment.slice(Math.max(0, f.start - 10), f.start);
-        const yearBefore = lead.match(/(20\d{2})年[^\d]*$/)?.[1];
-        const ofYear = yearBefore === undefined || ctx.fiscalYear === null || Number(yearBefore) === ctx.fiscalYear;
+        // The year printed last before the figure, with no other number between them.
+        const last = yearsIn(lead).at(-1);
+        const yearBefore = last !== undefined && !/\d/.test(lead.slice(last.end)) ? last.year : undefined;
+        const ofYear = yearBefore === undefined || ctx.fiscalYear === null || yearBefore === ctx.fiscalYear;
         if (phase === 'actual' && /(支出决算|决算数|决算)(为|是)?$/.test(lead)) stated.push({ fig: f, how: '支出决算' });
         if (phase !== 'actual' && ofYear && /(预算安排|安排预算|预算数)(为|是)?$/.test(lead) && !/执行数/.test(lead)) stated.push({ fig: f, how: '预算安排' });
       }
@@ -342,7 +346,7 @@ export function checkHeadlineStatements(blocks: readonly Block[], ctx: TextConte
         const fig = figuresOf(s.text, s.at).find((f) => f.start === at);
         if (!fig) continue;
         const lead = s.text.slice(0, m.index!);
-        const otherYear = [...lead.matchAll(/(20\d{2})年/g)].some((y) => ctx.fiscalYear !== null && Number(y[1]) !== ctx.fiscalYear);
+        const otherYear = yearsIn(lead).some((y) => ctx.fiscalYear !== null && y.year !== ctx.fiscalYear);
         if (otherYear || /(增加|减少|增长|下降|上年|预算为|比)$/.test(lead)) continue;
         const fiscal = /(财政拨款|一般公共预算)[^，,]*$/.test(lead);
         const key = `${h.key}${fiscal ? '（财政拨款）' : ''}`;

@@ -30,6 +30,9 @@ export interface Figure {
    * and document numbers.
    */
   readonly value: Decimal | null;
+  /** Ranges (80%-100%, 2023至2025年): the smaller and the larger end, as `value` would be; else null. */
+  readonly low: Decimal | null;
+  readonly high: Decimal | null;
   /** The number as printed, without qualifiers and unit ("3,688.59", "九十五"). */
   readonly number: string;
   /** Unit after the multiplier ("元", "%", "人次"), or null. */
@@ -99,6 +102,8 @@ function toFigure(text: string, e: NumberExpression, prevEnd: number): Figure {
     text: e.text,
     digitsAt,
     value,
+    low: e.low !== null ? new Decimal(e.low) : null,
+    high: e.high !== null ? new Decimal(e.high) : null,
     measure: e.measure,
     number,
     unit: e.unit,

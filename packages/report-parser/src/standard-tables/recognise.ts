@@ -2,6 +2,7 @@ import { toCompactText, toGrid, type Block, type TableBlock } from '@budget-inge
 import { defaultPhaseOf } from '../specs/report-kinds.ts';
 import type { ParseWarning, Phase, ReportKind } from '../types.ts';
 import { countHeaderRows, readColumns, type Column, type ColumnRole } from './columns.ts';
+import { afterGluedAmount } from '../figures/cuts.ts';
 import { isNumberCell, parseAmountCell, parseUnitNote, type MoneyUnit, type Printed } from '../figures/money.ts';
 import { classifyTitle, normaliseTitle, titleReportKind, titleYear, type StandardTableKind } from './table-kinds.ts';
 
@@ -288,7 +289,7 @@ function readRows(grid: ReturnType<typeof toGrid>, columns: readonly Column[], u
           case 'name':
             // A label merged from the previous side over this side's name column ("当年支出小计" over three columns) names this side's row too.
             // A figure glued in front of a name belongs to the cell on the left (an extraction slip): it is not part of the name.
-            if ((!leftSame || (label === '' && col.index === firstName)) && text) label += text.replace(/^-?\d{1,3}(?:,\d{3})*\.\d+(?=\D)|^-?\d+\.\d+(?=\D)/, '');
+            if ((!leftSame || (label === '' && col.index === firstName)) && text) label += text.slice(afterGluedAmount(text));
             break;
           case null:
             break;

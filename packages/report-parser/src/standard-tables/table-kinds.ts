@@ -7,6 +7,7 @@ import { REPORT_KIND_ORDER, reportKindSpec } from '../specs/report-kinds.ts';
 import { STANDARD_TABLE_KINDS, STANDARD_TITLE_ORDER, tableKindSpec, type StandardTableKind } from '../specs/table-kinds.ts';
 import type { ReportKind } from '../types.ts';
 import { toCompactText } from '@budget-ingest/doc-model';
+import { yearOf } from '../figures/years.ts';
 
 export { STANDARD_TABLE_KINDS, type StandardTableKind } from '../specs/table-kinds.ts';
 
@@ -49,6 +50,5 @@ export function titleReportKind(title: string): ReportKind | null {
 
 /** The fiscal year a title states ("2026年部门…表" → 2026). */
 export function titleYear(title: string): number | null {
-  const m = normaliseTitle(title).match(/(20\d{2})年/);
-  return m ? Number(m[1]) : null;
+  return yearOf(normaliseTitle(title));
 }
