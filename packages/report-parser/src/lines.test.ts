@@ -185,4 +185,11 @@ describe('line readers tell explain why they passed a figure over', () => {
       ['inside-parentheses', '1万元'],
     ]);
   });
+
+  it('where a list of economic lines ends (a headline item is not an entry)', () => {
+    const { rejected, reject } = heard();
+    const lines = readEconomicLines(units('人员经费712.88万元，主要包括：基本工资100.46万元、基本支出20万元、奖金7.95万元。'), { ...ctx, reject });
+    expect(lines.map((l) => l.path[0])).toEqual(['基本工资']);
+    expect(rejected.map((r) => [r.reader, r.reason, `${r.label}${r.figure}`])).toEqual([['economic-lines', 'list-ended', '基本支出20万元']]);
+  });
 });

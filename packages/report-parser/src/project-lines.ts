@@ -98,7 +98,10 @@ export const NOT_OWN_SPENDING = /代收|代管|代发|代付|代为(收取|管�
 function entryLines(sentence: string, from: number, phase: Phase, year: number, unit: TextUnit, reject: RejectSink | undefined): ExpenditureLine[] {
   const out: ExpenditureLine[] = [];
   for (const entry of listEntries(sentence, from)) {
-    if (entry.name.length < 2 || entry.name.length > 40 || readLabel(entry.name).items.length > 0 || /\d/.test(entry.name)) break;
+    if (entry.name.length < 2 || entry.name.length > 40 || readLabel(entry.name).items.length > 0 || /\d/.test(entry.name)) {
+      passOver(reject, 'project-lines', 'list-ended', entry.figure, entry.name, [], sentence, unit.page);
+      break;
+    }
     if (NOT_OWN_SPENDING.test(entry.name)) {
       passOver(reject, 'project-lines', 'held-for-others', entry.figure, entry.name, [], sentence, unit.page);
       continue;

@@ -107,6 +107,7 @@ export const REJECT_REASONS = {
   'no-item': 'the label before the figure names no item',
   'no-year': 'no year in the sentence, the paragraph or the report',
   'repeated-paragraph': 'a paragraph printed before: its figures were read there',
+  'list-ended': 'where a list of named figures ends: a name too short or too long, a digit in it, or a headline item (基本支出 …) is not an entry, and the entries after it are not read',
   'held-for-others': 'money the department holds or passes on for others (代收 / 代管 / 代发): not its spending',
   'carried-over': 'a 结转 / 结余: what is carried over, not the project’s budget or spending',
   'inside-parentheses': 'inside parentheses after a project’s figure: a breakdown (its sub-lines), not the project’s own figure',
