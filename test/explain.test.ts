@@ -69,10 +69,13 @@ describe('explain', () => {
     expect(printed).toMatch(/functional 一般公共服务 \/ 财政事务 \/ 行政运行 \[2010601\] actual 2024 = 15118900\.00 \(budget 15600500\.00\) {2}← standard-tables \[expenditure\]\n {6}read p\.\d+: .*\n {6}dropped .*\(functional-lines p\.\d+: .*年初预算为1560\.05万元.*\) — duplicate-line/);
   }, 120_000);
 
-  it('shows each indicator with the row it was read from and what its cells gave', async () => {
+  it('shows each indicator with the row it was read from and what its cells gave, and the placeholder rows passed over', async () => {
     const indicators = (await entries(lusong)).filter((e): e is IndicatorTrace => e.entry === 'indicator');
     expect(indicators).toHaveLength(6);
     expect(indicators[0]).toMatchObject({ reader: 'indicator-table', spec: 'indicators', level1: '产出指标', level2: '数量指标', level3: '城乡居民基本医保参保人数', target: { raw: '16.58万', value: '165800' }, actual: { raw: '16.61万', value: '166100' }, text: expect.stringContaining('城乡居民基本医保参保人数 | 16.58万 | 16.61万') });
     expect((await explain(lusong, false)).stdout).toMatch(/ {4}产出指标 \/ 数量指标 \/ 城乡居民基本医保参保人数: target 16\.58万 → 165800, actual 16\.61万 → 166100 {2}← indicator-table \[indicators\]/);
+    // Its table leaves the template's 无 in the rows of the kinds of indicator it has none of.
+    expect(rejectedOf(await entries(lusong))).toContainEqual(expect.objectContaining({ reader: 'indicator-table', reason: 'placeholder-row', label: '无', figure: null, text: expect.stringContaining('质量指标 | 无') }));
+    expect((await explain(lusong, false)).stdout).toMatch(/ {4}passed over row \(indicator-table: .*质量指标 \| 无.*\) — placeholder-row/);
   }, 120_000);
 });

@@ -144,7 +144,7 @@ function parsePart(part: ReportPart, blocks: readonly Block[], doc: DocContext, 
   explain?.lines(lineSources, merges, expenditureLines);
 
   // Indicators and self-evaluation.
-  const indicatorRead = readIndicatorTables(own);
+  const indicatorRead = readIndicatorTables(own, explain?.skippedRow);
   explain?.indicators(indicatorRead.indicators, own);
   let selfEvaluation: Report['self_evaluation'] = null;
   if (spec.readers.selfEvaluation) {

@@ -10,7 +10,7 @@ import type { ReportPart } from './report-splitter.ts';
 import { classifyTitle } from './standard-tables/table-kinds.ts';
 import { normaliseText } from './text.ts';
 import type { TextUnit } from './text-units.ts';
-import { printed, type LineStatement, type ParseTrace, type RejectSink } from './trace.ts';
+import { printed, type LineStatement, type ParseTrace, type RejectSink, type SkippedRow } from './trace.ts';
 import type { ExpenditureLine, Indicator } from './types.ts';
 
 /** The lines one reader produced, in the order dedupe.ts sees them. */
@@ -31,11 +31,14 @@ export interface ReportTracer {
   readonly repeated: (units: readonly TextUnit[]) => void;
   readonly lines: (sources: readonly LineSource[], merges: readonly LineMerge[], emitted: readonly ExpenditureLine[]) => void;
   readonly indicators: (indicators: readonly Indicator[], blocks: readonly Block[]) => void;
+  /** Hears of the indicator rows passed over; `indicators` records them with their text. */
+  readonly skippedRow: SkippedRow;
 }
 
 /** Collects one part's entries into `trace` (numbered 0 until appendReport gives them the report's place). */
 export function reportTracer(trace: ParseTrace, part: ReportPart): ReportTracer {
   const of = { report: 0, reportKind: part.kind };
+  const skippedRows: { at: { block: number; row: number }; label: string; reason: 'placeholder-row' | 'heading-row' }[] = [];
   return {
     amount: (choice) => trace.amounts.push({ entry: 'amount', ...of, ...choice }),
     reject: (r) => trace.rejected.push({ entry: 'rejected', ...of, ...r }),
@@ -58,14 +61,31 @@ export function reportTracer(trace: ParseTrace, part: ReportPart): ReportTracer 
       });
     },
     indicators: (indicators, blocks) => {
-      const byIndex = new Map(blocks.map((b) => [b.index, b]));
+      const rowText = rowTexts(blocks);
       for (const ind of indicators) {
-        const block = ind.anchor ? byIndex.get(ind.anchor.block) : undefined;
-        const row = block?.kind === 'table' && ind.anchor?.row !== undefined ? (toGrid(block)[ind.anchor.row] ?? []) : [];
-        const cells = row.map((p) => normaliseText(p.cell.text)).filter((c, k, all) => c !== '' && c !== all[k - 1]);
-        trace.indicators.push({ entry: 'indicator', ...of, reader: 'indicator-table', spec: 'indicators', level1: ind.level1, level2: ind.level2, level3: ind.level3, target: ind.target, actual: ind.actual, text: cells.join(' | '), page: ind.page });
+        const text = ind.anchor?.row === undefined ? '' : rowText(ind.anchor.block, ind.anchor.row);
+        trace.indicators.push({ entry: 'indicator', ...of, reader: 'indicator-table', spec: 'indicators', level1: ind.level1, level2: ind.level2, level3: ind.level3, target: ind.target, actual: ind.actual, text, page: ind.page });
+      }
+      for (const { at, label, reason } of skippedRows) {
+        trace.rejected.push({ entry: 'rejected', ...of, reader: 'indicator-table', reason, items: [], label, figure: null, yuan: null, text: rowText(at.block, at.row), page: blocks.find((b) => b.index === at.block)?.page ?? null });
       }
     },
+    skippedRow: (at, label, reason) => skippedRows.push({ at, label, reason }),
+  };
+}
+
+/** A table row's cells as text, joined by " | " (a cell merged over several columns once). */
+function rowTexts(blocks: readonly Block[]): (block: number, row: number) => string {
+  const byIndex = new Map(blocks.map((b) => [b.index, b]));
+  const grids = new Map<number, ReturnType<typeof toGrid>>();
+  return (index, row) => {
+    const block = byIndex.get(index);
+    if (block?.kind === 'table' && !grids.has(index)) grids.set(index, toGrid(block));
+    const cells = grids.get(index)?.[row] ?? [];
+    return cells
+      .map((p) => normaliseText(p.cell.text))
+      .filter((c, k, all) => c !== '' && c !== all[k - 1])
+      .join(' | ');
   };
 }
 

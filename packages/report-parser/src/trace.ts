@@ -108,6 +108,8 @@ export const REJECT_REASONS = {
   'no-year': 'no year in the sentence, the paragraph or the report',
   'repeated-paragraph': 'a paragraph printed before: its figures were read there',
   'list-ended': 'where a list of named figures ends: a name too short or too long, a digit in it, or a headline item (基本支出 …) is not an entry, and the entries after it are not read',
+  'placeholder-row': 'a template’s placeholder row of an indicator table (……, 无, a bare 指标1:): no indicator',
+  'heading-row': 'an indicator table row whose 三级指标 repeats its 一级 / 二级 label (or the header’s): a heading, not an indicator',
   'held-for-others': 'money the department holds or passes on for others (代收 / 代管 / 代发): not its spending',
   'carried-over': 'a 结转 / 结余: what is carried over, not the project’s budget or spending',
   'inside-parentheses': 'inside parentheses after a project’s figure: a breakdown (its sub-lines), not the project’s own figure',
@@ -120,12 +122,12 @@ export interface RejectedFigure {
   readonly reason: RejectReason;
   /** The items the label named, when it named any (the rejection shows under them). */
   readonly items: readonly AmountItem[];
-  /** The words before the figure that the reader read as its label. */
+  /** The words before the figure that the reader read as its label (a table row: its 三级指标 cell). */
   readonly label: string;
-  /** The figure as printed, and its yuan. */
-  readonly figure: string;
-  readonly yuan: string;
-  /** The sentence it stands in. */
+  /** The figure as printed, and its yuan (null for a table row passed over as a whole). */
+  readonly figure: string | null;
+  readonly yuan: string | null;
+  /** The sentence it stands in (a table row: its cells, joined by " | "). */
   readonly text: string;
   readonly page: number | null;
 }
@@ -133,6 +135,9 @@ export interface RejectedFigure {
 export interface RejectedTrace extends RejectedFigure, OfReport {
   readonly entry: 'rejected';
 }
+
+/** An indicator table row passed over, where indicator-table.ts read it (the row of the block's grid). */
+export type SkippedRow = (at: { readonly block: number; readonly row: number }, label: string, reason: 'placeholder-row' | 'heading-row') => void;
 
 /** Where a reader reports a figure it passed over; absent when nobody explains (then readers build nothing). */
 export type RejectSink = (rejected: RejectedFigure) => void;

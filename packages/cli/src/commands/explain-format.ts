@@ -27,9 +27,11 @@ export function reportLines(trace: ParseTrace, report: number): string[] {
   }
   if (lines.length > 0) out.push('  expenditure lines');
   for (const l of lines) out.push(...lineLines(l));
-  if (indicators.length > 0) out.push('  indicators');
+  const rows = rejected.filter((r) => r.figure === null);
+  if (indicators.length + rows.length > 0) out.push('  indicators');
   for (const i of indicators) out.push(...indicatorLines(i));
-  const unowned = rejected.filter((r) => r.items.length === 0);
+  for (const r of rows) out.push(`    passed over row (${r.reader}${where(r.page)}: ${r.text}) — ${r.reason}`);
+  const unowned = rejected.filter((r) => r.items.length === 0 && r.figure !== null);
   if (unowned.length > 0) out.push('  figures passed over (their label names no item)');
   for (const r of unowned) out.push(`    ${rejectedLine(r)}`);
   return [...out, ...legend(amounts, lines, rejected)];
@@ -70,5 +72,5 @@ function indicatorLines(i: IndicatorTrace): string[] {
 }
 
 function rejectedLine(r: RejectedTrace): string {
-  return `${r.yuan} (${r.reader}${where(r.page)}: ${r.label}${r.figure}) — ${r.reason}`;
+  return `${r.yuan ?? ''} (${r.reader}${where(r.page)}: ${r.label}${r.figure ?? ''}) — ${r.reason}`;
 }
