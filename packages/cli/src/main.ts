@@ -56,9 +56,9 @@ export function buildProgram(rt: Runtime, setExit: (code: number) => void): Comm
     .action(run(async (file: string, _o: unknown, cmd: Command) => (await import('./commands/extract.ts')).extractCommand(rt, file, globals<{ format: string }>(cmd))));
 
   withGlobals(program.command('explain'))
-    .description('parse one file without storing it and show, for every amount, the reader, spec and rule that produced it, the text it read and every statement dropped with the reason')
+    .description('parse one file without storing it and show, for every amount, expenditure line and indicator, the reader, spec and rule that produced it, the text it read, every statement dropped and every figure passed over, with the reason')
     .argument('<file>', 'a PDF, DOCX, DOC or XLSX file')
-    .option('--json', 'one JSON object per amount')
+    .option('--json', 'one JSON object per entry (amount, line, indicator, rejected)')
     .action(run(async (file: string, _o: unknown, cmd: Command) => (await import('./commands/explain.ts')).explainCommand(rt, file, globals<{ json?: boolean }>(cmd))));
 
   withGlobals(program.command('status'))

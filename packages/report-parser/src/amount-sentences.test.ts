@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { heading, numberBlocks, paragraph, type Block } from '@budget-ingest/doc-model';
 import { readAmountSentences } from './amount-sentences.ts';
 import { toTextUnits } from './text-units.ts';
+import type { RejectedFigure } from './trace.ts';
 import type { ReportKind } from './types.ts';
 
 function read(blocks: Block[], kind: ReportKind = 'department_performance_self_evaluation', fiscalYear = 2021) {
@@ -87,5 +88,33 @@ describe('readAmountSentences', () => {
 
   it('treats 支出 in a budget as budgeted spending', () => {
     expect(read([paragraph('2017年公务接待费支出185.72万元。')], 'department_budget', 2017)).toEqual([['official_reception', 'budget_initial', 2017, '1857200.00']]);
+  });
+
+  describe('tells explain why it passed a figure over', () => {
+    function passedOver(text: string): [string, readonly string[], string][] {
+      const numbered = numberBlocks([paragraph(text)]);
+      const rejected: RejectedFigure[] = [];
+      readAmountSentences(toTextUnits(numbered, [0]), { fiscalYear: 2023, kind: 'department_final_accounts', reject: (r) => rejected.push(r) });
+      return rejected.map((r) => [r.reason, r.items, `${r.label}${r.figure}`]);
+    }
+
+    it('a change word: the difference is not an amount', () => {
+      expect(passedOver('与2022年度相比，一般公共预算财政拨款支出减少63.14万元。')).toEqual([['change-word', ['general_public_budget'], '一般公共预算财政拨款支出减少63.14万元']]);
+    });
+
+    it('the items of an out-of-scope fund, and the bare 支出 of a sentence about it', () => {
+      expect(passedOver('2023年度政府性基金预算财政拨款收入28.04万元；支出28.04万元，其中基本支出0.00万元，项目支出28.04万元。')).toEqual([
+        ['out-of-scope-fund', ['total_expenditure'], '支出28.04万元'],
+        ['out-of-scope-fund', ['basic_expenditure'], '基本支出0.00万元'],
+        ['out-of-scope-fund', ['project_expenditure'], '项目支出28.04万元'],
+      ]);
+    });
+
+    it('a bare 支出 of money the sentence named, and a label that names no item', () => {
+      expect(passedOver('医疗救助专项基金共5650000元，支出4765720.27元。')).toEqual([
+        ['no-item', [], '医疗救助专项基金共5650000元'],
+        ['named-money', ['total_expenditure'], '支出4765720.27元'],
+      ]);
+    });
   });
 });

@@ -14,10 +14,13 @@ import { defaultPhaseOf } from './specs/report-kinds.ts';
 import { namesEarmarkedMoney, namesFundApart } from './genre/funds.ts';
 import { itemsOf } from './genre/item-labels.ts';
 import { yearBefore, type TextUnit } from './text-units.ts';
+import { passOver, type RejectReason, type RejectSink } from './trace.ts';
 
 export interface SentenceContext {
   readonly fiscalYear: number | null;
   readonly kind: ReportKind;
+  /** Hears of every figure passed over and why (explain); absent, nothing is built. */
+  readonly reject?: RejectSink;
 }
 
 /**
@@ -63,6 +66,18 @@ function furtherPhase(reading: LabelReading, label: string, named: NamedItem, ki
   return { items: named.items, phase: phaseInReport(reading.phase, label, defaultPhaseOf(kind)) };
 }
 
+/**
+ * Why a bare 收入 / 支出 is not the department's total here, or null when it is:
+ * the section or sentence is about a fund outside the department's budget, the
+ * sentence named other money before it, or the section is about another item.
+ */
+function bareNotTotal(unit: TextUnit, sentence: string, at: number, label: string, reading: LabelReading, sentenceScoped: boolean): RejectReason | null {
+  if (sentenceScoped) return 'out-of-scope-fund';
+  if (aboutNamedMoney(sentence.slice(0, at - label.length), label)) return 'named-money';
+  const ofSection = sectionItem(unit);
+  return ofSection !== null && !reading.items.includes(ofSection) ? 'other-section-item' : null;
+}
+
 export function readAmountSentences(units: readonly TextUnit[], ctx: SentenceContext): AmountCandidate[] {
   const out: AmountCandidate[] = [];
   for (const unit of units) {
@@ -83,14 +98,24 @@ export function readAmountSentences(units: readonly TextUnit[], ctx: SentenceCon
         const reading = readLabel(label);
         const isFirst = first;
         first = false;
-        if (reading.change) continue;
+        const pass = (reason: RejectReason, items: readonly AmountItem[]): void => passOver(ctx.reject, 'amount-sentences', reason, fig, label, items, sentence, unit.page);
+        if (reading.change) {
+          pass('change-word', reading.items);
+          continue;
+        }
         const opensSentence = isFirst && withoutYears(sentence.slice(0, fig.start - label.length)).replace(/(本年度?|[,:;])/g, '') === '';
         const listed = /^(其中|包括|含)/.test(clause);
         const further = opensSentence || listed ? null : furtherPhase(reading, label, named, ctx.kind);
-        if (further !== null && !further.items.every((i) => !(phasesGiven.get(i)?.has(further.phase) ?? false))) continue;
+        if (further !== null && !further.items.every((i) => !(phasesGiven.get(i)?.has(further.phase) ?? false))) {
+          pass('phase-already-given', further.items);
+          continue;
+        }
         // 收入 / 支出 alone is the total only outside a section or sentence about one fund or item.
-        const ofSection = sectionItem(unit);
-        if (further === null && reading.bare && (sentenceScoped || aboutNamedMoney(sentence.slice(0, fig.start - label.length), label) || (ofSection !== null && !reading.items.includes(ofSection)))) continue;
+        const notTotal = further === null && reading.bare ? bareNotTotal(unit, sentence, fig.start, label, reading, sentenceScoped) : null;
+        if (notTotal !== null) {
+          pass(notTotal, reading.items);
+          continue;
+        }
         let items = further?.items ?? reading.items;
         if (items.length === 0 && reading.phaseOnly && opensSentence) {
           const fromSection = sectionItem(unit);
@@ -98,13 +123,20 @@ export function readAmountSentences(units: readonly TextUnit[], ctx: SentenceCon
         }
         if (items.length === 0) {
           if (!reading.phaseOnly) named = { items: [], label: '' };
+          pass('no-item', items);
           continue;
         }
         if (further === null) named = { items, label };
-        if (inEconomicList && items.every((i) => LIST_MEMBER_ITEMS.has(i))) continue;
+        if (inEconomicList && items.every((i) => LIST_MEMBER_ITEMS.has(i))) {
+          pass('economic-list-entry', items);
+          continue;
+        }
         if (items.some((i) => i === 'personnel_expenditure' || i === 'public_expenditure') && listOpensAt(sentence, fig.end) !== null) inEconomicList = true;
         if (items.some((i) => i === 'government_fund_budget')) sentenceScoped = true;
-        if (sentenceScoped && items.every((i) => SCOPED_ITEMS.has(i))) continue;
+        if (sentenceScoped && items.every((i) => SCOPED_ITEMS.has(i))) {
+          pass('out-of-scope-fund', items);
+          continue;
+        }
         const own = further?.phase ?? (reading.phase === null ? null : phaseInReport(reading.phase, label, defaultPhaseOf(ctx.kind)));
         const phase = own ?? sentencePhase ?? defaultPhaseOf(ctx.kind);
         sentencePhase ??= own;
@@ -114,7 +146,10 @@ export function readAmountSentences(units: readonly TextUnit[], ctx: SentenceCon
         // A figure of the year before (上年决算支出…, 去年收入…): the report's year − 1, unless the label prints a year.
         const priorYear = PRIOR_YEAR.test(label) && yearsIn(label).length === 0 && ctx.fiscalYear !== null ? ctx.fiscalYear - 1 : null;
         const year = priorYear ?? thisYear ?? paragraphYear ?? ctx.fiscalYear;
-        if (year === null) continue;
+        if (year === null) {
+          pass('no-year', items);
+          continue;
+        }
         const sourceStart = Math.max(0, fig.start - label.length);
         const grandTotal = reading.grandTotal ? { grandTotal: true } : {};
         for (const item of items) phasesGiven.set(item, new Set([...(phasesGiven.get(item) ?? []), phase]));

@@ -54,6 +54,15 @@ describe('dedupeLines', () => {
     expect(dedupeLines([table, uncoded])).toEqual([table]);
   });
 
+  it('tells explain which statement it folded into which emitted line', () => {
+    const table = functional(['卫生健康', '行政事业单位医疗', '行政单位医疗'], '2101101', '782164.00', '表');
+    const other = functional(['卫生健康', '行政事业单位医疗', '事业单位医疗'], '2101102', '100.00', '表');
+    const text = functional(['卫生健康', '行政事业单位医疗', '事业单位医疗'], null, '100.00', '文');
+    const merged: [ExpenditureLine, number][] = [];
+    expect(dedupeLines([table, other, text], (line, into) => merged.push([line, into]))).toHaveLength(2);
+    expect(merged).toEqual([[text, 1]]);
+  });
+
   it('makes a 项 the text words differently under the same 类 and 款, with the same figure, the table’s line', () => {
     const table = functional(['公共安全', '法院', '一般行政管理事务'], '2040502', '64328912.00', '表');
     expect(dedupeLines([table, functional(['公共安全', '法院', '一般行政事务管理'], null, '64328900.00', '文')])).toEqual([table]);

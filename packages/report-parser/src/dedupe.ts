@@ -27,7 +27,7 @@ export interface DedupedAmounts {
 }
 
 /** What `explain` records of one emitted amount: the statements it was chosen from (trace.ts). */
-export type AmountChoice = Omit<AmountTrace, 'report' | 'reportKind'>;
+export type AmountChoice = Omit<AmountTrace, 'entry' | 'report' | 'reportKind'>;
 
 export function dedupeAmounts(candidates: readonly AmountCandidate[], explain?: (choice: AmountChoice) => void): DedupedAmounts {
   const groups = new Map<string, AmountCandidate[]>();
@@ -95,9 +95,10 @@ function baseName(name: string): string {
  * 基本工资). The first statement (the table's, printed to the yuan) keeps its
  * value and path; later ones only fill what it lacks. Project names that differ
  * only by a 专项 suffix are one line when their figures agree (the shorter name
- * kept). Stray quote marks of a name are dropped.
+ * kept). Stray quote marks of a name are dropped. `merged` (explain) hears of
+ * each statement folded into the line already out at `into`.
  */
-export function dedupeLines(lines: readonly ExpenditureLine[]): ExpenditureLine[] {
+export function dedupeLines(lines: readonly ExpenditureLine[], merged?: (line: ExpenditureLine, into: number) => void): ExpenditureLine[] {
   const out: ExpenditureLine[] = [];
   for (const raw of lines) {
     const line = { ...raw, path: raw.path.map((p) => withoutStrayQuotes(p, raw.classification)) };
@@ -106,6 +107,7 @@ export function dedupeLines(lines: readonly ExpenditureLine[]): ExpenditureLine[
       out.push(line);
       continue;
     }
+    merged?.(raw, i);
     const o = out[i]!;
     const shorter = line.path.join('').length < o.path.join('').length ? line.path : o.path;
     // The place is the statement the figure is taken from; two statements of one figure confirm it.

@@ -9,6 +9,7 @@ import { listEntries, listOpensAt } from './list-items.ts';
 import { displayName } from './text.ts';
 import { labelled, moneyIn } from './figures/index.ts';
 import { yearBefore, type TextUnit } from './text-units.ts';
+import { passOver, type RejectSink } from './trace.ts';
 import type { AmountItem, ExpenditureLine, Phase } from './types.ts';
 
 const STOP = new Set<AmountItem>(['personnel_expenditure', 'public_expenditure', 'basic_expenditure', 'project_expenditure', 'total_income', 'total_expenditure', 'fiscal_appropriation', 'general_public_budget']);
@@ -16,6 +17,8 @@ const STOP = new Set<AmountItem>(['personnel_expenditure', 'public_expenditure',
 export interface EconomicContext {
   readonly fiscalYear: number | null;
   readonly defaultPhase: Phase;
+  /** Hears of every figure passed over and why (explain); absent, nothing is built. */
+  readonly reject?: RejectSink;
 }
 
 export function readEconomicLines(units: readonly TextUnit[], ctx: EconomicContext): ExpenditureLine[] {
@@ -32,7 +35,10 @@ export function readEconomicLines(units: readonly TextUnit[], ctx: EconomicConte
         if (year === null) continue;
         const phase = phaseInReport(reading.phase, label, ctx.defaultPhase);
         for (const entry of listEntries(sentence, open)) {
-          if (entry.name.length < 2 || entry.name.length > 30 || readLabel(entry.name).items.some((i) => STOP.has(i))) break;
+          if (entry.name.length < 2 || entry.name.length > 30 || readLabel(entry.name).items.some((i) => STOP.has(i))) {
+            passOver(ctx.reject, 'economic-lines', 'list-ended', entry.figure, entry.name, [], sentence, unit.page);
+            break;
+          }
           out.push({ classification: 'economic', path: [displayName(entry.name)], code: null, phase, fiscal_year: year, yuan: entry.figure.yuan, budget_yuan: null, source_text: sentence.slice(entry.start, entry.figure.end), page: unit.page });
         }
         break;

@@ -97,8 +97,12 @@ describe('readIndicatorTables on form layouts', () => {
       row('效益指标', '社会效益指标', '其他指标', '/', '/', '', ''),
       [cell('合计', { colspan: 5 }), cell('100'), cell('')],
     ]);
-    const read = readIndicatorTables(numberBlocks([t]));
+    const skipped: [number, string, string][] = [];
+    const read = readIndicatorTables(numberBlocks([t]), (at, label, reason) => skipped.push([at.row, label, reason]));
     expect(read.indicators.map((i) => i.level3)).toEqual(['指标1：培训人数']);
+    // explain hears of each row left out, with the reason.
+    expect(skipped.map(([, , reason]) => reason)).toEqual(['placeholder-row', 'placeholder-row', 'placeholder-row']);
+    expect(skipped.map(([r]) => r)).toEqual([2, 3, 4]);
     expect(read.totalScore).toBeNull();
   });
 

@@ -10,11 +10,14 @@ import { phaseInReport, readLabel } from './items.ts';
 import { displayName } from './text.ts';
 import { labelled, moneyIn, type MoneyFigure } from './figures/index.ts';
 import { yearBefore, type TextUnit } from './text-units.ts';
+import { passOver, type RejectSink } from './trace.ts';
 import type { ExpenditureLine, Phase } from './types.ts';
 
 export interface LineContext {
   readonly fiscalYear: number | null;
   readonly defaultPhase: Phase;
+  /** Hears of every figure passed over and why (explain); absent, nothing is built. */
+  readonly reject?: RejectSink;
 }
 
 const MARKED = /([^,;。:、()]*?)\((类|款|项)\)/g;
@@ -68,7 +71,7 @@ function markedLines(text: string, unit: TextUnit, ctx: LineContext): Expenditur
     const leiName = path.lei ?? (path.kuan ? (headingLei(unit) ?? leiOfKuan(path.kuan)) : null);
     const names = [leiName, path.kuan, path.xiang].filter((n): n is string => n !== null && n !== '');
     if (names.length === 0) return;
-    const chosen = lineFigures(tail, ctx.defaultPhase);
+    const chosen = lineFigures(tail, ctx, unit);
     if (chosen === null) return;
     const { figure: first, phase, budget } = chosen;
     const year = yearBefore(text, m.index) ?? ctx.fiscalYear;
@@ -105,10 +108,14 @@ function headingLei(unit: TextUnit): string | null {
  * its own clause; changes (与上年相比增加…) are not the line's figure. When no
  * figure is of the report's phase, the first figure with the phase it states.
  */
-function lineFigures(tail: string, defaultPhase: Phase): { figure: MoneyFigure; phase: Phase; budget: string | null } | null {
+function lineFigures(tail: string, ctx: LineContext, unit: TextUnit): { figure: MoneyFigure; phase: Phase; budget: string | null } | null {
+  const defaultPhase = ctx.defaultPhase;
   const phased: { figure: MoneyFigure; phase: Phase }[] = [];
   for (const { figure, raw: whole, label: clause } of labelled(tail, moneyIn(tail), 'statement')) {
-    if (readLabel(clause).change) continue;
+    if (readLabel(clause).change) {
+      passOver(ctx.reject, 'functional-lines', 'change-word', figure, clause, [], unit.text, unit.page);
+      continue;
+    }
     const label = phaseOf(clause) !== null || phased.length > 0 ? clause : whole;
     phased.push({ figure, phase: phaseInReport(phaseOf(label), label, defaultPhase) });
   }

@@ -14,6 +14,7 @@ import { parseAmountCell, scoreSuffixAt } from './figures/index.ts';
 import { toCompactText, toGrid, type Block, type GridPosition, type TableBlock, type TableCell } from '@budget-ingest/doc-model';
 import { BLANK_NOTE, PLACEHOLDER_INDICATORS, RATING_LABELS, RATING_WORDS, TOTAL_ROW_LABELS } from './form-vocabulary.ts';
 import { readIndicatorCell } from './indicator-cell.ts';
+import type { SkippedRow } from './trace.ts';
 import type { Indicator } from './types.ts';
 import { indicatorColumnRole, type IndicatorRole } from './genre/indicator-columns.ts';
 
@@ -63,7 +64,8 @@ export function isPlaceholder(text: string): boolean {
   return PLACEHOLDER_INDICATORS.some((re) => re.test(t));
 }
 
-export function readIndicatorTables(blocks: readonly Block[]): IndicatorTables {
+/** `skipped` (explain) hears of each row passed over as a placeholder or a heading. */
+export function readIndicatorTables(blocks: readonly Block[], skipped?: SkippedRow): IndicatorTables {
   const indicators: Indicator[] = [];
   let totalScore: string | null = null;
   let rating: string | null = null;
@@ -90,7 +92,7 @@ export function readIndicatorTables(blocks: readonly Block[]): IndicatorTables {
       continue;
     }
     carried = { roles, width, last };
-    const read = readRows(block, grid, roles, start, last);
+    const read = readRows(block, grid, roles, start, last, skipped);
     indicators.push(...read.indicators);
     if (read.total) totalScore = read.totalScore;
     rating = read.rating ?? rating;
@@ -141,7 +143,7 @@ interface RowsRead {
   readonly rating: string | null;
 }
 
-function readRows(block: TableBlock, grid: readonly Row[], roles: Roles, start: number, last: LastLabels): RowsRead {
+function readRows(block: TableBlock, grid: readonly Row[], roles: Roles, start: number, last: LastLabels, skipped?: SkippedRow): RowsRead {
   const indicators: Indicator[] = [];
   let total = false;
   let totalScore: string | null = null;
@@ -169,7 +171,10 @@ function readRows(block: TableBlock, grid: readonly Row[], roles: Roles, start: 
       continue;
     }
     const level3 = at(row, 'level3');
-    if (isPlaceholder(level3) || /^三级指标/.test(level3)) continue;
+    if (isPlaceholder(level3) || /^三级指标/.test(level3)) {
+      skipped?.({ block: block.index, row: grid.indexOf(row) }, level3, isPlaceholder(level3) ? 'placeholder-row' : 'heading-row');
+      continue;
+    }
     // A label cell merged over several rows is filled down; an empty cell of its own stays empty.
     const fill = (role: 'level1' | 'level2'): string | null => {
       const c = roles.get(role);
@@ -184,7 +189,10 @@ function readRows(block: TableBlock, grid: readonly Row[], roles: Roles, start: 
     };
     const level1 = fill('level1');
     const level2 = fill('level2');
-    if (level3 === level2 || level3 === level1) continue;
+    if (level3 === level2 || level3 === level1) {
+      skipped?.({ block: block.index, row: grid.indexOf(row) }, level3, 'heading-row');
+      continue;
+    }
     const unit = roles.has('unit') ? at(row, 'unit') : null;
     const op = roles.has('op') ? at(row, 'op') : null;
     const note = at(row, 'note');

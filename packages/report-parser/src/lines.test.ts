@@ -5,6 +5,7 @@ import { readEconomicLines } from './economic-lines.ts';
 import { readFunctionalLines } from './functional-lines.ts';
 import { readProjectLines } from './project-lines.ts';
 import { toTextUnits } from './text-units.ts';
+import type { RejectedFigure } from './trace.ts';
 
 function units(...texts: string[]) {
   const blocks = numberBlocks(texts.map((t) => paragraph(t)));
@@ -158,5 +159,37 @@ describe('a 款 whose 类 is the section heading', () => {
   it('prefers the heading 类 to the one the code table files the 款 under (the 类 was renamed since)', () => {
     const lines = readFunctionalLines(underHeading('医疗卫生与计划生育支出（类）。', '2、', '（1）公立医院（款）综合医院（项）2017年预算数为12.5万元。'), budget);
     expect(lines.map((l) => l.path)).toEqual([['医疗卫生与计划生育', '公立医院', '综合医院']]);
+  });
+});
+
+describe('line readers tell explain why they passed a figure over', () => {
+  const heard = (): { rejected: RejectedFigure[]; reject: (r: RejectedFigure) => void } => {
+    const rejected: RejectedFigure[] = [];
+    return { rejected, reject: (r) => rejected.push(r) };
+  };
+
+  it('a 类/款/项 line’s change word', () => {
+    const { rejected, reject } = heard();
+    const lines = readFunctionalLines(units('法院（款）行政运行（项）支出11786.92万元，与上年相比增加100万元。'), { ...ctx, reject });
+    expect(lines.map((l) => l.yuan)).toEqual(['117869200.00']);
+    expect(rejected.map((r) => [r.reader, r.reason, `${r.label}${r.figure}`])).toEqual([['functional-lines', 'change-word', '与上年相比增加100万元']]);
+  });
+
+  it('money held for others in a project list, a project’s carry-over and its breakdown', () => {
+    const { rejected, reject } = heard();
+    readProjectLines(units('项目支出包括委员活动经费40万元、代收代管资金12万元。'), { ...ctx, projectName: null, reject });
+    readProjectLines(units('城乡居民医保专项，上年结转43.79万元，年初预算410万元（包括评审费1万元），实际支出151.14万元。'), { ...ctx, projectName: null, reject });
+    expect(rejected.map((r) => [r.reason, r.figure])).toEqual([
+      ['held-for-others', '12万元'],
+      ['carried-over', '43.79万元'],
+      ['inside-parentheses', '1万元'],
+    ]);
+  });
+
+  it('where a list of economic lines ends (a headline item is not an entry)', () => {
+    const { rejected, reject } = heard();
+    const lines = readEconomicLines(units('人员经费712.88万元，主要包括：基本工资100.46万元、基本支出20万元、奖金7.95万元。'), { ...ctx, reject });
+    expect(lines.map((l) => l.path[0])).toEqual(['基本工资']);
+    expect(rejected.map((r) => [r.reader, r.reason, `${r.label}${r.figure}`])).toEqual([['economic-lines', 'list-ended', '基本支出20万元']]);
   });
 });

@@ -5,6 +5,7 @@ import { extractDocument } from '@budget-ingest/extract';
 import { heading, numberBlocks, paragraph, type Block, type DocumentModel } from '@budget-ingest/doc-model';
 import { compareWithGold, FIELD_GROUPS } from './eval/index.ts';
 import { parseDocument } from './parse-document.ts';
+import { createTrace } from './trace.ts';
 
 const corpus = resolve(import.meta.dirname, '../../../test/fixtures/corpus');
 
@@ -35,6 +36,17 @@ describe('parseDocument', () => {
     });
     expect(reports[0]!.amounts.map((a) => a.item)).toEqual(['total_expenditure', 'basic_expenditure', 'project_expenditure']);
     expect(reports[0]!.findings.map((f) => f.rule)).toContain('parts-sum-basic-project');
+  });
+
+  it('traces what it emits and what it passed over when asked, and emits the same as without a trace', () => {
+    const m = model([paragraph('仁化县医疗保障局2021年度部门整体支出绩效自评报告'), paragraph('2021 年度，县医保局年度部门决算共 1949.98 万元，其中基本支出 141.13 万元，比上年增加 10 万元。')]);
+    const trace = createTrace();
+    expect(parseDocument(m, { trace })).toEqual(parseDocument(m));
+    expect(trace.amounts.map((a) => [a.report, a.item, a.yuan, a.read.text])).toEqual([
+      [0, 'total_expenditure', '19499800.00', '县医保局年度部门决算共1949.98万元'],
+      [0, 'basic_expenditure', '1411300.00', '基本支出141.13万元'],
+    ]);
+    expect(trace.rejected.map((r) => [r.reason, `${r.label}${r.figure}`])).toEqual([['change-word', '比上年增加10万元']]);
   });
 
   it('reads an untitled set of budget tables as one budget and says no title was found', () => {

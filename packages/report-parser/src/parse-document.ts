@@ -3,7 +3,7 @@ import { readAmountSentences } from './amount-sentences.ts';
 import { readAmountTables } from './amount-tables.ts';
 import type { AmountCandidate } from './candidates.ts';
 import { runChecksRecorded } from './checks/index.ts';
-import { dedupeAmounts, dedupeLines, type AmountChoice } from './dedupe.ts';
+import { dedupeAmounts, dedupeLines } from './dedupe.ts';
 import { readEconomicLines } from './economic-lines.ts';
 import { readFunctionalLines } from './functional-lines.ts';
 import { documentNumber, dominantYear, organisationFromLabel, organisationFromMasthead, organisationFromTitle, publishedOn, rating, scoreStatements, yearFromTitle, type ScoreStatement } from './identity.ts';
@@ -18,7 +18,8 @@ import { splitReports, type ReportPart } from './report-splitter.ts';
 import { isMainKind, reportKindSpec } from './specs/report-kinds.ts';
 import { readStandardTables } from './standard-tables/index.ts';
 import { classifyTitle } from './standard-tables/table-kinds.ts';
-import type { ParseTrace } from './trace.ts';
+import { appendReport, reportTracer, type LineMerge, type LineSource, type ReportTracer } from './report-trace.ts';
+import { createTrace, type ParseTrace } from './trace.ts';
 import { displayName, normaliseText } from './text.ts';
 import { toTextUnits } from './text-units.ts';
 import type { ParseResult, ParseWarning, Report, ValidationFinding } from './types.ts';
@@ -61,9 +62,12 @@ export function parseDocument(model: DocumentModel, options: { readonly trace?: 
   const mainOrg = organisationOf(mainPart, blocks);
   const allScores = scoreStatements(allLines);
 
-  const parsed = parts.map((part, i) => parsePart(part, blocks, { docText, docPublished, mainOrg, allScores }, warnings, options.trace && explainInto(options.trace, i, part)));
+  const traces = parts.map(() => (options.trace ? createTrace() : undefined));
+  const parsed = parts.map((part, i) => parsePart(part, blocks, { docText, docPublished, mainOrg, allScores }, warnings, traces[i] && reportTracer(traces[i], part)));
   // An untitled part from which nothing could be read (a blank template) is not a report.
-  const reports = parsed.filter((r, i) => parts[i]!.title !== null || r.amounts.length + r.expenditure_lines.length + r.indicators.length > 0);
+  const kept = parsed.map((r, i) => parts[i]!.title !== null || r.amounts.length + r.expenditure_lines.length + r.indicators.length > 0);
+  const reports = parsed.filter((_, i) => kept[i]);
+  if (options.trace) traces.filter((_, i) => kept[i]).forEach((t, report) => appendReport(options.trace!, t!, report));
   if (reports.length < parsed.length) warnings.push({ code: 'empty-untitled-report', message: 'an untitled part yielded no figures and was left out' });
   if (reports.length > 0 && parts.every((p) => p.title === null)) warnings.push({ code: 'no-report-title', message: 'no report title found; the document was read as one report' });
   return { reports, warnings };
@@ -90,7 +94,7 @@ function organisationOf(part: ReportPart, blocks: readonly Block[]): string | nu
 }
 
 /** One report of the document; reading problems go to `warnings` (the document's, not the report's). */
-function parsePart(part: ReportPart, blocks: readonly Block[], doc: DocContext, warnings: ParseWarning[], explain?: (choice: AmountChoice) => void): Report {
+function parsePart(part: ReportPart, blocks: readonly Block[], doc: DocContext, warnings: ParseWarning[], explain?: ReportTracer): Report {
   const own = part.positions.map((p) => blocks[p]!);
   const lines = linesOf(own);
   const named = organisationOf(part, blocks) ?? doc.mainOrg;
@@ -107,31 +111,41 @@ function parsePart(part: ReportPart, blocks: readonly Block[], doc: DocContext, 
   const spec = reportKindSpec(part.kind);
   const phase = spec.defaultPhase;
 
+  explain?.repeated(units);
+  const reject = explain?.reject;
+
   // Amounts: running text, small tables, standard tables.
-  const candidates: AmountCandidate[] = [...readAmountSentences(units, { fiscalYear, kind: part.kind }).map(by('amount-sentences', explain))];
+  const candidates: AmountCandidate[] = [...readAmountSentences(units, { fiscalYear, kind: part.kind, reject }).map(by('amount-sentences', explain))];
   if (spec.readers.projectTotals) candidates.push(...readProjectTotals(units, fiscalYear).map(by('project-totals', explain)));
   const standard = readStandardTables(own, { fiscalYear, kind: part.kind });
   const tableRead = readAmountTables(withoutStandardTables(own, standard.tables), fiscalYear);
   candidates.push(...tableRead.amounts.map(by('amount-tables', explain, 'form_money')));
   standard.amounts.forEach((a, i) => candidates.push({ ...a, scale: -2, origin: 'table', order: 1e12 + i, ...(explain ? { reader: 'standard-tables', spec: classifyTitle(a.source_text.split('：')[0]!) } : {}) }));
-  const { amounts, findings: dedupeFindings } = dedupeAmounts(candidates, explain);
+  const { amounts, findings: dedupeFindings } = dedupeAmounts(candidates, explain?.amount);
   findings.push(...dedupeFindings);
   warnings.push(...standard.warnings);
 
   // Expenditure lines.
   const projectName = spec.readers.projectTotals ? projectNameOf(lines) : null;
-  const lineCtx = { fiscalYear, defaultPhase: phase };
+  const lineCtx = { fiscalYear, defaultPhase: phase, reject };
   // Table lines first: a line stated in a table and in the text is the table's (dedupeLines).
-  const expenditureLines = dedupeLines([
-    ...standard.lines,
-    ...tableRead.lines,
-    ...readFunctionalLines(units, lineCtx),
-    ...(spec.readers.economicLines ? readEconomicLines(units, lineCtx) : []),
-    ...readProjectLines(units, { ...lineCtx, projectName, projectReport: spec.readers.projectTotals }),
-  ]);
+  const lineSources: LineSource[] = [
+    { reader: 'standard-tables', spec: null, lines: standard.lines },
+    { reader: 'amount-tables', spec: 'form_money', lines: tableRead.lines },
+    { reader: 'functional-lines', spec: null, lines: readFunctionalLines(units, lineCtx) },
+    { reader: 'economic-lines', spec: null, lines: spec.readers.economicLines ? readEconomicLines(units, lineCtx) : [] },
+    { reader: 'project-lines', spec: null, lines: readProjectLines(units, { ...lineCtx, projectName, projectReport: spec.readers.projectTotals }) },
+  ];
+  const merges: LineMerge[] = [];
+  const expenditureLines = dedupeLines(
+    lineSources.flatMap((s) => s.lines),
+    explain && ((line, into) => merges.push([line, into])),
+  );
+  explain?.lines(lineSources, merges, expenditureLines);
 
   // Indicators and self-evaluation.
-  const indicatorRead = readIndicatorTables(own);
+  const indicatorRead = readIndicatorTables(own, explain?.skippedRow);
+  explain?.indicators(indicatorRead.indicators, own);
   let selfEvaluation: Report['self_evaluation'] = null;
   if (spec.readers.selfEvaluation) {
     const subject = spec.subject ?? 'department';
@@ -167,11 +181,6 @@ function parsePart(part: ReportPart, blocks: readonly Block[], doc: DocContext, 
 /** Tags a reader's candidates with the reader and spec for `explain`; leaves them as they are when nobody explains. */
 function by(reader: string, explain: unknown, spec: string | null = null): (c: AmountCandidate) => AmountCandidate {
   return explain ? (c) => ({ ...c, reader, spec }) : (c) => c;
-}
-
-/** The collector of one report's amount choices. */
-function explainInto(trace: ParseTrace, report: number, part: ReportPart): (choice: AmountChoice) => void {
-  return (choice) => trace.amounts.push({ report, reportKind: part.kind, ...choice });
 }
 
 /** The blocks minus the standard tables (and the table blocks that continue them), which standard-tables/ reads. */

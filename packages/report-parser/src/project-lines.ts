@@ -14,6 +14,7 @@ import { phaseInReport, readLabel } from './items.ts';
 import { displayName } from './text.ts';
 import { labelled, labelOf, moneyIn } from './figures/index.ts';
 import { yearBefore, type TextUnit } from './text-units.ts';
+import { passOver, type RejectReason, type RejectSink } from './trace.ts';
 import type { ExpenditureLine, Phase } from './types.ts';
 
 export interface ProjectContext {
@@ -23,6 +24,8 @@ export interface ProjectContext {
   readonly projectName: string | null;
   /** True in a project self-evaluation report. */
   readonly projectReport?: boolean;
+  /** Hears of every figure passed over and why (explain); absent, nothing is built. */
+  readonly reject?: RejectSink;
 }
 
 
@@ -92,11 +95,17 @@ const PROJECT_LIST_OPENER = /(?:项目支出|项目经费|专项资金|专项经
 /** Money the department holds or passes on for others (代收 / 代管 / 代发 funds) is not its project spending. */
 export const NOT_OWN_SPENDING = /代收|代管|代发|代付|代为(收取|管理|发放|支付)|暂收|暂存/;
 
-function entryLines(sentence: string, from: number, phase: Phase, year: number, unit: TextUnit): ExpenditureLine[] {
+function entryLines(sentence: string, from: number, phase: Phase, year: number, unit: TextUnit, reject: RejectSink | undefined): ExpenditureLine[] {
   const out: ExpenditureLine[] = [];
   for (const entry of listEntries(sentence, from)) {
-    if (entry.name.length < 2 || entry.name.length > 40 || readLabel(entry.name).items.length > 0 || /\d/.test(entry.name)) break;
-    if (NOT_OWN_SPENDING.test(entry.name)) continue;
+    if (entry.name.length < 2 || entry.name.length > 40 || readLabel(entry.name).items.length > 0 || /\d/.test(entry.name)) {
+      passOver(reject, 'project-lines', 'list-ended', entry.figure, entry.name, [], sentence, unit.page);
+      break;
+    }
+    if (NOT_OWN_SPENDING.test(entry.name)) {
+      passOver(reject, 'project-lines', 'held-for-others', entry.figure, entry.name, [], sentence, unit.page);
+      continue;
+    }
     out.push(line([entry.name], phase, year, entry.figure.yuan, null, sentence.slice(entry.start, entry.figure.end), unit.page));
   }
   return out;
@@ -107,15 +116,19 @@ function projectLists(sentence: string, unit: TextUnit, year: number, ctx: Proje
   for (const m of sentence.matchAll(PROJECT_LIST_OPENER)) {
     const opener = sentence.slice(0, m.index);
     const phase = phaseInReport(readLabel(opener).phase, opener, ctx.defaultPhase);
-    out.push(...entryLines(sentence, m.index + m[0].length, phase, year, unit));
+    out.push(...entryLines(sentence, m.index + m[0].length, phase, year, unit, ctx.reject));
   }
   for (const { figure: fig, label } of labelled(sentence, moneyIn(sentence))) {
     const reading = readLabel(label);
-    if (!reading.items.includes('project_expenditure') || reading.change) continue;
+    if (!reading.items.includes('project_expenditure')) continue;
+    if (reading.change) {
+      passOver(ctx.reject, 'project-lines', 'change-word', fig, label, reading.items, sentence, unit.page);
+      continue;
+    }
     const open = listOpensAt(sentence, fig.end);
     if (open === null) continue;
     const phase = phaseInReport(reading.phase, label, ctx.defaultPhase);
-    out.push(...entryLines(sentence, open, phase, year, unit));
+    out.push(...entryLines(sentence, open, phase, year, unit, ctx.reject));
   }
   return out;
 }
@@ -155,8 +168,11 @@ function projectStatement(sentence: string, unit: TextUnit, year: number, ctx: P
   const subs: ExpenditureLine[] = [];
   labelled(sentence, figures, 'listEntry').forEach(({ figure: fig, label: entryLabel }, i) => {
     const label = i === 0 ? firstLabel : entryLabel;
-    if (readLabel(label).change || /结转|结余/.test(label)) return;
-    if (depthAt(sentence, fig.start) > 0) return;
+    const passed: RejectReason | null = readLabel(label).change ? 'change-word' : /结转|结余/.test(label) ? 'carried-over' : depthAt(sentence, fig.start) > 0 ? 'inside-parentheses' : null;
+    if (passed !== null) {
+      passOver(ctx.reject, 'project-lines', passed, fig, label, [], sentence, unit.page);
+      return;
+    }
     // In a budget a bare 支出 / 拨付 is what is budgeted (phaseInReport): only 决算 / 执行 / 实际 are actual.
     const spent = ACTUAL_WORD.test(label) && !/预算/.test(label);
     const actualHere = spent && phaseInReport('actual', label, ctx.defaultPhase) === 'actual';

@@ -2,14 +2,17 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { isExtractError } from '@budget-ingest/doc-model';
 import { extractDocument } from '@budget-ingest/extract';
-import { CHOICE_RULES, createTrace, DROP_REASONS, parseDocument, type AmountTrace } from '@budget-ingest/report-parser';
+import { createTrace, parseDocument, traceEntries } from '@budget-ingest/report-parser';
+import { reportLines } from './explain-format.ts';
 import { openContext, type GlobalOptions, type Runtime } from '../context.ts';
 
 /**
  * `explain FILE [--json]`: parses one file without storing anything and shows,
- * for every amount each report emits, the reader and spec that produced it,
- * the rule that chose it, the text and page it read, and every other
- * statement of the figure that was dropped, with the reason.
+ * for every amount, expenditure line and indicator each report emits, the
+ * reader and spec that produced it, the rule that chose it, the text and page
+ * it read, every other statement of it that was dropped, and every figure the
+ * sentence readers passed over, each with the reason (explain-format.ts).
+ * `--json`: one object per entry (trace.ts's TraceEntry, told apart by `entry`).
  */
 export async function explainCommand(rt: Runtime, file: string, opts: GlobalOptions & { json?: boolean }): Promise<number> {
   const ctx = openContext(rt, opts);
@@ -25,27 +28,14 @@ export async function explainCommand(rt: Runtime, file: string, opts: GlobalOpti
   const trace = createTrace();
   const result = parseDocument(model, { trace });
   if (opts.json) {
-    for (const a of trace.amounts) rt.stdout(JSON.stringify(a));
+    for (const e of traceEntries(trace)) rt.stdout(JSON.stringify(e));
     return 0;
   }
   if (result.outOfScope) rt.stdout(`out of scope: ${result.outOfScope.reason}`);
-  let report = -1;
-  for (const a of trace.amounts) {
-    if (a.report !== report) {
-      report = a.report;
-      const r = result.reports[a.report];
-      rt.stdout(`\nreport ${a.report + 1}: ${a.reportKind} — ${r?.organization ?? '?'} ${r?.fiscal_year ?? ''}`);
-    }
-    rt.stdout(line(a));
-  }
+  result.reports.forEach((r, i) => {
+    rt.stdout(`\nreport ${i + 1}: ${r.kind} — ${r.organization ?? '?'} ${r.fiscal_year ?? ''}`);
+    for (const l of reportLines(trace, i)) rt.stdout(l);
+  });
   for (const w of result.warnings) rt.stdout(`\nparse warning ${w.code}${w.page ? ` p.${w.page}` : ''}: ${w.message}`);
   return 0;
-}
-
-function line(a: AmountTrace): string {
-  const where = (page: number | null): string => (page === null ? '' : ` p.${page}`);
-  const by = `${a.read.reader}${a.read.spec ? ` [${a.read.spec}]` : ''}`;
-  const out = [`  ${a.item} ${a.phase} ${a.fiscal_year} = ${a.yuan}  ← ${by}, ${a.rule} (${CHOICE_RULES[a.rule]})`, `      read${where(a.read.page)}: ${a.read.text}`];
-  for (const d of a.dropped) out.push(`      dropped ${d.yuan} (${d.reader}${d.spec ? ` [${d.spec}]` : ''}${where(d.page)}: ${d.text}) — ${d.reason}: ${DROP_REASONS[d.reason]}`);
-  return out.join('\n');
 }
