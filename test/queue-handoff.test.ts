@@ -89,4 +89,26 @@ describe.skipIf(noRedis)('waiting on a document whose job failed', () => {
     await expect(wait(item)).resolves.toBeUndefined();
     expect(await queues.parse.getJobState(parseJobId(sha))).toBe('unknown');
   });
+
+  it('follows more documents than one polling round asks about to the end, in queue order', async () => {
+    const prefix = uniqueQueuePrefix();
+    const q = createQueues(redis, prefix);
+    // Parse jobs finish one after another, slower than a polling round: later documents wait behind the window.
+    const parser = new Worker(q.parse.name, async (): Promise<void> => { await new Promise((r) => setTimeout(r, 5)); }, { connection: createRedis(redisUrl!, 'worker'), prefix });
+    try {
+      const items: Started[] = [];
+      for (let i = 0; i < 80; i++) {
+        const sha = i.toString(16).padStart(64, 'e');
+        await enqueueStage(q, 'parse', { documentId: 1000 + i, sha256: sha });
+        items.push({ file: `${i}.pdf`, documentId: 1000 + i, sha256: sha, isNew: true, from: 'parse' });
+      }
+      const progress: number[] = [];
+      await waitForDocuments(q, items, { pollMs: 20, timeoutMs: 30_000, onProgress: (done) => progress.push(done) });
+      expect(progress.at(-1)).toBe(80);
+      for (const item of items) expect(await q.parse.getJobState(parseJobId(item.sha256))).toBe('completed');
+    } finally {
+      await parser.close();
+      await q.close();
+    }
+  });
 });

@@ -34,7 +34,8 @@ if (mode === 'one') {
   const report = (done: number): void => {
     collect();
     collect();
-    console.log(JSON.stringify({ done, rssMb: mb(process.memoryUsage().rss), heapMb: mb(process.memoryUsage().heapUsed) }));
+    const m = process.memoryUsage();
+    console.log(JSON.stringify({ done, rssMb: mb(m.rss), heapMb: mb(m.heapUsed), externalMb: mb(m.external) }));
   };
   report(0);
   for (let done = 1; done <= count; done++) {

@@ -69,9 +69,9 @@ export async function soak(count: number, docs: readonly CorpusPdf[]): Promise<b
     console.log(`  soak run failed (exit ${run.status}): ${run.stderr.trim().split('\n').slice(-3).join(' / ')}`);
     return false;
   }
-  const points = run.stdout.trim().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { done: number; rssMb: number; heapMb: number });
+  const points = run.stdout.trim().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { done: number; rssMb: number; heapMb: number; externalMb?: number });
   console.log(`  soak: ${count} documents (${docs.length} corpus PDFs repeated) in one compiled process, ${((performance.now() - t0) / 1000).toFixed(0)} s`);
-  for (const p of points) console.log(`    after ${String(p.done).padStart(5)} documents: RSS ${String(p.rssMb).padStart(4)} MB (heap used ${p.heapMb} MB)`);
+  for (const p of points) console.log(`    after ${String(p.done).padStart(5)} documents: RSS ${String(p.rssMb).padStart(4)} MB (heap used ${p.heapMb} MB, external ${p.externalMb ?? '?'} MB)`);
   const anchor = points.find((p) => p.done === 500) ?? points[1];
   const end = points[points.length - 1]!;
   if (!anchor || anchor === end) {

@@ -139,12 +139,23 @@ function peakMemory(pid: number): { self: number; children: number } {
   return { self: hwm(pid), children };
 }
 
-function run(args: string[], env: Record<string, string>): Promise<string> {
+/** Runs a command to its end; `cpu`, when given, is kept up to date with the CPU seconds it used (sampled while it runs). */
+function run(args: string[], env: Record<string, string>, cpu?: { s: number }): Promise<string> {
   return new Promise((resolve, reject) => {
     const p = spawn(process.execPath, [bin, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const seen = new Map<number, { role: string; s: number }>();
+    const sample = () => {
+      sampleCpu(p.pid!, seen);
+      if (cpu) cpu.s = [...seen.values()].reduce((a, v) => a + v.s, 0);
+    };
+    const sampler = cpu ? setInterval(sample, 100) : undefined;
     let out = '';
     p.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    p.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`budget-ingest ${args[0]} exited ${code}`))));
+    p.on('exit', (code) => {
+      clearInterval(sampler);
+      if (code === 0) resolve(out);
+      else reject(new Error(`budget-ingest ${args[0]} exited ${code}`));
+    });
   });
 }
 
@@ -172,11 +183,11 @@ console.log(`pipeline throughput: ${total} documents (corpus PDFs/DOCX repeated)
 console.log('workers×slots  documents  pages  wall s  documents/min  pages/s  pdftotext pages/s  ÷ pdftotext  × first row  peak MiB per worker (main / sandboxed extractors)');
 let first: number | null = null;
 const stages: string[] = [];
-function stageLine(config: string, wall: number, row: { extract_ms: string; parse_ms: string }, cpu: Map<number, { role: string; s: number }>, busy: number): string {
+function stageLine(config: string, wall: number, row: { extract_ms: string; parse_ms: string }, cpu: Map<number, { role: string; s: number }>, busy: number, ingest: number): string {
   const byRole = new Map<string, number>();
   for (const { role, s } of cpu.values()) byRole.set(role, (byRole.get(role) ?? 0) + s);
   const roles = ['main', 'sandboxes', 'extractors', 'other'].map((k) => `${k} ${(byRole.get(k) ?? 0).toFixed(1)} s`).join(', ');
-  return `${config.padStart(13)}  wall ${wall.toFixed(1)} s; extract ${(Number(row.extract_ms) / 1000).toFixed(1)} s, parse ${(Number(row.parse_ms) / 1000).toFixed(1)} s; CPU ${roles}; machine ${(busy / wall).toFixed(2)} of ${cores} cores busy`;
+  return `${config.padStart(13)}  wall ${wall.toFixed(1)} s; extract ${(Number(row.extract_ms) / 1000).toFixed(1)} s, parse ${(Number(row.parse_ms) / 1000).toFixed(1)} s; CPU ${roles}, ingest --wait ${ingest.toFixed(1)} s; machine ${(busy / wall).toFixed(2)} of ${cores} cores busy (${busy.toFixed(0)} CPU s)`;
 }
 for (const { workers: n, slots } of configs) {
   const poppler = pdftotextPass(inbox);
@@ -212,7 +223,8 @@ for (const { workers: n, slots } of configs) {
     }, 250);
     const started = performance.now();
     const busyBefore = machineBusySeconds();
-    await run(['ingest', inbox, '--wait'], env);
+    const ingestCpu = { s: 0 };
+    await run(['ingest', inbox, '--wait'], env, ingestCpu);
     const wall = (performance.now() - started) / 1000;
     const busy = machineBusySeconds() - busyBefore;
     clearInterval(sampler);
@@ -228,7 +240,7 @@ for (const { workers: n, slots } of configs) {
     const docs = Number(r.rows[0]!.docs);
     const pages = Number(r.rows[0]!.pages);
     workers.forEach((w) => sampleCpu(w.pid!, cpu));
-    stages.push(stageLine(`${n}×${slots}`, wall, r.rows[0]!, cpu, busy));
+    stages.push(stageLine(`${n}×${slots}`, wall, r.rows[0]!, cpu, busy, ingestCpu.s));
     const mem = peaks.map((p) => `${p.self.toFixed(0)} / ${p.children.toFixed(0)}`).join(', ');
     const rate = pages / wall;
     first ??= rate;

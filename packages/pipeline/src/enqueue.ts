@@ -19,6 +19,9 @@ export async function storeAndEnqueue(deps: PipelineDeps, queues: PipelineQueues
   return { file, documentId: stored.documentId, sha256: stored.sha256, isNew: stored.isNew, from };
 }
 
+/** How many still-running documents one round of waitForDocuments asks about (in queue order). */
+const POLL_WINDOW = 32;
+
 /** How waitForDocuments finds the queues while it follows them. */
 export interface WaitOptions {
   readonly pollMs?: number;
@@ -46,15 +49,25 @@ export async function waitForDocuments(queues: PipelineQueues, items: readonly S
   const deadline = Date.now() + (opts.timeoutMs ?? Number.POSITIVE_INFINITY);
   const guard = opts.guard ?? (<T>(work: () => Promise<T>) => work());
   while (pending.size > 0) {
+    let running = 0;
     for (const [id, item] of pending) {
+      // Documents finish roughly in the order they were queued: once a window of them is still
+      // running, the ones behind it are left for a later round instead of asking Redis about every
+      // pending document twice a second (thousands, in a large run).
+      if (running >= POLL_WINDOW) break;
       const state = await guard(() => jobsState(queues, item));
-      if (state === 'running') continue;
+      if (state === 'running') {
+        running++;
+        continue;
+      }
       const again =
         state === 'done' || !opts.requeueLost
           ? null
           : await guard(() => opts.requeueLost!(item, state === 'missing' ? undefined : state.failed));
-      if (again) pending.set(id, again);
-      else pending.delete(id);
+      if (again) {
+        pending.set(id, again);
+        running++;
+      } else pending.delete(id);
     }
     opts.onProgress?.(total - pending.size, total);
     if (pending.size === 0) break;
