@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', 'data/**', 'migrations/**', '**/dist/**', 'coverage/**'] },
+  { ignores: ['**/node_modules/**', 'data/**', 'migrations/**', '**/dist/**', 'coverage/**', '**/.bench-build/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
