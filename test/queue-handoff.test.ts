@@ -111,4 +111,40 @@ describe.skipIf(noRedis)('waiting on a document whose job failed', () => {
       await q.close();
     }
   });
+
+  /** 80 documents at the parse stage (their jobs queued when `queued`), and queues whose parse.getJobState calls are counted. */
+  async function eightyDocuments(queued: boolean) {
+    const q = createQueues(redis, uniqueQueuePrefix());
+    const items: Started[] = [];
+    for (let i = 0; i < 80; i++) {
+      const sha = i.toString(16).padStart(64, 'f');
+      if (queued) await enqueueStage(q, 'parse', { documentId: 2000 + i, sha256: sha });
+      items.push({ file: `${i}.pdf`, documentId: 2000 + i, sha256: sha, isNew: true, from: 'parse' });
+    }
+    const calls = { n: 0 };
+    const parse = new Proxy(q.parse, { get: (t, k) => (k === 'getJobState' ? (id: string) => (calls.n++, t.getJobState(id)) : Reflect.get(t, k)) });
+    return { q, items, calls, counted: { ...q, parse } as PipelineQueues };
+  }
+
+  it('asks Redis about a window of 32 running documents per round, not every pending one', async () => {
+    const { q, items, calls, counted } = await eightyDocuments(true);
+    const perRound: number[] = [];
+    // No worker: every job keeps waiting, so the wait ends at its timeout.
+    await expect(waitForDocuments(counted, items, { pollMs: 20, timeoutMs: 300, onProgress: () => perRound.push(calls.n) })).rejects.toThrow(/80 document\(s\) still/);
+    expect(perRound[0]).toBe(32);
+    await q.close();
+  });
+
+  it('queues every document whose job Redis lost in the first round, not a window at a time', async () => {
+    const { q, items, counted } = await eightyDocuments(false);
+    const requeued = new Set<number>();
+    const firstRound: number[] = [];
+    const requeueLost = async (item: Started): Promise<Started> => {
+      requeued.add(item.documentId);
+      return item;
+    };
+    await expect(waitForDocuments(counted, items, { pollMs: 20, timeoutMs: 300, requeueLost, onProgress: () => firstRound.push(requeued.size) })).rejects.toThrow(/still in the queues/);
+    expect(firstRound[0]).toBe(80);
+    await q.close();
+  });
 });

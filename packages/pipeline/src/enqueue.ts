@@ -64,10 +64,10 @@ export async function waitForDocuments(queues: PipelineQueues, items: readonly S
         state === 'done' || !opts.requeueLost
           ? null
           : await guard(() => opts.requeueLost!(item, state === 'missing' ? undefined : state.failed));
-      if (again) {
-        pending.set(id, again);
-        running++;
-      } else pending.delete(id);
+      // A document queued again is not counted in the window: after Redis lost its jobs, every
+      // document is requeued in the first round, not a window's worth per round.
+      if (again) pending.set(id, again);
+      else pending.delete(id);
     }
     opts.onProgress?.(total - pending.size, total);
     if (pending.size === 0) break;

@@ -15,7 +15,11 @@ describe('yearsIn', () => {
     ['12.2024年度', [2024]],
     ['近3.5年', []],
     ['1998年成立', []],
-    ['12023年', []],
+    // An item number glued to a year once a line's spaces are gone (附件1 2024年度…, 表10 2024年…).
+    ['12023年', [2023]],
+    ['附件12024年度某县财政局部门预算', [2024]],
+    ['表102024年部门收支总表', [2024]],
+    ['12345年', []],
     ['比2022年增加100万元', [2022]],
   ])('reads the years of %s as %j', (text, years) => {
     expect(yearsIn(text).map((y) => y.year)).toEqual(years);

@@ -46,8 +46,11 @@ export function yearOf(text: string, options: YearOptions = {}): number | null {
   return yearsIn(text, options)[0]?.year ?? null;
 }
 
-/** An item number, its point, and a four-digit year: "1.2026", "12.2024". */
-const ENUMERATED_YEAR = /^(\d{1,2}\.)(\d{4})$/;
+/**
+ * An item number, its point if printed, and a four-digit year: "1.2026", "12.2024", and "12024" of
+ * 附件1 2024年度 / 表1 2024年 once a line's spaces are gone (the year range check drops "12345").
+ */
+const ENUMERATED_YEAR = /^(\d{1,2}\.?)(\d{4})$/;
 
 function printedYear(f: Figure, options: YearOptions): Omit<PrintedYear, 'compared'> | null {
   // 年 right after the year's digits: "2023年", "2023年度", "2023年10月24日" (not 2022.4.15, whose year stands alone).
@@ -55,7 +58,7 @@ function printedYear(f: Figure, options: YearOptions): Omit<PrintedYear, 'compar
   const span = { start: f.digitsAt, end: f.start + nian + 1 };
   if (f.kind === 'year' && f.value !== null && nian >= 0) return { year: f.value.toNumber(), ...span };
   if (f.kind === 'date' && f.iso !== null && nian >= 0) return { year: Number(f.iso.slice(0, 4)), ...span };
-  // An item number glued to a year ("1.2026年预算单位…表" in a list of tables) reads as a duration of 1.2026 years to the scanner.
+  // An item number glued to a year ("1.2026年预算单位…表" in a list of tables, "附件12024年度…") reads as a duration to the scanner.
   const enumerated = f.kind === 'quantity' && f.unit === '年' && nian >= 0 ? ENUMERATED_YEAR.exec(f.number) : null;
   if (enumerated) return { year: Number(enumerated[2]), start: f.digitsAt + enumerated[1]!.length, end: span.end };
   // A range of years ("2023至2025年", "2024-2025年") is printed for its last year.
