@@ -1,4 +1,4 @@
-import mammoth from 'mammoth';
+import type mammothModule from 'mammoth';
 import { ExtractError, type ExtractLimits } from '@budget-ingest/doc-model';
 import { refuseDtd } from './xml.ts';
 import { checkZipBombSafe, type ZipArchive } from './zip.ts';
@@ -63,8 +63,10 @@ export async function readWithMammoth(bytes: Uint8Array, limits: ExtractLimits):
     },
   };
   let document: MammothDocument | undefined;
+  // Loaded on first use, like ExcelJS: processes that never read a DOCX do not pay its start.
+  const { default: mammoth } = await import('mammoth');
   // `file` is mammoth's own input kind for an opened archive (lib/unzip.js); its typings only list path/buffer.
-  const input = { file } as unknown as Parameters<typeof mammoth.convertToHtml>[0];
+  const input = { file } as unknown as Parameters<typeof mammothModule.convertToHtml>[0];
   const result = await mammoth.convertToHtml(input, {
     transformDocument: (doc: MammothDocument): MammothDocument => {
       document = doc;

@@ -3,17 +3,23 @@
  * files repeated (each copy made unique by trailing bytes, so none is
  * deduplicated) to BENCH_DOCS documents (default 200), ingested through
  * BullMQ. What it varies is extraction *slots* (BENCH_SLOTS, default
- * "1x1,1x2,2x1": worker processes × EXTRACT_CONCURRENCY each), so it says what
- * a second core buys. Before each configuration poppler's pdftotext reads the
+ * "1x1,1x2,2x1,1x1@1,1x2@2": worker processes × EXTRACT_CONCURRENCY each), so
+ * it says what a second core buys. "@k" pins the configuration to k cores
+ * (taskset: workers, their children, the ingest command, and the bench's own
+ * Postgres and Redis): on the whole machine one slot already keeps more than
+ * one core busy (a document's parse and load overlap the next one's
+ * extraction, and V8 compiles on helper threads), so unpinned rows cannot say
+ * what one more core buys; N slots on N cores against one slot on one core
+ * can. Before each configuration poppler's pdftotext reads the
  * same PDFs one after another (one process, one core), and each row prints
  * its pages/s next to that pass's: only ratios within one run mean anything
  * on a machine whose speed drifts. Also prints documents/min, the scaling
- * over the first configuration, and the peak resident memory of each worker
+ * against one slot measured the same way, and the peak resident memory of each worker
  * process and its sandboxed extractor children. Starts throwaway Postgres and
  * Redis when DATABASE_URL/REDIS_URL are unset.
  *
  *   npm run bench -w packages/pipeline
- *   BENCH_DOCS=60 BENCH_SLOTS=1x1,1x2 npm run bench -w packages/pipeline
+ *   BENCH_DOCS=60 BENCH_SLOTS=1x1@1,1x2@2 npm run bench -w packages/pipeline
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -26,21 +32,44 @@ const root = join(import.meta.dirname, '../../..');
 const bin = join(root, 'packages/cli/bin/budget-ingest.mjs');
 const corpus = join(root, 'test/fixtures/corpus/docs');
 const total = Number(process.env.BENCH_DOCS ?? 200);
-const configs = (process.env.BENCH_SLOTS ?? '1x1,1x2,2x1').split(',').map((c) => {
-  const [workers, slots] = c.split('x').map(Number);
-  return { workers: workers!, slots: slots! };
+const configs = (process.env.BENCH_SLOTS ?? '1x1,1x2,2x1,1x1@1,1x2@2').split(',').map((c) => {
+  const m = /^(\d+)x(\d+)(?:@(\d+))?$/.exec(c.trim());
+  if (!m) throw new Error(`BENCH_SLOTS: "${c}" is not workers×slots[@cores], e.g. 1x2 or 1x2@2`);
+  return { name: c.trim(), workers: Number(m[1]), slots: Number(m[2]), cores: m[3] === undefined ? null : Number(m[3]) };
 });
 
-/** Uses DATABASE_URL/REDIS_URL when set; otherwise starts throwaway servers with scripts/test-services.sh. */
-function servers(): { serverUrl: string; redisUrl: string; stop: () => void } {
-  if (process.env.DATABASE_URL && process.env.REDIS_URL) return { serverUrl: process.env.DATABASE_URL, redisUrl: process.env.REDIS_URL, stop: () => undefined };
+/**
+ * Uses DATABASE_URL/REDIS_URL when set; otherwise starts throwaway servers with
+ * scripts/test-services.sh. `pids`: the servers' processes, which a pinned
+ * configuration pins with the rest (none for servers the bench did not start).
+ */
+function servers(): { serverUrl: string; redisUrl: string; stop: () => void; pids: () => number[] } {
+  if (process.env.DATABASE_URL && process.env.REDIS_URL) return { serverUrl: process.env.DATABASE_URL, redisUrl: process.env.REDIS_URL, stop: () => undefined, pids: () => [] };
   const script = join(root, 'scripts/test-services.sh');
   const out = execFileSync('bash', [script, 'start'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   const env = Object.fromEntries([...out.matchAll(/export (\w+)='([^']*)'/g)].map((m) => [m[1], m[2]]));
   console.log('bench: started throwaway Postgres and Redis');
-  return { serverUrl: env.DATABASE_URL!, redisUrl: env.REDIS_URL!, stop: () => execFileSync('bash', [script, 'stop', env.TEST_SERVICES_DIR!], { stdio: 'ignore' }) };
+  const dir = env.TEST_SERVICES_DIR!;
+  // Postgres forks a backend per connection from the postmaster, which inherits its affinity: pinning the postmaster pins them.
+  const pids = () => [join(dir, 'pg/data/postmaster.pid'), join(dir, 'redis.pid')].map((f) => Number(readFileSync(f, 'utf8').split('\n')[0]));
+  return { serverUrl: env.DATABASE_URL!, redisUrl: env.REDIS_URL!, stop: () => execFileSync('bash', [script, 'stop', dir], { stdio: 'ignore' }), pids };
 }
-const { serverUrl, redisUrl, stop: stopServers } = servers();
+const { serverUrl, redisUrl, stop: stopServers, pids: serverPids } = servers();
+
+/** The CPU list of the first `cores` cores ("0-1"), or null for the whole machine. */
+const cpuList = (cores: number | null) => (cores === null ? null : `0-${cores - 1}`);
+const allCores = `0-${(await import('node:os')).availableParallelism() - 1}`;
+
+/** Sets the affinity of processes and every thread and descendant they have now (taskset -a; children forked later inherit it). */
+function pin(pids: readonly number[], cpus: string): void {
+  for (const pid of pids.flatMap((p) => [p, ...descendants(p)])) {
+    try {
+      execFileSync('taskset', ['-a', '-p', '-c', cpus, String(pid)], { stdio: 'ignore' });
+    } catch {
+      // exited
+    }
+  }
+}
 
 function makeInbox(): string {
   const dir = mkdtempSync(join(tmpdir(), 'bi-bench-'));
@@ -89,14 +118,14 @@ function descendants(pid: number): number[] {
  * runs there), BullMQ's sandboxed processors, the extraction children.
  */
 const TICKS = 100;
-function sampleCpu(pid: number, into: Map<number, { role: string; s: number }>): void {
+function sampleCpu(pid: number, into: Map<number, { role: string; s: number }>, serverRole?: string): void {
   for (const p of [pid, ...descendants(pid)]) {
     try {
       const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
       const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       const s = (Number(f[11]) + Number(f[12])) / TICKS;
       const cmd = readFileSync(`/proc/${p}/cmdline`, 'utf8');
-      const role = p === pid ? 'main' : /isolated-extract|extract-child/.test(cmd) ? 'extractors' : /bullmq|sandbox/.test(cmd) ? 'sandboxes' : 'other';
+      const role = serverRole ?? (p === pid ? 'main' : /isolated-extract|extract-child/.test(cmd) ? 'extractors' : /bullmq|sandbox/.test(cmd) ? 'sandboxes' : 'other');
       into.set(p, { role, s: Math.max(into.get(p)?.s ?? 0, s) });
     } catch {
       // exited between listing and reading
@@ -140,9 +169,9 @@ function peakMemory(pid: number): { self: number; children: number } {
 }
 
 /** Runs a command to its end; `cpu`, when given, is kept up to date with the CPU seconds it used (sampled while it runs). */
-function run(args: string[], env: Record<string, string>, cpu?: { s: number }): Promise<string> {
+function run(args: string[], env: Record<string, string>, cpu?: { s: number }, cpus: string | null = null): Promise<string> {
   return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, [bin, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const p = spawnNode([bin, ...args], env, cpus);
     const seen = new Map<number, { role: string; s: number }>();
     const sample = () => {
       sampleCpu(p.pid!, seen);
@@ -150,13 +179,19 @@ function run(args: string[], env: Record<string, string>, cpu?: { s: number }): 
     };
     const sampler = cpu ? setInterval(sample, 100) : undefined;
     let out = '';
-    p.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    p.stdout!.on('data', (d: Buffer) => (out += d.toString()));
     p.on('exit', (code) => {
       clearInterval(sampler);
       if (code === 0) resolve(out);
       else reject(new Error(`budget-ingest ${args[0]} exited ${code}`));
     });
   });
+}
+
+/** Starts node with `args`, on the given cores only when `cpus` is set. */
+function spawnNode(args: string[], env: Record<string, string>, cpus: string | null): ChildProcess {
+  const opts = { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] as ['ignore', 'pipe', 'inherit'] };
+  return cpus === null ? spawn(process.execPath, args, opts) : spawn('taskset', ['-c', cpus, process.execPath, ...args], opts);
 }
 
 /** pdftotext over every PDF of the inbox, one after another: pages/s of one core running poppler. */
@@ -180,17 +215,20 @@ function pageCount(path: string): number {
 const inbox = makeInbox();
 const cores = (await import('node:os')).availableParallelism();
 console.log(`pipeline throughput: ${total} documents (corpus PDFs/DOCX repeated), ${cores} cores; slots = worker processes × EXTRACT_CONCURRENCY`);
-console.log('workers×slots  documents  pages  wall s  documents/min  pages/s  pdftotext pages/s  ÷ pdftotext  × first row  peak MiB per worker (main / sandboxed extractors)');
-let first: number | null = null;
+console.log('workers×slots[@cores pinned]  then: documents, pages, wall s, documents/min, pages/s, pdftotext pages/s just before, ÷ pdftotext, × one slot (the last 1×1 row, whole machine or pinned alike), peak MiB per worker (main / extraction children)');
+console.log('       config  documents  pages  wall s  documents/min  pages/s  pdftotext pages/s  ÷ pdftotext           × one slot  peak MiB');
 const stages: string[] = [];
-function stageLine(config: string, wall: number, row: { extract_ms: string; parse_ms: string }, cpu: Map<number, { role: string; s: number }>, busy: number, ingest: number): string {
+function stageLine(config: string, wall: number, row: { extract_ms: string; parse_ms: string }, cpu: Map<number, { role: string; s: number }>, busy: number, ingest: number, cores: number): string {
   const byRole = new Map<string, number>();
   for (const { role, s } of cpu.values()) byRole.set(role, (byRole.get(role) ?? 0) + s);
-  const roles = ['main', 'sandboxes', 'extractors', 'other'].map((k) => `${k} ${(byRole.get(k) ?? 0).toFixed(1)} s`).join(', ');
+  const roles = ['main', 'sandboxes', 'extractors', 'other', 'postgres', 'redis'].map((k) => `${k} ${(byRole.get(k) ?? 0).toFixed(1)} s`).join(', ');
   return `${config.padStart(13)}  wall ${wall.toFixed(1)} s; extract ${(Number(row.extract_ms) / 1000).toFixed(1)} s, parse ${(Number(row.parse_ms) / 1000).toFixed(1)} s; CPU ${roles}, ingest --wait ${ingest.toFixed(1)} s; machine ${(busy / wall).toFixed(2)} of ${cores} cores busy (${busy.toFixed(0)} CPU s)`;
 }
-for (const { workers: n, slots } of configs) {
+/** pages/s of the last one-slot row, on the whole machine and pinned: what N slots are compared with. */
+const oneSlot = new Map<'whole' | 'pinned', number>();
+for (const { name, workers: n, slots, cores: pinnedCores } of configs) {
   const poppler = pdftotextPass(inbox);
+  const cpus = cpuList(pinnedCores);
   await withDatabase(async (url) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'bi-bench-data-'));
     const env = {
@@ -202,15 +240,21 @@ for (const { workers: n, slots } of configs) {
       EXTRACT_CONCURRENCY: String(slots),
     };
     await run(['migrate'], env);
+    if (cpus) pin([...serverPids(), process.pid], cpus);
     const workers: ChildProcess[] = [];
     for (let i = 0; i < n; i++) {
-      const w = spawn(process.execPath, [bin, 'workers'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+      const w = spawnNode([bin, 'workers'], env, cpus);
       await new Promise<void>((resolve) => w.stdout!.on('data', (d: Buffer) => d.toString().includes('workers running') && resolve()));
       workers.push(w);
     }
     const peaks = workers.map(() => ({ self: 0, children: 0 }));
     const cpu = new Map<number, { role: string; s: number }>();
+    // The servers' processes ran before this configuration: what they had used by now is subtracted at the end.
+    const sampleServers = (into: Map<number, { role: string; s: number }>) => serverPids().forEach((pid, i) => sampleCpu(pid, into, i === 0 ? 'postgres' : 'redis'));
+    const serversBefore = new Map<number, { role: string; s: number }>();
+    sampleServers(serversBefore);
     const sampler = setInterval(() => {
+      sampleServers(cpu);
       workers.forEach((w, i) => {
         sampleCpu(w.pid!, cpu);
         try {
@@ -224,10 +268,11 @@ for (const { workers: n, slots } of configs) {
     const started = performance.now();
     const busyBefore = machineBusySeconds();
     const ingestCpu = { s: 0 };
-    await run(['ingest', inbox, '--wait'], env, ingestCpu);
+    await run(['ingest', inbox, '--wait'], env, ingestCpu, cpus);
     const wall = (performance.now() - started) / 1000;
     const busy = machineBusySeconds() - busyBefore;
     clearInterval(sampler);
+    if (cpus) pin([...serverPids(), process.pid], allCores);
     const c = new pg.Client({ connectionString: url });
     await c.connect();
     const r = await c.query<{ docs: string; pages: string; extract_ms: string; parse_ms: string }>(
@@ -240,12 +285,19 @@ for (const { workers: n, slots } of configs) {
     const docs = Number(r.rows[0]!.docs);
     const pages = Number(r.rows[0]!.pages);
     workers.forEach((w) => sampleCpu(w.pid!, cpu));
-    stages.push(stageLine(`${n}×${slots}`, wall, r.rows[0]!, cpu, busy, ingestCpu.s));
+    sampleServers(cpu);
+    for (const [pid, v] of serversBefore) if (cpu.has(pid)) cpu.set(pid, { ...cpu.get(pid)!, s: cpu.get(pid)!.s - v.s });
+    stages.push(stageLine(name, wall, r.rows[0]!, cpu, busy, ingestCpu.s, pinnedCores ?? cores));
     const mem = peaks.map((p) => `${p.self.toFixed(0)} / ${p.children.toFixed(0)}`).join(', ');
     const rate = pages / wall;
-    first ??= rate;
+    const total = n * slots;
+    const kind = pinnedCores === null ? 'whole' : 'pinned';
+    if (total === 1) oneSlot.set(kind, rate);
+    const base = oneSlot.get(kind);
+    // The scaling target: N slots at least 0.8·N times one slot (measured the same way, whole machine or pinned).
+    const scaling = base === undefined ? '—' : `${(rate / base).toFixed(2)} (≥ ${(0.8 * total).toFixed(1)}${rate / base >= 0.8 * total ? ' met' : ' not met'})`;
     console.log(
-      `${`${n}×${slots}`.padStart(13)}  ${String(docs).padStart(9)}  ${String(pages).padStart(5)}  ${wall.toFixed(1).padStart(6)}  ${((docs / wall) * 60).toFixed(1).padStart(13)}  ${rate.toFixed(1).padStart(7)}  ${poppler.toFixed(1).padStart(17)}  ${(rate / poppler).toFixed(2).padStart(11)}  ${(rate / first).toFixed(2).padStart(11)}  ${mem}`,
+      `${name.padStart(13)}  ${String(docs).padStart(9)}  ${String(pages).padStart(5)}  ${wall.toFixed(1).padStart(6)}  ${((docs / wall) * 60).toFixed(1).padStart(13)}  ${rate.toFixed(1).padStart(7)}  ${poppler.toFixed(1).padStart(17)}  ${(rate / poppler).toFixed(2).padStart(11)}  ${scaling.padStart(19)}  ${mem}`,
     );
   });
 }

@@ -69,11 +69,14 @@ export async function reconcilePublication(tx: Tx, publicationId: number): Promi
   await tx.execute(sql`DELETE FROM validation_findings WHERE rule = ${SOURCES_DISAGREE} AND report_id IN (${sql.join(ids, sql`, `)})`);
   if (sources.length < 2) return;
 
-  const canonicalValues = await valuesOf(tx, canonical.reportId);
+  // Every source's values in one read per table: a publication with many files (a portal that mirrors
+  // each one) costs three queries, not three per file.
+  const valuesByReport = await valuesOf(tx, ids);
+  const canonicalValues = valuesByReport.get(canonical.reportId) ?? [];
   const agreed = new Set<string>();
   for (const other of sources) {
     if (other.reportId === canonical.reportId) continue;
-    const { disagreements, agreements } = compareSourceValues(canonicalValues, await valuesOf(tx, other.reportId));
+    const { disagreements, agreements } = compareSourceValues(canonicalValues, valuesByReport.get(other.reportId) ?? []);
     for (const a of agreements) agreed.add(a.key);
     for (const d of disagreements) {
       const pages = [d.canonical.page, d.other.page].filter((p): p is number => p !== null);
@@ -102,12 +105,16 @@ async function confirmAcrossSources(tx: Tx, values: readonly RowValue[]): Promis
 
 const pageText = (page: number | null) => (page === null ? '' : `第${page}页`);
 
-/** Every value of a report under a key that is the same in any file of the publication. */
-async function valuesOf(tx: Tx, reportId: number): Promise<RowValue[]> {
-  const amounts = rowsOf<Record<string, unknown>>(
-    await tx.execute(sql`SELECT id, item, phase, fiscal_year, yuan, alternatives, page FROM amounts WHERE report_id = ${reportId}`),
-  ).map(
-    (a): RowValue => ({
+/** Every value of the given reports, each under a key that is the same in any file of the publication, by report id. */
+async function valuesOf(tx: Tx, reportIds: readonly number[]): Promise<Map<number, RowValue[]>> {
+  const ids = sql`(${sql.join([...reportIds], sql`, `)})`;
+  const byReport = new Map<number, RowValue[]>(reportIds.map((id) => [id, []]));
+  const add = (reportId: unknown, ...values: RowValue[]) => byReport.get(Number(reportId))?.push(...values);
+  // Ordered by row id, as each report's rows were inserted: the comparison walks them in the parser's order.
+  for (const a of rowsOf<Record<string, unknown>>(
+    await tx.execute(sql`SELECT id, report_id, item, phase, fiscal_year, yuan, alternatives, page FROM amounts WHERE report_id IN ${ids} ORDER BY id`),
+  )) {
+    add(a.report_id, {
       table: 'amounts',
       rowId: Number(a.id),
       key: amountKey(a as { item: string; phase: string; fiscal_year: number }),
@@ -115,25 +122,29 @@ async function valuesOf(tx: Tx, reportId: number): Promise<RowValue[]> {
       value: String(a.yuan),
       alternatives: (a.alternatives as string[] | null) ?? [],
       page: a.page === null ? null : Number(a.page),
-    }),
-  );
-  const lines = rowsOf<Record<string, unknown>>(
-    await tx.execute(sql`SELECT id, classification, code, path, phase, fiscal_year, yuan, page FROM expenditure_lines WHERE report_id = ${reportId}`),
-  ).map((l): RowValue => {
-    return {
+    });
+  }
+  for (const l of rowsOf<Record<string, unknown>>(
+    await tx.execute(sql`SELECT id, report_id, classification, code, path, phase, fiscal_year, yuan, page FROM expenditure_lines WHERE report_id IN ${ids} ORDER BY id`),
+  )) {
+    add(l.report_id, {
       table: 'expenditure_lines',
       rowId: Number(l.id),
       key: lineKey(l as { classification: string; code: string | null; path: string[]; phase: string; fiscal_year: number }),
       label: `${(l.path as string[]).join('/')} ${l.phase} ${l.fiscal_year}`,
       value: l.yuan === null ? null : String(l.yuan),
       page: l.page === null ? null : Number(l.page),
-    };
-  });
-  const indicators = rowsOf<Record<string, unknown>>(
-    await tx.execute(sql`SELECT id, level3, target_value, actual_value, page FROM indicators WHERE report_id = ${reportId}`),
-  ).flatMap((i): RowValue[] => [
-    { table: 'indicators', rowId: Number(i.id), key: `target|${i.level3}`, label: `${i.level3} 指标值`, value: i.target_value === null ? null : String(i.target_value), page: i.page === null ? null : Number(i.page) },
-    { table: 'indicators', rowId: Number(i.id), key: `actual|${i.level3}`, label: `${i.level3} 实际完成值`, value: i.actual_value === null ? null : String(i.actual_value), page: i.page === null ? null : Number(i.page) },
-  ]);
-  return [...amounts, ...lines, ...indicators];
+    });
+  }
+  for (const i of rowsOf<Record<string, unknown>>(
+    await tx.execute(sql`SELECT id, report_id, level3, target_value, actual_value, page FROM indicators WHERE report_id IN ${ids} ORDER BY id`),
+  )) {
+    const page = i.page === null ? null : Number(i.page);
+    add(
+      i.report_id,
+      { table: 'indicators', rowId: Number(i.id), key: `target|${i.level3}`, label: `${i.level3} 指标值`, value: i.target_value === null ? null : String(i.target_value), page },
+      { table: 'indicators', rowId: Number(i.id), key: `actual|${i.level3}`, label: `${i.level3} 实际完成值`, value: i.actual_value === null ? null : String(i.actual_value), page },
+    );
+  }
+  return byReport;
 }

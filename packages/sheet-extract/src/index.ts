@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { DOC_MODEL_VERSION, ExtractError, cell, isExtractError, numberBlocks, paragraph, table, toModelText, type Block, type DocumentModel, type ExtractLimits, type ExtractionWarning } from '@budget-ingest/doc-model';
 import { checkZipBombSafe, refuseDtd } from '@budget-ingest/docx-extract';
 import { toCellText } from './cell-text.ts';
@@ -47,6 +46,9 @@ export async function extractSheet(bytes: Uint8Array, opts: SheetExtractOptions)
     }
   });
   if (!zip.entries.some((e) => /^\/?xl\/workbook\d*\.xml$/.test(e.name))) throw new ExtractError('corrupt', 'a ZIP archive without xl/workbook.xml: not an Excel workbook');
+  // Loaded on first use: a process that never reads a workbook (the CLI, a worker's main process) does
+  // not pay ExcelJS's 0.3 s start.
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
