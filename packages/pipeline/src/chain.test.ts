@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EXTRACTOR_VERSION } from '@budget-ingest/extract';
 import { PARSER_VERSION } from '@budget-ingest/report-parser';
-import { afterStage, CHAIN, FIRST_STAGE, firstPendingStage, type StageName } from './chain.ts';
+import { afterStage, CHAIN, FIRST_STAGE, firstPendingStage, isLaterStage, stagesFrom, type StageName } from './chain.ts';
 import type { StageOutcome } from './stages.ts';
 
 const doc = (status: string, extractorVersion: string | null = EXTRACTOR_VERSION, parserVersion: string | null = PARSER_VERSION) =>
@@ -13,6 +13,16 @@ describe('the stage chain', () => {
     const seen: StageName[] = [];
     for (let s: StageName | null = FIRST_STAGE; s; s = CHAIN[s].next) seen.push(s);
     expect(seen).toEqual(['extract', 'parse']);
+    expect(stagesFrom(FIRST_STAGE)).toEqual(seen);
+  });
+
+  it.each([
+    ['parse', 'extract', true],
+    ['extract', 'parse', false],
+    ['extract', 'extract', false],
+    ['parse', 'parse', false],
+  ] as const)('says %s comes after %s: %s', (stage, than, want) => {
+    expect(isLaterStage(stage, than)).toBe(want);
   });
 
   it.each([

@@ -127,11 +127,21 @@ export interface Started {
   readonly from: StageName | null;
 }
 
+/** `stage` and every stage after it, in chain order. */
+export function stagesFrom(stage: StageName): StageName[] {
+  const out: StageName[] = [];
+  for (let s: StageName | null = stage; s; s = CHAIN[s].next) out.push(s);
+  return out;
+}
+
+/** Whether `stage` comes after `than` in the chain. */
+export function isLaterStage(stage: StageName, than: StageName): boolean {
+  return stage !== than && stagesFrom(than).includes(stage);
+}
+
 /** The statuses a document can have once `stage` succeeded: its own successes and every later stage's. */
 function reachedPast(stage: StageName): ReadonlySet<DocumentStatus> {
-  const out = new Set<DocumentStatus>();
-  for (let s: StageName | null = stage; s; s = CHAIN[s].next) for (const status of CHAIN[s].succeeded) out.add(status);
-  return out;
+  return new Set(stagesFrom(stage).flatMap((s) => [...CHAIN[s].succeeded]));
 }
 
 /** A document as a runner took it up: done in this call (with its result) or waiting in the queues. */

@@ -1,4 +1,4 @@
-import { CHAIN, firstPendingStage, type StageName, type Started } from './chain.ts';
+import { CHAIN, firstPendingStage, isLaterStage, type StageName, type Started } from './chain.ts';
 import type { PipelineDeps } from './deps.ts';
 import { getDocument } from './document-row.ts';
 import { documentLogger, fileOf } from './ingest.ts';
@@ -109,8 +109,3 @@ export async function requeueIfLost(deps: PipelineDeps, queues: PipelineQueues, 
   return { ...item, from };
 }
 
-/** Whether `stage` comes after `than` in the chain. */
-function isLaterStage(stage: StageName, than: StageName): boolean {
-  for (let s = CHAIN[than].next; s; s = CHAIN[s].next) if (s === stage) return true;
-  return false;
-}

@@ -5,7 +5,7 @@ export { openRunner, type DocumentRef, type Runner, type RunnerHooks } from './r
 export { storeFile } from './store-file.ts';
 export type { FileInput, StoredFile } from './store-file.ts';
 export { runExtractStage, runParseStage } from './stages.ts';
-export { extractIsolated } from './sandbox/isolated-extract.ts';
+export { extractIsolated, extractOptionsFor } from './sandbox/isolated-extract.ts';
 export type { StageOutcome } from './stages.ts';
 export { ingestOne } from './ingest.ts';
 export { resolveInputs, describeFsError, isFsReadError } from './inputs.ts';

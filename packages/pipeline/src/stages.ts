@@ -9,7 +9,7 @@ import { getDocument } from './document-row.ts';
 import { replaceReports } from './load-reports.ts';
 import { replaceParseWarnings } from './parse-warnings.ts';
 import { linkPublications, publicationsOfDocument } from './link-publications.ts';
-import { extractIsolated } from './sandbox/isolated-extract.ts';
+import { extractIsolated, extractOptionsFor } from './sandbox/isolated-extract.ts';
 import { parseIsolated } from './sandbox/isolated-parse.ts';
 
 export interface StageOutcome {
@@ -44,12 +44,7 @@ export async function runExtractStage(deps: PipelineDeps, documentId: number): P
   let model: DocumentModel;
   try {
     // In a child process with a hard memory limit: a hostile file kills that child, not this run.
-    model = await extractIsolated(bytes, {
-      fileName: doc.fileName,
-      limits: deps.config.limits,
-      sofficePath: deps.config.sofficePath,
-      pathEnv: deps.pathEnv,
-    });
+    model = await extractIsolated(bytes, extractOptionsFor(deps.config, deps.pathEnv, doc.fileName));
   } catch (err) {
     const ms = Math.round(performance.now() - started);
     const known = isExtractError(err);

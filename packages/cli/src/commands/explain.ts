@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { isExtractError, type DocumentModel } from '@budget-ingest/doc-model';
-import { extractIsolated } from '@budget-ingest/pipeline';
+import { extractIsolated, extractOptionsFor } from '@budget-ingest/pipeline';
 import { createTrace, parseDocument, traceEntries } from '@budget-ingest/report-parser';
 import { reportLines } from './explain-format.ts';
 import { openContext, type GlobalOptions, type Runtime } from '../context.ts';
@@ -20,7 +20,7 @@ export async function explainCommand(rt: Runtime, file: string, opts: GlobalOpti
   let model: DocumentModel;
   try {
     // Extracted in a pooled child with the limits, as in a run (a hostile file ends with its code); parsed here, for the trace.
-    model = await extractIsolated(new Uint8Array(await readFile(path)), { fileName: path, limits: ctx.config.limits, sofficePath: ctx.config.sofficePath, pathEnv: rt.env.PATH ?? '' });
+    model = await extractIsolated(new Uint8Array(await readFile(path)), extractOptionsFor(ctx.config, rt.env.PATH ?? '', path));
   } catch (err) {
     if (!isExtractError(err)) throw err;
     rt.stderr(`budget-ingest explain: ${file}: ${err.message} [${err.code}]`);

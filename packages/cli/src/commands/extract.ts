@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { isExtractError, type DocumentModel } from '@budget-ingest/doc-model';
 import { renderModelText } from '@budget-ingest/extract';
-import { extractIsolated } from '@budget-ingest/pipeline';
+import { extractIsolated, extractOptionsFor } from '@budget-ingest/pipeline';
 import { openContext, type GlobalOptions, type Runtime } from '../context.ts';
 
 export interface ExtractCommandOptions extends GlobalOptions {
@@ -20,12 +20,7 @@ export async function extractCommand(rt: Runtime, file: string, opts: ExtractCom
   const bytes = new Uint8Array(await readFile(path));
   try {
     // In a child process with the memory and time limits, as in a run: a hostile file ends with its code, not a crash of this command.
-    const model: DocumentModel = await extractIsolated(bytes, {
-      fileName: path,
-      limits: ctx.config.limits,
-      sofficePath: ctx.config.sofficePath,
-      pathEnv: rt.env.PATH ?? '',
-    });
+    const model: DocumentModel = await extractIsolated(bytes, extractOptionsFor(ctx.config, rt.env.PATH ?? '', path));
     if (opts.format === 'json') rt.stdout(JSON.stringify(model, null, 2));
     else rt.stdout(renderModelText(model));
     return 0;

@@ -1,3 +1,4 @@
+import type { Config } from '@budget-ingest/config';
 import { DEFAULT_EXTRACT_LIMITS, type DocumentModel } from '@budget-ingest/doc-model';
 import type { ExtractOptions } from '@budget-ingest/extract';
 import { runInChild, stopIdleChildren } from './child-pool.ts';
@@ -17,6 +18,16 @@ export async function extractIsolated(bytes: Uint8Array, opts: ExtractOptions, s
     timeoutMs: limits.maxSecondsPerDocument * 1000 + 5000,
     slots,
   })) as DocumentModel;
+}
+
+/**
+ * The options a run extracts a file with, from its configuration: the one
+ * place the extract stage and the CLI's `extract` and `explain` build them,
+ * so a command reads a file exactly as a run does. `pathEnv`: PATH, where
+ * LibreOffice is looked up for legacy formats.
+ */
+export function extractOptionsFor(config: Pick<Config, 'limits' | 'sofficePath'>, pathEnv: string, fileName: string): ExtractOptions {
+  return { fileName, limits: config.limits, sofficePath: config.sofficePath, pathEnv };
 }
 
 /** Stops the idle children (tests, clean shutdown); busy ones finish their document first. */
