@@ -39,6 +39,13 @@ describe('yearsIn', () => {
     expect(yearOf('预算数（2024）', { bare: true })).toBe(2024);
     expect(yearOf('2024.50', { bare: true })).toBeNull();
   });
+
+  it('reads the year of a period of months in a column header (2023.1-12执行数)', () => {
+    expect(yearOf('2023.1-12执行数', { bare: true })).toBe(2023);
+    expect(yearOf('2024.1-6月执行数')).toBe(2024);
+    expect(yearOf('2023.5', { bare: true })).toBeNull();
+    expect(yearOf('2023.13-14', { bare: true })).toBeNull();
+  });
 });
 
 describe('withoutYears', () => {
