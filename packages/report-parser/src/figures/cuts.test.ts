@@ -9,6 +9,8 @@ describe('scoreSuffixAt', () => {
     ['满意度指标', '满意度指标'],
     ['产出指标(40分)说明', '产出指标(40分)说明'],
     ['服务对象满意度≥90%', '服务对象满意度≥90%'],
+    ['考核评分90分以上', '考核评分90分以上'],
+    ['考核评分≥90分', '考核评分≥90分'],
   ])('cuts %s to %s', (name, kept) => {
     expect(name.slice(0, scoreSuffixAt(name) ?? name.length)).toBe(kept);
   });
