@@ -117,6 +117,12 @@ describe('sums over the code hierarchy', () => {
     expect(found.map((f) => f.message).join('\n')).toContain('20106 财政事务');
   });
 
+  it('checks coded rows of a 收支总表 too, where a province prints codes on its expenditure side', () => {
+    const coded = (kuan: string) => summaryTable({ classes: [['201一般公共服务支出', '2,106.66'], ['20106财政事务', kuan]] });
+    expect(rules(doc(coded('2,106.66')))).not.toContain('parent-sum-children');
+    expect(check(doc(coded('2,000.00'))).find((f) => f.rule === 'parent-sum-children')?.message).toContain('201 一般公共服务支出');
+  });
+
   it('reports a 合计 that is not the sum of its 类', () => {
     const blocks = doc(expenditureTable(EXPENDITURE_ROWS, ['2,533.38', '1,830.24', '703.14']));
     expect(rules(blocks)).toContain('total-sum-classes');

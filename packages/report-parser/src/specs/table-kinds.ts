@@ -128,7 +128,10 @@ export const TABLE_KIND_SPECS = {
     recognisedBy: { title: /(收入支出|收支)(决算|预算)总表/ },
     columns: 'money_roles',
     functionalRows: false,
-    sumRules: [],
+    // Some provinces print 支出功能分类 codes on its expenditure side: where they do, 款 and 项 still add up
+    // to their 类 (a table without codes gives this rule nothing to check). Not 合计 = Σ 类: its 支出合计
+    // also holds 结转结余 and the like.
+    sumRules: ['parent-sum-children'],
     headline: [
       labelled('total_income', L.yearIncome),
       labelled('total_income', L.income),
@@ -162,7 +165,8 @@ export const TABLE_KIND_SPECS = {
     recognisedBy: { title: /财政拨款(收入支出|收支)(决算|预算)总表/ },
     columns: 'money_roles',
     functionalRows: false,
-    sumRules: ['row-sum-income-sources'],
+    // Coded expenditure rows, where printed, add up as in the summary.
+    sumRules: ['row-sum-income-sources', 'parent-sum-children'],
     // Its 收入合计 is the 财政拨款: the whole table is 财政拨款 only.
     headline: [labelled('fiscal_appropriation', L.yearIncome), labelled('fiscal_appropriation', L.income), labelled('general_public_budget', L.generalBudget), labelled('government_fund_budget', L.governmentFund)],
   },
