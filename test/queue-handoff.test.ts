@@ -4,7 +4,8 @@
  * job ends failed. `ingest --wait` must not count that document as done while
  * the database says it still needs a stage; it queues that stage and waits on.
  * A stage that failed by itself is not retried by the wait (the job's attempts
- * are the retry policy).
+ * are the retry policy). And when the failed job is retried, the retry hands
+ * over instead of running the stage again over what later stages wrote.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +16,7 @@ import { createLocalBlobStore } from '@budget-ingest/blob-store';
 import { loadConfig } from '@budget-ingest/config';
 import { createDb, documents, migrate, type DbHandle, type DocumentStatus } from '@budget-ingest/db';
 import { EXTRACTOR_VERSION } from '@budget-ingest/extract';
+import { PARSER_VERSION } from '@budget-ingest/report-parser';
 import { silentLogger } from '@budget-ingest/logger';
 import {
   createQueues,
@@ -23,6 +25,7 @@ import {
   enqueueStage,
   extractJobId,
   parseJobId,
+  processStageJob,
   requeueIfLost,
   waitForDocuments,
   type PipelineDeps,
@@ -108,6 +111,59 @@ describe.skipIf(noRedis)('waiting on a document whose job failed', () => {
       for (const item of items) expect(await q.parse.getJobState(parseJobId(item.sha256))).toBe('completed');
     } finally {
       await parser.close();
+      await q.close();
+    }
+  });
+
+  it('keeps waiting on a document while a job of a stage before the one it waits from will still run', async () => {
+    const prefix = uniqueQueuePrefix();
+    const q = createQueues(redis, prefix);
+    const parser = new Worker(q.parse.name, async (): Promise<void> => {}, { connection: createRedis(redisUrl!, 'worker'), prefix });
+    try {
+      const sha = '7'.repeat(64);
+      // An extract job waiting for its retry (it failed handing over while Redis was away); a later
+      // ingest saw the document extracted and queued its parse, which completes.
+      await q.extract.add('extract', { documentId: 3000, sha256: sha }, { jobId: extractJobId(sha), delay: 60_000 });
+      await enqueueStage(q, 'parse', { documentId: 3000, sha256: sha });
+      const item: Started = { file: 'x.pdf', documentId: 3000, sha256: sha, isNew: false, from: 'parse' };
+      await expect.poll(() => q.parse.getJobState(parseJobId(sha))).toBe('completed');
+      // The retried extraction will write the document again: it is not done yet.
+      await expect(waitForDocuments(q, [item], { pollMs: 20, timeoutMs: 300 })).rejects.toThrow(/1 document\(s\) still/);
+      await (await q.extract.getJob(extractJobId(sha)))!.remove();
+      await expect(waitForDocuments(q, [item], { pollMs: 20, timeoutMs: 300 })).resolves.toBeUndefined();
+    } finally {
+      await parser.close();
+      await q.close();
+    }
+  });
+
+  /** A document row in `status` with the current versions (no blob: a stage that ran would fail). */
+  async function documentIn(status: DocumentStatus, sha: string): Promise<number> {
+    const [doc] = await handle.db
+      .insert(documents)
+      .values({ sha256: sha, fileName: `${status}.pdf`, format: 'pdf', byteSize: 1, status, blobKey: `blobs/${sha}`, extractorVersion: EXTRACTOR_VERSION, parserVersion: status === 'parsed' ? PARSER_VERSION : null })
+      .returning({ id: documents.id });
+    return doc!.id;
+  }
+
+  it('hands a retried job over to what the database says is pending, without running its stage again', async () => {
+    const q = createQueues(redis, uniqueQueuePrefix());
+    try {
+      // The earlier attempt extracted and committed; the parse that followed finished too.
+      const parsedSha = '8'.repeat(64);
+      const parsedId = await documentIn('parsed', parsedSha);
+      const retry = { id: 'retry', attemptsMade: 1, data: { documentId: parsedId, sha256: parsedSha } };
+      const outcome = await processStageJob(deps, q, 'extract', retry);
+      expect(outcome).toMatchObject({ stage: 'extract', status: 'parsed', errorCode: null });
+      expect(await q.parse.getJobState(parseJobId(parsedSha))).toBe('unknown');
+      // Extracted, but its parse job was never queued: the retry queues it.
+      const extractedSha = '9'.repeat(64);
+      const extractedId = await documentIn('extracted', extractedSha);
+      await processStageJob(deps, q, 'extract', { id: 'retry', attemptsMade: 2, data: { documentId: extractedId, sha256: extractedSha } });
+      expect(await q.parse.getJobState(parseJobId(extractedSha))).toBe('waiting');
+      // A first attempt runs the stage (here it fails: there is no stored file).
+      await expect(processStageJob(deps, q, 'extract', { id: 'first', attemptsMade: 0, data: { documentId: parsedId, sha256: parsedSha } })).rejects.toThrow();
+    } finally {
       await q.close();
     }
   });

@@ -140,7 +140,7 @@ export function isLaterStage(stage: StageName, than: StageName): boolean {
 }
 
 /** The statuses a document can have once `stage` succeeded: its own successes and every later stage's. */
-function reachedPast(stage: StageName): ReadonlySet<DocumentStatus> {
+export function reachedPast(stage: StageName): ReadonlySet<DocumentStatus> {
   return new Set(stagesFrom(stage).flatMap((s) => [...CHAIN[s].succeeded]));
 }
 

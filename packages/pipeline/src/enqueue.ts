@@ -1,4 +1,4 @@
-import { CHAIN, firstPendingStage, isLaterStage, type StageName, type Started } from './chain.ts';
+import { CHAIN, FIRST_STAGE, firstPendingStage, isLaterStage, stagesFrom, type StageName, type Started } from './chain.ts';
 import type { PipelineDeps } from './deps.ts';
 import { getDocument } from './document-row.ts';
 import { documentLogger, fileOf } from './ingest.ts';
@@ -76,13 +76,24 @@ export async function waitForDocuments(queues: PipelineQueues, items: readonly S
   }
 }
 
+/** Job states of a job that will still run: its stage may yet write the document. */
+const UNFINISHED_JOB_STATES: ReadonlySet<string> = new Set(['waiting', 'active', 'delayed', 'prioritized', 'waiting-children']);
+
 /**
  * done: the chain's last job completed; failed: a stage's job failed for good;
  * missing: no job of the document is in the queues. A job queues the next
  * stage's before it completes, so a completed job always has a successor.
+ * A job of a stage before `from` that will still run (a retry after Redis went
+ * away while it handed over, a run started before this one) keeps the document
+ * running: it writes the document and queues the later stages again.
  */
 async function jobsState(queues: PipelineQueues, item: Started): Promise<'done' | 'running' | 'missing' | { readonly failed: StageName }> {
-  for (let stage = item.from; stage; stage = CHAIN[stage].next) {
+  if (!item.from) return 'done';
+  for (const stage of stagesFrom(FIRST_STAGE)) {
+    if (stage === item.from) break;
+    if (UNFINISHED_JOB_STATES.has(await stageJobState(queues, stage, item.sha256))) return 'running';
+  }
+  for (let stage: StageName | null = item.from; stage; stage = CHAIN[stage].next) {
     const state = await stageJobState(queues, stage, item.sha256);
     if (state === 'failed') return { failed: stage };
     if (CHAIN[stage].next === null) return state === 'completed' ? 'done' : state === 'unknown' ? 'missing' : 'running';
