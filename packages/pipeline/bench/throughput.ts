@@ -23,7 +23,7 @@
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -55,18 +55,23 @@ function servers(): { serverUrl: string; redisUrl: string; stop: () => void; pid
   return { serverUrl: env.DATABASE_URL!, redisUrl: env.REDIS_URL!, stop: () => execFileSync('bash', [script, 'stop', dir], { stdio: 'ignore' }), pids };
 }
 const { serverUrl, redisUrl, stop: stopServers, pids: serverPids } = servers();
+const serversSampled = serverPids().length > 0;
 
 /** The CPU list of the first `cores` cores ("0-1"), or null for the whole machine. */
 const cpuList = (cores: number | null) => (cores === null ? null : `0-${cores - 1}`);
 const allCores = `0-${(await import('node:os')).availableParallelism() - 1}`;
 
-/** Sets the affinity of processes and every thread and descendant they have now (taskset -a; children forked later inherit it). */
+/**
+ * Sets the affinity of processes and every thread and descendant they have now
+ * (taskset -a; children forked later inherit it). A process that could not be
+ * pinned while it still runs makes the row mean something else: say so.
+ */
 function pin(pids: readonly number[], cpus: string): void {
   for (const pid of pids.flatMap((p) => [p, ...descendants(p)])) {
     try {
       execFileSync('taskset', ['-a', '-p', '-c', cpus, String(pid)], { stdio: 'ignore' });
-    } catch {
-      // exited
+    } catch (err) {
+      if (existsSync(`/proc/${pid}`)) console.warn(`bench: could not pin process ${pid} to cores ${cpus}: ${(err as Error).message.split('\n')[0]}`);
     }
   }
 }
@@ -134,15 +139,22 @@ function sampleCpu(pid: number, into: Map<number, { role: string; s: number }>, 
 }
 
 /**
- * CPU seconds the whole machine has spent busy (every process: workers,
- * extraction children, Postgres, Redis, the ingest command), from /proc/stat.
- * Over a configuration's wall time it says how many cores the run kept busy:
- * a run that already fills the machine cannot gain from another slot.
+ * CPU seconds the cores a configuration runs on (the first `coreCount`, or all
+ * of them) have spent busy (every process: workers, extraction children,
+ * Postgres, Redis, the ingest command), from /proc/stat. Over a
+ * configuration's wall time it says how many cores the run kept busy: a run
+ * that already fills its cores cannot gain from another slot.
  */
-function machineBusySeconds(): number {
-  const f = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
-  // user nice system idle iowait irq softirq steal: everything but idle and iowait is busy.
-  const busy = f.slice(0, 8).reduce((a, b, i) => (i === 3 || i === 4 ? a : a + b), 0);
+function busySeconds(coreCount: number | null): number {
+  const lines = readFileSync('/proc/stat', 'utf8').split('\n');
+  // The first line sums every core; "cpuN" lines are the cores one by one.
+  const chosen = coreCount === null ? [lines[0]!] : lines.filter((l) => /^cpu(\d+) /.test(l) && Number(/^cpu(\d+)/.exec(l)![1]) < coreCount);
+  let busy = 0;
+  for (const line of chosen) {
+    const f = line.trim().split(/\s+/).slice(1).map(Number);
+    // user nice system idle iowait irq softirq steal: everything but idle and iowait is busy.
+    busy += f.slice(0, 8).reduce((a, b, i) => (i === 3 || i === 4 ? a : a + b), 0);
+  }
   return busy / TICKS;
 }
 
@@ -218,17 +230,20 @@ console.log(`pipeline throughput: ${total} documents (corpus PDFs/DOCX repeated)
 console.log('workers×slots[@cores pinned]  then: documents, pages, wall s, documents/min, pages/s, pdftotext pages/s just before, ÷ pdftotext, × one slot (the last 1×1 row, whole machine or pinned alike), peak MiB per worker (main / extraction children)');
 console.log('       config  documents  pages  wall s  documents/min  pages/s  pdftotext pages/s  ÷ pdftotext           × one slot  peak MiB');
 const stages: string[] = [];
-function stageLine(config: string, wall: number, row: { extract_ms: string; parse_ms: string }, cpu: Map<number, { role: string; s: number }>, busy: number, ingest: number, cores: number): string {
+function stageLine(config: string, wall: number, row: { extract_ms: string; parse_ms: string }, cpu: Map<number, { role: string; s: number }>, busy: number, ingest: number, coreCount: number): string {
   const byRole = new Map<string, number>();
   for (const { role, s } of cpu.values()) byRole.set(role, (byRole.get(role) ?? 0) + s);
-  const roles = ['main', 'sandboxes', 'extractors', 'other', 'postgres', 'redis'].map((k) => `${k} ${(byRole.get(k) ?? 0).toFixed(1)} s`).join(', ');
-  return `${config.padStart(13)}  wall ${wall.toFixed(1)} s; extract ${(Number(row.extract_ms) / 1000).toFixed(1)} s, parse ${(Number(row.parse_ms) / 1000).toFixed(1)} s; CPU ${roles}, ingest --wait ${ingest.toFixed(1)} s; machine ${(busy / wall).toFixed(2)} of ${cores} cores busy (${busy.toFixed(0)} CPU s)`;
+  // Servers the bench did not start are not sampled: n/a rather than a zero that reads as measured.
+  const seconds = (k: string) => (serversSampled || (k !== 'postgres' && k !== 'redis') ? `${(byRole.get(k) ?? 0).toFixed(1)} s` : 'n/a');
+  const roles = ['main', 'sandboxes', 'extractors', 'other', 'postgres', 'redis'].map((k) => `${k} ${seconds(k)}`).join(', ');
+  return `${config.padStart(13)}  wall ${wall.toFixed(1)} s; extract ${(Number(row.extract_ms) / 1000).toFixed(1)} s, parse ${(Number(row.parse_ms) / 1000).toFixed(1)} s; CPU ${roles}, ingest --wait ${ingest.toFixed(1)} s; ${(busy / wall).toFixed(2)} of ${coreCount} cores busy (${busy.toFixed(0)} CPU s)`;
 }
 /** pages/s of the last one-slot row, on the whole machine and pinned: what N slots are compared with. */
 const oneSlot = new Map<'whole' | 'pinned', number>();
 for (const { name, workers: n, slots, cores: pinnedCores } of configs) {
   const poppler = pdftotextPass(inbox);
   const cpus = cpuList(pinnedCores);
+  if (cpus) console.log(`${name.padStart(13)}  pinned to cores ${cpus}${serversSampled ? '' : ' (not Postgres and Redis: the bench did not start them; unset DATABASE_URL/REDIS_URL to pin them too)'}`);
   await withDatabase(async (url) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'bi-bench-data-'));
     const env = {
@@ -266,11 +281,11 @@ for (const { name, workers: n, slots, cores: pinnedCores } of configs) {
       });
     }, 250);
     const started = performance.now();
-    const busyBefore = machineBusySeconds();
+    const busyBefore = busySeconds(pinnedCores);
     const ingestCpu = { s: 0 };
     await run(['ingest', inbox, '--wait'], env, ingestCpu, cpus);
     const wall = (performance.now() - started) / 1000;
-    const busy = machineBusySeconds() - busyBefore;
+    const busy = busySeconds(pinnedCores) - busyBefore;
     clearInterval(sampler);
     if (cpus) pin([...serverPids(), process.pid], allCores);
     const c = new pg.Client({ connectionString: url });
@@ -290,18 +305,18 @@ for (const { name, workers: n, slots, cores: pinnedCores } of configs) {
     stages.push(stageLine(name, wall, r.rows[0]!, cpu, busy, ingestCpu.s, pinnedCores ?? cores));
     const mem = peaks.map((p) => `${p.self.toFixed(0)} / ${p.children.toFixed(0)}`).join(', ');
     const rate = pages / wall;
-    const total = n * slots;
+    const slotCount = n * slots;
     const kind = pinnedCores === null ? 'whole' : 'pinned';
-    if (total === 1) oneSlot.set(kind, rate);
+    if (slotCount === 1) oneSlot.set(kind, rate);
     const base = oneSlot.get(kind);
     // The scaling target: N slots at least 0.8·N times one slot (measured the same way, whole machine or pinned).
-    const scaling = base === undefined ? '—' : `${(rate / base).toFixed(2)} (≥ ${(0.8 * total).toFixed(1)}${rate / base >= 0.8 * total ? ' met' : ' not met'})`;
+    const scaling = base === undefined ? '—' : `${(rate / base).toFixed(2)} (≥ ${(0.8 * slotCount).toFixed(1)}${rate / base >= 0.8 * slotCount ? ' met' : ' not met'})`;
     console.log(
       `${name.padStart(13)}  ${String(docs).padStart(9)}  ${String(pages).padStart(5)}  ${wall.toFixed(1).padStart(6)}  ${((docs / wall) * 60).toFixed(1).padStart(13)}  ${rate.toFixed(1).padStart(7)}  ${poppler.toFixed(1).padStart(17)}  ${(rate / poppler).toFixed(2).padStart(11)}  ${scaling.padStart(19)}  ${mem}`,
     );
   });
 }
-console.log('\nwhere the time goes: stage milliseconds summed over documents (extract: the stage in its worker, child included; parse: the parser alone), CPU seconds per process role, and how many cores the whole machine kept busy during the run (idle machine: the run\'s own processes, Postgres and Redis included)');
+console.log('\nwhere the time goes: stage milliseconds summed over documents (extract: the stage in its worker, child included; parse: the parser alone), CPU seconds per process role, and how many cores of those the configuration runs on (all, or the pinned ones) were busy during the run (idle machine: the run\'s own processes, Postgres and Redis included)');
 for (const line of stages) console.log(line);
 rmSync(inbox, { recursive: true, force: true });
 stopServers();

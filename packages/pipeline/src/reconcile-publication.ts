@@ -107,12 +107,16 @@ const pageText = (page: number | null) => (page === null ? '' : `第${page}页`)
 
 /** Every value of the given reports, each under a key that is the same in any file of the publication, by report id. */
 async function valuesOf(tx: Tx, reportIds: readonly number[]): Promise<Map<number, RowValue[]>> {
-  const ids = sql`(${sql.join([...reportIds], sql`, `)})`;
   const byReport = new Map<number, RowValue[]>(reportIds.map((id) => [id, []]));
+  // "IN ()" is not SQL: no reports, no values.
+  if (reportIds.length === 0) return byReport;
+  const idList = sql`(${sql.join([...reportIds], sql`, `)})`;
   const add = (reportId: unknown, ...values: RowValue[]) => byReport.get(Number(reportId))?.push(...values);
-  // Ordered by row id, as each report's rows were inserted: the comparison walks them in the parser's order.
+  // Ordered by row id, as each report's rows were inserted: the comparison walks them in the parser's
+  // order, so where the canonical report holds two rows under one key, the later is the one the other
+  // sources are compared with (compareSourceValues keys the canonical rows in a Map).
   for (const a of rowsOf<Record<string, unknown>>(
-    await tx.execute(sql`SELECT id, report_id, item, phase, fiscal_year, yuan, alternatives, page FROM amounts WHERE report_id IN ${ids} ORDER BY id`),
+    await tx.execute(sql`SELECT id, report_id, item, phase, fiscal_year, yuan, alternatives, page FROM amounts WHERE report_id IN ${idList} ORDER BY id`),
   )) {
     add(a.report_id, {
       table: 'amounts',
@@ -125,7 +129,7 @@ async function valuesOf(tx: Tx, reportIds: readonly number[]): Promise<Map<numbe
     });
   }
   for (const l of rowsOf<Record<string, unknown>>(
-    await tx.execute(sql`SELECT id, report_id, classification, code, path, phase, fiscal_year, yuan, page FROM expenditure_lines WHERE report_id IN ${ids} ORDER BY id`),
+    await tx.execute(sql`SELECT id, report_id, classification, code, path, phase, fiscal_year, yuan, page FROM expenditure_lines WHERE report_id IN ${idList} ORDER BY id`),
   )) {
     add(l.report_id, {
       table: 'expenditure_lines',
@@ -137,7 +141,7 @@ async function valuesOf(tx: Tx, reportIds: readonly number[]): Promise<Map<numbe
     });
   }
   for (const i of rowsOf<Record<string, unknown>>(
-    await tx.execute(sql`SELECT id, report_id, level3, target_value, actual_value, page FROM indicators WHERE report_id IN ${ids} ORDER BY id`),
+    await tx.execute(sql`SELECT id, report_id, level3, target_value, actual_value, page FROM indicators WHERE report_id IN ${idList} ORDER BY id`),
   )) {
     const page = i.page === null ? null : Number(i.page);
     add(

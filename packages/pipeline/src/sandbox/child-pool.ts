@@ -29,6 +29,8 @@ export interface ChildLimits {
    * retired child returns both, at a start's cost over many documents.
    */
   readonly requestsPerChild?: number;
+  /** Share of `memoryMb` resident after a request above which the child is retired (default RETIRE_RESIDENT_SHARE). */
+  readonly retireResidentShare?: number;
 }
 
 /**
@@ -36,10 +38,22 @@ export interface ChildLimits {
  * its first documents run before V8 has compiled the extractor and the
  * parser), against about 0.15 s per document (extract + parse, two requests)
  * once warm: retiring every 200 requests spent 7–8 % of a slot on warming
- * up, every 1,000 about 1.5 %. The soak bench (2,000 documents in one
- * process) shows no growth to retire for.
+ * up, every 1,000 (500 documents, 75 s) about 1.7 %. The soak bench (2,000
+ * PDFs extracted in one process) shows no growth to retire for; a child
+ * whose memory did grow is retired sooner by RETIRE_RESIDENT_SHARE.
  */
 export const REQUESTS_PER_CHILD = 1000;
+
+/**
+ * A child resident above this share of its memory limit after a request is
+ * retired instead of kept: what a large document left, or a slow leak, would
+ * otherwise stay for up to REQUESTS_PER_CHILD requests and leave the next
+ * document less room than the limit promises. Not lower: garbage not yet
+ * collected lifts a healthy long-running extractor to about 680 MiB (the soak
+ * bench) under the default limit of 1,024, and retiring those would cost a
+ * warm-up every few documents.
+ */
+export const RETIRE_RESIDENT_SHARE = 0.75;
 
 /**
  * Runs one request (extract bytes, or parse a model) in a pooled child
@@ -55,7 +69,9 @@ export async function runInChild(req: ChildRequest, work: ChildWork, limits: Chi
   try {
     const value = await request(child, req, work, limits);
     child.served++;
-    release(child, limits.requestsPerChild ?? REQUESTS_PER_CHILD);
+    const rss = await residentBytes(child.proc.pid!);
+    const outgrown = rss !== null && rss > limits.memoryMb * 1024 * 1024 * (limits.retireResidentShare ?? RETIRE_RESIDENT_SHARE);
+    release(child, outgrown ? 0 : (limits.requestsPerChild ?? REQUESTS_PER_CHILD));
     return value;
   } catch (err) {
     if (child.exitCode === null && child.signalCode === null && child.connected) release(child, limits.requestsPerChild ?? REQUESTS_PER_CHILD);

@@ -55,4 +55,18 @@ describe('parsing in the pooled extraction children', () => {
     expect(childPids()).toHaveLength(1);
     expect(childPids()[0]).not.toBe(first);
   });
+
+  it('retires a child whose resident memory is above its share of the limit after a request', async () => {
+    stopIdleExtractors();
+    const bytes = readFileSync(new URL('renhua-2021-perf.pdf', corpus));
+    const model = await extractIsolated(bytes, { fileName: 'renhua-2021-perf.pdf' }, 1);
+    stopIdleExtractors();
+    // Any Node process is resident above 1 % of a GiB: every child is retired after its request.
+    const limits = { memoryMb: DEFAULT_EXTRACT_LIMITS.maxExtractMemoryMb, timeoutMs: 60_000, slots: 1, retireResidentShare: 0.01 };
+    await runInChild({ kind: 'parse', model }, 'parsing', limits);
+    await expect.poll(() => childPids()).toEqual([]);
+    // Under the default share the same child is kept for the next request.
+    await runInChild({ kind: 'parse', model }, 'parsing', { ...limits, retireResidentShare: undefined });
+    expect(childPids()).toHaveLength(1);
+  });
 });

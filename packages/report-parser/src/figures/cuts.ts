@@ -15,7 +15,7 @@ const CLOSE = ')）';
  */
 export function scoreSuffixAt(name: string): number | null {
   const f = figuresIn(name).at(-1);
-  // A bound ("90分以上", "≥90分") is part of the name, as in an indicator "满意度90分以上": a score is a plain figure.
+  // A bound ("90分以上", "≥90分") belongs to the name it ends (a standard, 满意度90分以上): a score printed after a name is a plain figure.
   if (f === undefined || f.unit !== '分' || f.value === null || f.op !== null) return null;
   if (f.end === name.length) return f.start;
   const bracketed = f.end === name.length - 1 && CLOSE.includes(name[f.end]!) && f.start > 0 && OPEN.includes(name[f.start - 1]!);

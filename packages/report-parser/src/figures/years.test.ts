@@ -45,6 +45,11 @@ describe('yearsIn', () => {
     expect(yearOf('2024.1-6月执行数')).toBe(2024);
     expect(yearOf('2023.5', { bare: true })).toBeNull();
     expect(yearOf('2023.13-14', { bare: true })).toBeNull();
+    // The last month past 12 or before the first: not a period of months.
+    expect(yearOf('2023.1-13', { bare: true })).toBeNull();
+    expect(yearOf('2023.6-2', { bare: true })).toBeNull();
+    // In a sentence without 月, a range of figures stays figures.
+    expect(yearOf('2023.1-12')).toBeNull();
   });
 });
 

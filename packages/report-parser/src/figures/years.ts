@@ -52,8 +52,13 @@ export function yearOf(text: string, options: YearOptions = {}): number | null {
  */
 const ENUMERATED_YEAR = /^(\d{1,2}\.?)(\d{4})$/;
 
-/** A year, its point and a month: the start of a period of months ("2023.1" of "2023.1-12"). */
-const YEAR_MONTHS = /^(\d{4})\.(\d{1,2})$/;
+/** A year, its point and a period of months, as printed: "2023.1-12", "2024.1-6月". */
+const YEAR_MONTHS = /^(\d{4})\.(\d{1,2})[-－—~～至](\d{1,2})月?$/;
+
+/** A first and a last month of one year. */
+function isMonthRange(first: number, last: number): boolean {
+  return first >= 1 && last >= first && last <= 12;
+}
 
 function printedYear(f: Figure, options: YearOptions): Omit<PrintedYear, 'compared'> | null {
   // 年 right after the year's digits: "2023年", "2023年度", "2023年10月24日" (not 2022.4.15, whose year stands alone).
@@ -66,10 +71,11 @@ function printedYear(f: Figure, options: YearOptions): Omit<PrintedYear, 'compar
   if (enumerated) return { year: Number(enumerated[2]), start: f.digitsAt + enumerated[1]!.length, end: span.end };
   // A range of years ("2023至2025年", "2024-2025年") is printed for its last year.
   if (f.kind === 'quantity' && f.unit === '年' && f.high !== null && f.text.endsWith('年')) return { year: f.high.toNumber(), start: f.digitsAt, end: f.end };
-  // A year and the months of it a column covers ("2023.1-12执行数", "2024.1-6月"): the year. Only as a
-  // range, or with 月, so that 2023.5 printed as a figure stays a figure.
-  const months = (options.bare || f.unit === '月') && f.high !== null ? YEAR_MONTHS.exec(f.number) : null;
-  if (months && Number(months[2]) >= 1 && Number(months[2]) <= 12) return { year: Number(months[1]), start: f.digitsAt, end: f.digitsAt + 4 };
+  // A year and the months of it a column covers ("2023.1-12执行数", "2024.1-6月"): the year. Only a
+  // range of months (first month 1–12, last month from the first to 12), and only in a column header
+  // (bare) or followed by 月, so that a range of figures such as 2023.5-8 in a sentence stays figures.
+  const months = options.bare || f.unit === '月' ? YEAR_MONTHS.exec(f.text) : null;
+  if (months && isMonthRange(Number(months[2]), Number(months[3]))) return { year: Number(months[1]), start: f.digitsAt, end: f.digitsAt + 4 };
   if (options.bare && f.kind === 'number' && f.value !== null && f.decimals === 0 && f.number.length === 4 && f.value.isInteger()) return { year: f.value.toNumber(), start: f.start, end: f.end };
   return null;
 }
