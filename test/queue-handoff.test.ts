@@ -11,6 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UnrecoverableError, Worker } from 'bullmq';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLocalBlobStore } from '@budget-ingest/blob-store';
 import { loadConfig } from '@budget-ingest/config';
@@ -161,8 +162,17 @@ describe.skipIf(noRedis)('waiting on a document whose job failed', () => {
       const extractedId = await documentIn('extracted', extractedSha);
       await processStageJob(deps, q, 'extract', { id: 'retry', attemptsMade: 2, data: { documentId: extractedId, sha256: extractedSha } });
       expect(await q.parse.getJobState(parseJobId(extractedSha))).toBe('waiting');
+      // Run again after a stall (BullMQ counts a start, not an attempt): the same.
+      await expect(processStageJob(deps, q, 'extract', { id: 'stalled', attemptsMade: 0, attemptsStarted: 2, data: { documentId: parsedId, sha256: parsedSha } })).resolves.toMatchObject({ status: 'parsed' });
       // A first attempt runs the stage (here it fails: there is no stored file).
       await expect(processStageJob(deps, q, 'extract', { id: 'first', attemptsMade: 0, data: { documentId: parsedId, sha256: parsedSha } })).rejects.toThrow();
+      // A retry whose stage the database does not show done runs it: extracted by an older extractor.
+      const oldSha = 'a'.repeat(63) + '0';
+      const oldId = await documentIn('parsed', oldSha);
+      await handle.db.update(documents).set({ extractorVersion: '0.0.1' }).where(eq(documents.id, oldId));
+      await expect(processStageJob(deps, q, 'extract', { id: 'retry', attemptsMade: 1, data: { documentId: oldId, sha256: oldSha } })).rejects.toThrow();
+      // The last stage hands nothing over: its retry runs (`reparse` queues it for documents already parsed).
+      await expect(processStageJob(deps, q, 'parse', retry)).rejects.toThrow(/no extracted content/);
     } finally {
       await q.close();
     }

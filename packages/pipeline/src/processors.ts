@@ -1,12 +1,12 @@
 import { UnrecoverableError, type Job } from 'bullmq';
-import { afterStage, firstPendingStage, isLaterStage, reachedPast, runStage, type StageName } from './chain.ts';
+import { afterStage, CHAIN, firstPendingStage, isLaterStage, reachedPast, runStage, type StageName } from './chain.ts';
 import { countReports, getDocument } from './document-row.ts';
 import type { PipelineDeps } from './deps.ts';
 import { enqueueStage, type ExtractJobData, type PipelineQueues } from './queues.ts';
 import type { StageOutcome } from './stages.ts';
 
 /** What a processor reads of a job; a sandboxed child's job has the same fields. */
-export type StageJob = Pick<Job<ExtractJobData>, 'id' | 'attemptsMade' | 'data'>;
+export type StageJob = Pick<Job<ExtractJobData>, 'id' | 'attemptsMade' | 'data'> & Partial<Pick<Job<ExtractJobData>, 'attemptsStarted'>>;
 
 /**
  * The queued runner's step: runs the job's stage of the chain (chain.ts),
@@ -17,7 +17,11 @@ export type StageJob = Pick<Job<ExtractJobData>, 'id' | 'attemptsMade' | 'data'>
  */
 export async function processStageJob(deps: PipelineDeps, queues: Pick<PipelineQueues, 'extract' | 'parse'>, stage: StageName, job: StageJob): Promise<StageOutcome> {
   const log = deps.logger.child({ jobId: job.id, attempt: job.attemptsMade + 1, documentId: job.data.documentId, sha256: job.data.sha256.slice(0, 12) });
-  if (job.attemptsMade > 0) {
+  // A retry (attemptsMade), or a run after a stall (attemptsStarted: BullMQ puts a job whose worker lost
+  // its lock back in the queue without counting an attempt). The last stage hands nothing over, and
+  // `reparse` queues it on purpose for documents already parsed with this version: it always runs.
+  const ranBefore = job.attemptsMade > 0 || (job.attemptsStarted ?? 0) > 1;
+  if (ranBefore && CHAIN[stage].next !== null) {
     const handedOver = await handOverIfDone(deps, queues, stage, job, log);
     if (handedOver) return handedOver;
   }

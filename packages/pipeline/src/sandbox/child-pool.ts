@@ -51,7 +51,9 @@ export const REQUESTS_PER_CHILD = 1000;
  * document less room than the limit promises. Not lower: garbage not yet
  * collected lifts a healthy long-running extractor to about 680 MiB (the soak
  * bench) under the default limit of 1,024, and retiring those would cost a
- * warm-up every few documents.
+ * warm-up every few documents. Under a MAX_EXTRACT_MEMORY_MB much below the
+ * default (256: 192 MiB, what a fresh child needs for a large PDF) children are
+ * retired often; such a limit trades speed for memory anyway.
  */
 export const RETIRE_RESIDENT_SHARE = 0.75;
 
@@ -69,15 +71,21 @@ export async function runInChild(req: ChildRequest, work: ChildWork, limits: Chi
   try {
     const value = await request(child, req, work, limits);
     child.served++;
-    const rss = await residentBytes(child.proc.pid!);
-    const outgrown = rss !== null && rss > limits.memoryMb * 1024 * 1024 * (limits.retireResidentShare ?? RETIRE_RESIDENT_SHARE);
-    release(child, outgrown ? 0 : (limits.requestsPerChild ?? REQUESTS_PER_CHILD));
+    await releaseAfterRequest(child, limits);
     return value;
   } catch (err) {
-    if (child.exitCode === null && child.signalCode === null && child.connected) release(child, limits.requestsPerChild ?? REQUESTS_PER_CHILD);
+    // An answer that is an error (a corrupt file) leaves the child alive: it goes back like any other.
+    if (child.exitCode === null && child.signalCode === null && child.connected) await releaseAfterRequest(child, limits);
     else freeSlot();
     throw err;
   }
+}
+
+/** Back to the idle children, or retired when it served its share of requests or is still resident above its share of the limit. */
+async function releaseAfterRequest(child: Child, limits: ChildLimits): Promise<void> {
+  const rss = await residentBytes(child.proc.pid!);
+  const outgrown = rss !== null && rss > limits.memoryMb * 1024 * 1024 * (limits.retireResidentShare ?? RETIRE_RESIDENT_SHARE);
+  release(child, outgrown ? 0 : (limits.requestsPerChild ?? REQUESTS_PER_CHILD));
 }
 
 interface Child {

@@ -65,7 +65,7 @@ describe('parsing in the pooled extraction children', () => {
     const limits = { memoryMb: DEFAULT_EXTRACT_LIMITS.maxExtractMemoryMb, timeoutMs: 60_000, slots: 1, retireResidentShare: 0.01 };
     await runInChild({ kind: 'parse', model }, 'parsing', limits);
     await expect.poll(() => childPids()).toEqual([]);
-    // Under the default share the same child is kept for the next request.
+    // Under the default share the child that served the request is kept for the next one.
     await runInChild({ kind: 'parse', model }, 'parsing', { ...limits, retireResidentShare: undefined });
     expect(childPids()).toHaveLength(1);
   });

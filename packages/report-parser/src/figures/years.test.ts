@@ -48,8 +48,10 @@ describe('yearsIn', () => {
     // The last month past 12 or before the first: not a period of months.
     expect(yearOf('2023.1-13', { bare: true })).toBeNull();
     expect(yearOf('2023.6-2', { bare: true })).toBeNull();
-    // In a sentence without 月, a range of figures stays figures.
-    expect(yearOf('2023.1-12')).toBeNull();
+    // Every separator the scanner reads as a range, with spaces around it.
+    for (const header of ['2023.1–12执行数', '2023.1—12执行数', '2023.1~12执行数', '2023.1至12月执行数', '2023.1到12月执行数', '2023.1 - 12执行数']) {
+      expect(yearOf(header, { bare: true }), header).toBe(2023);
+    }
   });
 });
 

@@ -52,8 +52,12 @@ export function yearOf(text: string, options: YearOptions = {}): number | null {
  */
 const ENUMERATED_YEAR = /^(\d{1,2}\.?)(\d{4})$/;
 
-/** A year, its point and a period of months, as printed: "2023.1-12", "2024.1-6月". */
-const YEAR_MONTHS = /^(\d{4})\.(\d{1,2})[-－—~～至](\d{1,2})月?$/;
+/**
+ * A year, its point and a period of months, as printed: "2023.1-12", "2024.1-6月", "2023.1 — 12".
+ * The separators are those the number scanner reads as a range (cn-numerals scan-expression.ts),
+ * with up to two inline spaces around them.
+ */
+const YEAR_MONTHS = /^(\d{4})\.(\d{1,2})[ \t\u3000\u00a0]{0,2}[-~—–至到][ \t\u3000\u00a0]{0,2}(\d{1,2})月?$/;
 
 /** A first and a last month of one year. */
 function isMonthRange(first: number, last: number): boolean {
