@@ -13,7 +13,10 @@
  * can. Before each configuration poppler's pdftotext reads the
  * same PDFs one after another (one process, one core), and each row prints
  * its pages/s next to that pass's: only ratios within one run mean anything
- * on a machine whose speed drifts. Also prints documents/min, the scaling
+ * on a machine whose speed drifts. A pinned row also runs pdftotext in one
+ * independent stream per pinned core: what k cores give pdftotext over one
+ * core is the ceiling k slots are read against (two vCPUs of a virtual
+ * machine need not do twice the work of one). Also prints documents/min, the scaling
  * against one slot measured the same way, and the peak resident memory of each worker
  * process and its sandboxed extractor children. Starts throwaway Postgres and
  * Redis when DATABASE_URL/REDIS_URL are unset.
@@ -21,12 +24,15 @@
  *   npm run bench -w packages/pipeline
  *   BENCH_DOCS=60 BENCH_SLOTS=1x1@1,1x2@2 npm run bench -w packages/pipeline
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import pg from 'pg';
+
+const execFileAsync = promisify(execFile);
 
 const root = join(import.meta.dirname, '../../..');
 const bin = join(root, 'packages/cli/bin/budget-ingest.mjs');
@@ -206,6 +212,29 @@ function spawnNode(args: string[], env: Record<string, string>, cpus: string | n
   return cpus === null ? spawn(process.execPath, args, opts) : spawn('taskset', ['-c', cpus, process.execPath, ...args], opts);
 }
 
+/**
+ * The machine's own scaling on the pinned cores: pdftotext over every PDF of
+ * the inbox in `coreCount` independent streams, stream i pinned to core i
+ * (pages/s). Nothing is shared between the streams, so what k cores give over
+ * one here is the most k slots could: on this kind of virtual machine two
+ * vCPUs do not make two cores' worth of work, and the slots' figure is read
+ * against this one measured in the same run.
+ */
+async function pdftotextOnCores(dir: string, coreCount: number): Promise<number> {
+  const pdfs = readdirSync(dir).filter((f) => f.endsWith('.pdf'));
+  const started = performance.now();
+  let pages = 0;
+  await Promise.all(
+    Array.from({ length: coreCount }, async (_, core) => {
+      for (let i = core; i < pdfs.length; i += coreCount) {
+        await execFileAsync('taskset', ['-c', String(core), 'pdftotext', '-enc', 'UTF-8', join(dir, pdfs[i]!), '-'], { maxBuffer: 64 * 1024 * 1024 });
+        pages += pageCount(join(dir, pdfs[i]!));
+      }
+    }),
+  );
+  return pages / ((performance.now() - started) / 1000);
+}
+
 /** pdftotext over every PDF of the inbox, one after another: pages/s of one core running poppler. */
 function pdftotextPass(dir: string): number {
   const pdfs = readdirSync(dir).filter((f) => f.endsWith('.pdf'));
@@ -240,8 +269,12 @@ function stageLine(config: string, wall: number, row: { extract_ms: string; pars
 }
 /** pages/s of the last one-slot row, on the whole machine and pinned: what N slots are compared with. */
 const oneSlot = new Map<'whole' | 'pinned', number>();
+/** pdftotext pages/s on one pinned core, measured before the last pinned one-slot row. */
+let popplerOneCore: number | null = null;
+const ceilings: string[] = [];
 for (const { name, workers: n, slots, cores: pinnedCores } of configs) {
   const poppler = pdftotextPass(inbox);
+  const popplerPinned = pinnedCores === null ? null : await pdftotextOnCores(inbox, pinnedCores);
   const cpus = cpuList(pinnedCores);
   if (cpus) console.log(`${name.padStart(13)}  pinned to cores ${cpus}${serversSampled ? '' : ' (not Postgres and Redis: the bench did not start them; unset DATABASE_URL/REDIS_URL to pin them too)'}`);
   await withDatabase(async (url) => {
@@ -309,6 +342,11 @@ for (const { name, workers: n, slots, cores: pinnedCores } of configs) {
     const kind = pinnedCores === null ? 'whole' : 'pinned';
     if (slotCount === 1) oneSlot.set(kind, rate);
     const base = oneSlot.get(kind);
+    if (popplerPinned !== null && pinnedCores === 1) popplerOneCore = popplerPinned;
+    if (popplerPinned !== null && popplerOneCore !== null && base !== undefined && pinnedCores! > 1) {
+      const ceiling = popplerPinned / popplerOneCore;
+      ceilings.push(`${name.padStart(13)}  pdftotext on ${pinnedCores} cores ${popplerPinned.toFixed(1)} pages/s = ${ceiling.toFixed(2)}× one core; the slots ${(rate / base).toFixed(2)}× one slot = ${(rate / base / ceiling).toFixed(2)} of what the cores gave pdftotext`);
+    }
     // The scaling target: N slots at least 0.8·N times one slot (measured the same way, whole machine or pinned).
     const scaling = base === undefined ? '—' : `${(rate / base).toFixed(2)} (≥ ${(0.8 * slotCount).toFixed(1)}${rate / base >= 0.8 * slotCount ? ' met' : ' not met'})`;
     console.log(
@@ -318,5 +356,9 @@ for (const { name, workers: n, slots, cores: pinnedCores } of configs) {
 }
 console.log('\nwhere the time goes: stage milliseconds summed over documents (extract: the stage in its worker, child included; parse: the parser alone), CPU seconds per process role, and how many cores of those the configuration runs on (all, or the pinned ones) were busy during the run (idle machine: the run\'s own processes, Postgres and Redis included)');
 for (const line of stages) console.log(line);
+if (ceilings.length > 0) {
+  console.log('\nthe cores themselves: pdftotext in independent streams, one per pinned core, against one stream on one core (measured before each pinned row): the most N slots could gain on this machine');
+  for (const line of ceilings) console.log(line);
+}
 rmSync(inbox, { recursive: true, force: true });
 stopServers();
