@@ -15,7 +15,7 @@
  * its pages/s next to that pass's: only ratios within one run mean anything
  * on a machine whose speed drifts. A pinned row also runs pdftotext in one
  * independent stream per pinned core: what k cores give pdftotext over one
- * core is the ceiling k slots are read against (two vCPUs of a virtual
+ * core is what the slots' scaling is read against (two vCPUs of a virtual
  * machine need not do twice the work of one). Also prints documents/min, the scaling
  * against one slot measured the same way, and the peak resident memory of each worker
  * process and its sandboxed extractor children. Starts throwaway Postgres and
@@ -216,9 +216,9 @@ function spawnNode(args: string[], env: Record<string, string>, cpus: string | n
  * The machine's own scaling on the pinned cores: pdftotext over every PDF of
  * the inbox in `coreCount` independent streams, stream i pinned to core i
  * (pages/s). Nothing is shared between the streams, so what k cores give over
- * one here is the most k slots could: on this kind of virtual machine two
- * vCPUs do not make two cores' worth of work, and the slots' figure is read
- * against this one measured in the same run.
+ * one here is what the machine gives work that scales perfectly: on this kind
+ * of virtual machine two vCPUs need not make two cores' worth of work, and the
+ * slots' figure is read against this one measured in the same run.
  */
 async function pdftotextOnCores(dir: string, coreCount: number): Promise<number> {
   const pdfs = readdirSync(dir).filter((f) => f.endsWith('.pdf'));
@@ -227,7 +227,8 @@ async function pdftotextOnCores(dir: string, coreCount: number): Promise<number>
   await Promise.all(
     Array.from({ length: coreCount }, async (_, core) => {
       for (let i = core; i < pdfs.length; i += coreCount) {
-        await execFileAsync('taskset', ['-c', String(core), 'pdftotext', '-enc', 'UTF-8', join(dir, pdfs[i]!), '-'], { maxBuffer: 64 * 1024 * 1024 });
+        // Text to /dev/null: a pipe would add this process's reading to the cores being measured.
+        await execFileAsync('taskset', ['-c', String(core), 'pdftotext', '-enc', 'UTF-8', join(dir, pdfs[i]!), '/dev/null']);
         pages += pageCount(join(dir, pdfs[i]!));
       }
     }),
@@ -357,7 +358,7 @@ for (const { name, workers: n, slots, cores: pinnedCores } of configs) {
 console.log('\nwhere the time goes: stage milliseconds summed over documents (extract: the stage in its worker, child included; parse: the parser alone), CPU seconds per process role, and how many cores of those the configuration runs on (all, or the pinned ones) were busy during the run (idle machine: the run\'s own processes, Postgres and Redis included)');
 for (const line of stages) console.log(line);
 if (ceilings.length > 0) {
-  console.log('\nthe cores themselves: pdftotext in independent streams, one per pinned core, against one stream on one core (measured before each pinned row): the most N slots could gain on this machine');
+  console.log('\nthe cores themselves: pdftotext in independent streams, one per pinned core, against one stream on one core (measured before each pinned row): what these cores give a program that shares nothing between its streams');
   for (const line of ceilings) console.log(line);
 }
 rmSync(inbox, { recursive: true, force: true });
