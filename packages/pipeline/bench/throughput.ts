@@ -154,7 +154,7 @@ function sampleCpu(pid: number, into: Map<number, { role: string; s: number }>, 
 function busySeconds(coreCount: number | null): number {
   const lines = readFileSync('/proc/stat', 'utf8').split('\n');
   // The first line sums every core; "cpuN" lines are the cores one by one.
-  const chosen = coreCount === null ? [lines[0]!] : lines.filter((l) => /^cpu(\d+) /.test(l) && Number(/^cpu(\d+)/.exec(l)![1]) < coreCount);
+  const chosen = coreCount === null ? [lines[0]!] : lines.filter((l) => Number(/^cpu(\d+) /.exec(l)?.[1] ?? Infinity) < coreCount);
   let busy = 0;
   for (const line of chosen) {
     const f = line.trim().split(/\s+/).slice(1).map(Number);

@@ -52,16 +52,12 @@ export function yearOf(text: string, options: YearOptions = {}): number | null {
  */
 const ENUMERATED_YEAR = /^(\d{1,2}\.?)(\d{4})$/;
 
-/**
- * A year, its point and a period of months, as printed: "2023.1-12", "2024.1-6月", "2023.1 — 12".
- * The separators are those the number scanner reads as a range (cn-numerals scan-expression.ts),
- * with up to two inline spaces around them.
- */
-const YEAR_MONTHS = /^(\d{4})\.(\d{1,2})[ \t\u3000\u00a0]{0,2}[-~—–至到][ \t\u3000\u00a0]{0,2}(\d{1,2})月?$/;
+/** A year, its point and a month: the first end of a period of months ("2023.1" of "2023.1-12"). */
+const YEAR_MONTH = /^(\d{4})\.(\d{1,2})$/;
 
 /** A first and a last month of one year. */
 function isMonthRange(first: number, last: number): boolean {
-  return first >= 1 && last >= first && last <= 12;
+  return Number.isInteger(last) && first >= 1 && last >= first && last <= 12;
 }
 
 function printedYear(f: Figure, options: YearOptions): Omit<PrintedYear, 'compared'> | null {
@@ -78,8 +74,10 @@ function printedYear(f: Figure, options: YearOptions): Omit<PrintedYear, 'compar
   // A year and the months of it a column covers ("2023.1-12执行数", "2024.1-6月"): the year. Only a
   // range of months (first month 1–12, last month from the first to 12), and only in a column header
   // (bare) or followed by 月, so that a range of figures such as 2023.5-8 in a sentence stays figures.
-  const months = options.bare || f.unit === '月' ? YEAR_MONTHS.exec(f.text) : null;
-  if (months && isMonthRange(Number(months[2]), Number(months[3]))) return { year: Number(months[1]), start: f.digitsAt, end: f.digitsAt + 4 };
+  // What a range is (its separators, the spaces around them) is the scanner's to say; its ends come
+  // ordered by value, so the last month, always below the year, is the low end.
+  const months = (options.bare || f.unit === '月') && f.low !== null ? YEAR_MONTH.exec(f.number) : null;
+  if (months && isMonthRange(Number(months[2]), f.low!.toNumber())) return { year: Number(months[1]), start: f.digitsAt, end: f.digitsAt + 4 };
   if (options.bare && f.kind === 'number' && f.value !== null && f.decimals === 0 && f.number.length === 4 && f.value.isInteger()) return { year: f.value.toNumber(), start: f.start, end: f.end };
   return null;
 }
