@@ -59,10 +59,13 @@ function pdfjsAssets(): { cMapUrl: string; standardFontDataUrl: string } {
   return { cMapUrl: join(root, 'cmaps') + '/', standardFontDataUrl: join(root, 'standard_fonts') + '/' };
 }
 
+/** getDocument's parameters with the option our pdfjs patch adds. */
+type PatchedDocumentParameters = Exclude<Parameters<PdfjsModule['getDocument']>[0], string | URL | ArrayBuffer | ArrayBufferView | undefined> & { operatorListWithoutGlyphs: boolean };
+
 /** Opens a PDF; throws ExtractError `encrypted` or `corrupt` when pdfjs cannot. */
 export async function openPdf(bytes: Uint8Array): Promise<PdfSource> {
   const pdfjs = await loadPdfjs();
-  const task = pdfjs.getDocument({
+  const params: PatchedDocumentParameters = {
     data: new Uint8Array(bytes),
     ...pdfjsAssets(),
     cMapPacked: true,
@@ -74,7 +77,11 @@ export async function openPdf(bytes: Uint8Array): Promise<PdfSource> {
     // The operator list is read for its paths alone: images are never drawn, so pdfjs need not
     // decode them (it drops every image over this many pixels; with 0, every image).
     maxImageSize: 0,
-  });
+    // For the same reason no text is drawn: a text operator carries no glyphs and no glyph outline
+    // is built (an option of our pdfjs patch, patches/README.md; the text comes from getTextContent).
+    operatorListWithoutGlyphs: true,
+  };
+  const task = pdfjs.getDocument(params);
   let doc: PdfDocument;
   try {
     doc = await task.promise;
