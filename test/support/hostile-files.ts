@@ -1,5 +1,6 @@
 import { createDeflate, deflateSync } from 'node:zlib';
-import { writeZip } from '@budget-ingest/docx-extract/testing';
+import { buildDocx } from '@budget-ingest/docx-extract/testing';
+import { sheetXlsx } from '@budget-ingest/sheet-extract/testing';
 
 /**
  * Hostile inputs built in the test, small on disk: PDFs written byte by byte
@@ -74,14 +75,35 @@ export function bigSheetXlsx(rows: number, cols: number): Uint8Array {
     for (let c = 1; c <= cols; c++) row += `<c r="${letters(c)}${r}"><v>${r * 10 + c}</v></c>`;
     body.push(row + '</row>');
   }
-  const sheet = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${body.join('')}</sheetData></worksheet>`;
-  return writeZip([
-    { name: '[Content_Types].xml', data: '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>' },
-    { name: '_rels/.rels', data: '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>' },
-    { name: 'xl/workbook.xml', data: '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>' },
-    { name: 'xl/_rels/workbook.xml.rels', data: '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>' },
-    { name: 'xl/worksheets/sheet1.xml', data: sheet },
-  ]);
+  return sheetXlsx(body.join(''));
+}
+
+/**
+ * A sheet of `cells` cells (one column) that all show shared string 0, which
+ * is `stringBytes` characters long: small on disk (the string is stored once
+ * and deflates to almost nothing), `cells × stringBytes` of text once
+ * expanded (60 000 × 1 MB: 60 GB).
+ */
+export function sharedStringBombXlsx(cells: number, stringBytes: number): Uint8Array {
+  let data = '';
+  for (let r = 1; r <= cells; r++) data += `<row r="${r}"><c r="A${r}" t="s"><v>0</v></c></row>`;
+  return sheetXlsx(data, { sharedStrings: `<si><t>${'x'.repeat(stringBytes)}</t></si>` });
+}
+
+/**
+ * A 1 KB DOCX whose table cell claims `w:gridSpan` columns (2 147 483 647:
+ * the largest 32-bit span) in a table whose grid has two: a reader that
+ * believes the span builds a row of two billion positions.
+ */
+export function gridSpanBombDocx(span = 2_147_483_647): Uint8Array {
+  const p = (t: string) => `<w:p><w:r><w:t>${t}</w:t></w:r></w:p>`;
+  const tc = (t: string, props = '') => `<w:tc>${props ? `<w:tcPr>${props}</w:tcPr>` : ''}${p(t)}</w:tc>`;
+  return buildDocx(
+    `${p('部门收支总表')}<w:tbl><w:tblGrid><w:gridCol w:w="2000"/><w:gridCol w:w="2000"/></w:tblGrid>` +
+      `<w:tr>${tc('项目', `<w:gridSpan w:val="${span}"/>`)}</w:tr>` +
+      `<w:tr>${tc('收入', `<w:vMerge w:val="restart"/>`)}${tc('100')}</w:tr>` +
+      `<w:tr>${tc('', '<w:vMerge/>')}${tc('200', `<w:gridSpan w:val="${span}"/>`)}</w:tr></w:tbl>`,
+  );
 }
 
 /**
