@@ -1,5 +1,5 @@
 import { createDeflate, deflateSync } from 'node:zlib';
-import { buildDocx } from '@budget-ingest/docx-extract/testing';
+import { buildDocx, writeZip } from '@budget-ingest/docx-extract/testing';
 import { sheetXlsx } from '@budget-ingest/sheet-extract/testing';
 
 /**
@@ -188,4 +188,42 @@ export async function makeHostileFolder(dir: string, corpus: string): Promise<Ma
   mkdirSync(join(dir, 'sub'));
   symlinkSync('..', join(dir, 'sub', 'up'));
   return expected;
+}
+
+/**
+ * A DOCX whose one picture is not embedded but linked by URL (r:link, an
+ * external relationship), between two lines of text: converted to .doc by
+ * LibreOffice it becomes Word's INCLUDEPICTURE field, which LibreOffice
+ * fetches (OPTIONS, HEAD, GET) when it opens the .doc.
+ */
+export function linkedPictureDocx(url: string): Uint8Array {
+  const ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"';
+  const drawing = `<w:drawing><wp:inline><wp:extent cx="914400" cy="914400"/><wp:docPr id="1" name="p"/><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic><pic:nvPicPr><pic:cNvPr id="1" name="p"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:link="rIdImg"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="914400" cy="914400"/></a:xfrm><a:prstGeom prst="rect"/></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing>`;
+  const body = `<w:p><w:r><w:t>部门预算说明</w:t></w:r></w:p><w:p><w:r>${drawing}</w:r></w:p><w:p><w:r><w:t>收入合计100万元</w:t></w:r></w:p>`;
+  return writeZip([
+    { name: '[Content_Types].xml', data: '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>' },
+    { name: '_rels/.rels', data: '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>' },
+    { name: 'word/_rels/document.xml.rels', data: `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdImg" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="${url}" TargetMode="External"/></Relationships>` },
+    { name: 'word/document.xml', data: `<?xml version="1.0" encoding="UTF-8"?><w:document ${ns}><w:body>${body}</w:body></w:document>` },
+  ]);
+}
+
+/**
+ * The Word 97 .doc LibreOffice writes for `docx` (run with no network, so
+ * making the fixture fetches nothing). Needs LibreOffice Writer and bwrap.
+ */
+export async function toLegacyDoc(docx: Uint8Array, soffice: string): Promise<Uint8Array> {
+  const { mkdtempSync, readFileSync, rmSync, writeFileSync } = await import('node:fs');
+  const { spawnSync } = await import('node:child_process');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const dir = mkdtempSync(join(tmpdir(), 'bi-legacy-doc-'));
+  try {
+    writeFileSync(join(dir, 'in.docx'), docx);
+    const run = spawnSync('bwrap', ['--dev-bind', '/', '/', '--unshare-net', '--die-with-parent', '--', soffice, `-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'doc:MS Word 97', '--outdir', join(dir, 'out'), join(dir, 'in.docx')], { encoding: 'utf8', timeout: 120_000 });
+    if (run.status !== 0) throw new Error(`LibreOffice could not write the .doc: ${run.stderr}`);
+    return new Uint8Array(readFileSync(join(dir, 'out', 'in.doc')));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
