@@ -163,10 +163,13 @@ export interface Expected {
  * A folder of good corpus files mixed with every hostile kind: text a
  * database cannot hold, decompression and operator bombs, a sheet over the
  * cell ceiling, a ZIP64 archive of 100 000 entries, names with glob
- * characters and a newline, a symlink loop. Returns what each file (by name
- * in the folder) must end as.
+ * characters and a newline, a symlink loop; a DOCX claiming a two-billion
+ * column span, a 300 000-cell sheet, a shared-string bomb, a merge over a
+ * whole sheet; a FIFO and a link to /dev/zero (skipped: no row, so not in
+ * the map); with `linkUrl` and LibreOffice, a .doc whose picture is linked to
+ * that URL. Returns what each file (by name in the folder) must end as.
  */
-export async function makeHostileFolder(dir: string, corpus: string): Promise<Map<string, Expected>> {
+export async function makeHostileFolder(dir: string, corpus: string, opts: { linkUrl?: string; soffice?: string | null } = {}): Promise<Map<string, Expected>> {
   const { copyFileSync, mkdirSync, symlinkSync, writeFileSync } = await import('node:fs');
   const { join } = await import('node:path');
   const expected = new Map<string, Expected>();
@@ -185,6 +188,14 @@ export async function makeHostileFolder(dir: string, corpus: string): Promise<Ma
   put('paths-48mib.pdf', await operatorBombPdf(48), { status: 'failed', code: 'too-large' });
   put('rows-250k.xlsx', bigSheetXlsx(250_000, 2), { status: 'failed', code: 'too-large' });
   put('entries-100k.docx', zip64ManyEntries(100_000), { status: 'failed', code: 'zip-bomb' });
+  put('gridspan-2147483647.docx', gridSpanBombDocx(), parsed);
+  put('cells-300k.xlsx', bigSheetXlsx(150_000, 2), parsed);
+  put('shared-string-1mb-60k.xlsx', sharedStringBombXlsx(60_000, 1_000_000), { status: 'failed', code: 'too-large' });
+  put('merge-whole-sheet.xlsx', sheetXlsx('<row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c></row>', { mergeCells: '<mergeCell ref="A1:XFD1048576"/>' }), { status: 'failed', code: 'too-large' });
+  if (opts.linkUrl && opts.soffice) put('linked-picture.doc', await toLegacyDoc(linkedPictureDocx(opts.linkUrl), opts.soffice), { status: 'out_of_scope', code: 'blank-template' });
+  const { spawnSync } = await import('node:child_process');
+  if (spawnSync('mkfifo', [join(dir, 'pipe.pdf')]).status !== 0) throw new Error('mkfifo failed');
+  symlinkSync('/dev/zero', join(dir, 'zero.pdf'));
   mkdirSync(join(dir, 'sub'));
   symlinkSync('..', join(dir, 'sub', 'up'));
   return expected;
