@@ -192,7 +192,7 @@ export async function makeHostileFolder(dir: string, corpus: string, opts: { lin
   put('cells-300k.xlsx', bigSheetXlsx(150_000, 2), parsed);
   put('shared-string-1mb-60k.xlsx', sharedStringBombXlsx(60_000, 1_000_000), { status: 'failed', code: 'too-large' });
   put('merge-whole-sheet.xlsx', sheetXlsx('<row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c></row>', { mergeCells: '<mergeCell ref="A1:XFD1048576"/>' }), { status: 'failed', code: 'too-large' });
-  if (opts.linkUrl && opts.soffice) put('linked-picture.doc', await toLegacyDoc(linkedPictureDocx(opts.linkUrl), opts.soffice), { status: 'out_of_scope', code: 'blank-template' });
+  if (opts.linkUrl && opts.soffice) put('linked-picture.doc', await toLegacyDoc(linkedPictureDocx(opts.linkUrl), opts.soffice), parsed);
   const { spawnSync } = await import('node:child_process');
   if (spawnSync('mkfifo', [join(dir, 'pipe.pdf')]).status !== 0) throw new Error('mkfifo failed');
   symlinkSync('/dev/zero', join(dir, 'zero.pdf'));
