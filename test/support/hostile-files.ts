@@ -189,7 +189,8 @@ export async function makeHostileFolder(dir: string, corpus: string, opts: { lin
   put('rows-250k.xlsx', bigSheetXlsx(250_000, 2), { status: 'failed', code: 'too-large' });
   put('entries-100k.docx', zip64ManyEntries(100_000), { status: 'failed', code: 'zip-bomb' });
   put('gridspan-2147483647.docx', gridSpanBombDocx(), parsed);
-  put('cells-300k.xlsx', bigSheetXlsx(150_000, 2), parsed);
+  // 150 001 rows: other bytes than the 150 000-row sheet other tests ingest into the same database.
+  put('cells-300k.xlsx', bigSheetXlsx(150_001, 2), parsed);
   put('shared-string-1mb-60k.xlsx', sharedStringBombXlsx(60_000, 1_000_000), { status: 'failed', code: 'too-large' });
   put('merge-whole-sheet.xlsx', sheetXlsx('<row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c></row>', { mergeCells: '<mergeCell ref="A1:XFD1048576"/>' }), { status: 'failed', code: 'too-large' });
   if (opts.linkUrl && opts.soffice) put('linked-picture.doc', await toLegacyDoc(linkedPictureDocx(opts.linkUrl), opts.soffice), parsed);
