@@ -40,6 +40,23 @@ export default tseslint.config(
       ],
     },
   },
+  // The packages that handle a document's contents: no spread of an array into a call's arguments
+  // (`Math.max(...rows)`, `out.push(...cells)`) and no `.apply`, because the document decides the
+  // array's length and past about 120 000 arguments V8 throws "Maximum call stack size exceeded".
+  // Use minOf / maxOf / pushAll from @budget-ingest/doc-model. Exceptions are marked where they are,
+  // with an eslint-disable-next-line comment that says why the count is fixed by the code.
+  {
+    files: ['packages/{doc-model,docx-extract,sheet-extract,pdf-extract,extract,report-parser,pipeline,publications,cn-numerals}/src/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/testing.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'CallExpression > SpreadElement', message: 'no spread into call arguments where a document decides the length (stack overflow past ~120 000): use minOf/maxOf/pushAll from @budget-ingest/doc-model' },
+        { selector: 'NewExpression > SpreadElement', message: 'no spread into constructor arguments where a document decides the length: pass the array' },
+        { selector: "CallExpression[callee.property.name='apply']", message: 'no .apply over an array a document sizes (stack overflow past ~120 000 arguments)' },
+      ],
+    },
+  },
   // Every package: other packages only through their exports.
   {
     files: ['packages/*/src/**/*.ts', 'services/*/src/**/*.ts'],

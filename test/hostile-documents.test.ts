@@ -1,10 +1,13 @@
 import { spawn, spawnSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDb, migrate } from '@budget-ingest/db';
+import { findSoffice } from '@budget-ingest/extract';
 import { cli } from './support/cli.ts';
 import { readDocuments } from './support/documents-table.ts';
 import { bigSheetXlsx, makeHostileFolder } from './support/hostile-files.ts';
@@ -24,21 +27,41 @@ afterAll(() => {
 });
 
 describe('hostile documents, embedded database (in-process run)', () => {
-  it('ingests a folder of good and hostile files: every file ends final with its code, the good are parsed, no process over 1.5 GB, a second ingest changes nothing', async () => {
+  it('ingests a folder of good and hostile files: every file ends final with its code, the good are parsed, the process tree under 1.5 GB, no request from the converter, a second ingest changes nothing', async () => {
     const inbox = tempDir('bi-hostile-');
     const data = tempDir('bi-hostile-data-');
-    const expected = await makeHostileFolder(inbox, docs);
-    const watch = watchPeakRss(process.pid);
-    const first = await cli(['ingest', inbox, '--json', '--data-dir', data]);
+    const requests: string[] = [];
+    const listener = createServer((req, res) => {
+      requests.push(`${req.method} ${req.url}`);
+      res.writeHead(404).end();
+    });
+    await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
+    const linkUrl = `http://127.0.0.1:${(listener.address() as AddressInfo).port}/logo.png`;
+    const expected = await makeHostileFolder(inbox, docs, { linkUrl, soffice: findSoffice(null, process.env.PATH ?? '') });
+    // The ingest in a process of its own, so that its tree (it, its extraction children, LibreOffice) is what is measured.
+    const started = performance.now();
+    const proc = spawn(process.execPath, [BIN, 'ingest', inbox, '--json', '--data-dir', data], { env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'silent' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const watch = watchPeakRss(proc.pid!);
+    let stdout = '';
+    let stderr = '';
+    proc.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    proc.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const code = await new Promise<number | null>((resolve) => proc.on('close', resolve));
     const peak = watch.stop();
-    expect(first.code, first.stderr).toBe(0);
+    listener.close();
+    expect(code, stderr).toBe(0);
     // One JSON line per file: the symlink loop (sub/up -> ..) adds nothing, the newline in a name breaks no line.
-    expect(first.stdout.split('\n')).toHaveLength(expected.size);
+    expect(stdout.trim().split('\n')).toHaveLength(expected.size);
+    // The FIFO and the link to /dev/zero: one line each, never opened (the run did not hang on them).
+    expect(stderr).toContain(`budget-ingest: skipped ${join(inbox, 'pipe.pdf')}: not a regular file (a FIFO) [not-a-regular-file]`);
+    expect(stderr).toContain(`budget-ingest: skipped ${join(inbox, 'zero.pdf')}: not a regular file (a character device) [not-a-regular-file]`);
     const rows = await readDocuments({ dataDir: data });
     for (const [name, want] of expected) expect({ name, status: rows.get(name)?.status, code: rows.get(name)?.errorCode ?? null }).toEqual({ name, ...want });
     expect(rows.get('nul-text.pdf')!.warnings!.map((w) => w.code)).toContain('text-sanitized');
+    expect(requests).toEqual([]);
     expect(peak.bytes, `peak ${Math.round(peak.bytes / 1048576)} MiB in ${peak.command}`).toBeLessThan(1.5 * GiB);
-    console.log(`hostile folder, embedded: peak RSS ${Math.round(peak.bytes / 1048576)} MiB (${peak.command})`);
+    expect(peak.treeBytes, `the ingest's process tree peaked at ${Math.round(peak.treeBytes / 1048576)} MiB`).toBeLessThan(1.5 * GiB);
+    console.log(`hostile folder, embedded (${expected.size} files, ${Math.round((performance.now() - started) / 1000)} s): process tree peak RSS ${Math.round(peak.treeBytes / 1048576)} MiB; largest process ${Math.round(peak.bytes / 1048576)} MiB (${peak.command})`);
 
     const again = await cli(['ingest', inbox, '--data-dir', data]);
     expect(again.code).toBe(0);
@@ -46,7 +69,7 @@ describe('hostile documents, embedded database (in-process run)', () => {
     expect(lines).toHaveLength(expected.size);
     expect(lines.every((l) => l.endsWith('(unchanged)'))).toBe(true);
     expect(again.stdout).toContain('line\\nbreak [1].pdf');
-  }, 300_000);
+  }, 600_000);
 
   it('fails a document the database refuses (load-failed, with the cause) and goes on with the others', async () => {
     const data = tempDir('bi-refused-');

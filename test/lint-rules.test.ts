@@ -38,3 +38,17 @@ describe('package boundaries', () => {
     expect(await restricted('test/probe.test.ts', "import { runChecks } from '@budget-ingest/report-parser/checks';\nimport { cli } from './support/cli.ts';\nexport const y = [runChecks, cli];\n")).toEqual([]);
   });
 });
+
+describe('no spread of document-sized arrays into calls', () => {
+  const spreads = async (file: string, code: string): Promise<number> => {
+    const [result] = await eslint.lintText(code, { filePath: join(root, file) });
+    return result!.messages.filter((m) => m.ruleId === 'no-restricted-syntax').length;
+  };
+
+  it('refuses Math.max(...x), push(...x), new X(...x) and .apply in the packages that read documents, and allows the helpers', async () => {
+    const bad = 'export function f(xs: number[], out: number[]) {\n  out.push(...xs);\n  Math.max(...xs);\n  Math.min.apply(null, xs);\n  return new Set(...[xs]);\n}\n';
+    for (const pkg of ['doc-model', 'docx-extract', 'sheet-extract', 'pdf-extract', 'extract', 'report-parser', 'pipeline']) expect(await spreads(`packages/${pkg}/src/probe.ts`, bad), pkg).toBe(4);
+    const good = "import { maxOf, pushAll } from '@budget-ingest/doc-model';\nexport function f(xs: number[], out: number[]) {\n  pushAll(out, xs);\n  return [maxOf(xs), [...xs]];\n}\n";
+    expect(await spreads('packages/report-parser/src/probe.ts', good)).toBe(0);
+  });
+});

@@ -1,5 +1,6 @@
 import { createDeflate, deflateSync } from 'node:zlib';
-import { writeZip } from '@budget-ingest/docx-extract/testing';
+import { buildDocx, writeZip } from '@budget-ingest/docx-extract/testing';
+import { sheetXlsx } from '@budget-ingest/sheet-extract/testing';
 
 /**
  * Hostile inputs built in the test, small on disk: PDFs written byte by byte
@@ -74,14 +75,35 @@ export function bigSheetXlsx(rows: number, cols: number): Uint8Array {
     for (let c = 1; c <= cols; c++) row += `<c r="${letters(c)}${r}"><v>${r * 10 + c}</v></c>`;
     body.push(row + '</row>');
   }
-  const sheet = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${body.join('')}</sheetData></worksheet>`;
-  return writeZip([
-    { name: '[Content_Types].xml', data: '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>' },
-    { name: '_rels/.rels', data: '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>' },
-    { name: 'xl/workbook.xml', data: '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>' },
-    { name: 'xl/_rels/workbook.xml.rels', data: '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>' },
-    { name: 'xl/worksheets/sheet1.xml', data: sheet },
-  ]);
+  return sheetXlsx(body.join(''));
+}
+
+/**
+ * A sheet of `cells` cells (one column) that all show shared string 0, which
+ * is `stringBytes` characters long: small on disk (the string is stored once
+ * and deflates to almost nothing), `cells × stringBytes` of text once
+ * expanded (60 000 × 1 MB: 60 GB).
+ */
+export function sharedStringBombXlsx(cells: number, stringBytes: number): Uint8Array {
+  let data = '';
+  for (let r = 1; r <= cells; r++) data += `<row r="${r}"><c r="A${r}" t="s"><v>0</v></c></row>`;
+  return sheetXlsx(data, { sharedStrings: `<si><t>${'x'.repeat(stringBytes)}</t></si>` });
+}
+
+/**
+ * A 1 KB DOCX whose table cell claims `w:gridSpan` columns (2 147 483 647:
+ * the largest 32-bit span) in a table whose grid has two: a reader that
+ * believes the span builds a row of two billion positions.
+ */
+export function gridSpanBombDocx(span = 2_147_483_647): Uint8Array {
+  const p = (t: string) => `<w:p><w:r><w:t>${t}</w:t></w:r></w:p>`;
+  const tc = (t: string, props = '') => `<w:tc>${props ? `<w:tcPr>${props}</w:tcPr>` : ''}${p(t)}</w:tc>`;
+  return buildDocx(
+    `${p('部门收支总表')}<w:tbl><w:tblGrid><w:gridCol w:w="2000"/><w:gridCol w:w="2000"/></w:tblGrid>` +
+      `<w:tr>${tc('项目', `<w:gridSpan w:val="${span}"/>`)}</w:tr>` +
+      `<w:tr>${tc('收入', `<w:vMerge w:val="restart"/>`)}${tc('100')}</w:tr>` +
+      `<w:tr>${tc('', '<w:vMerge/>')}${tc('200', `<w:gridSpan w:val="${span}"/>`)}</w:tr></w:tbl>`,
+  );
 }
 
 /**
@@ -141,10 +163,13 @@ export interface Expected {
  * A folder of good corpus files mixed with every hostile kind: text a
  * database cannot hold, decompression and operator bombs, a sheet over the
  * cell ceiling, a ZIP64 archive of 100 000 entries, names with glob
- * characters and a newline, a symlink loop. Returns what each file (by name
- * in the folder) must end as.
+ * characters and a newline, a symlink loop; a DOCX claiming a two-billion
+ * column span, a 300 000-cell sheet, a shared-string bomb, a merge over a
+ * whole sheet; a FIFO and a link to /dev/zero (skipped: no row, so not in
+ * the map); with `linkUrl` and LibreOffice, a .doc whose picture is linked to
+ * that URL. Returns what each file (by name in the folder) must end as.
  */
-export async function makeHostileFolder(dir: string, corpus: string): Promise<Map<string, Expected>> {
+export async function makeHostileFolder(dir: string, corpus: string, opts: { linkUrl?: string; soffice?: string | null } = {}): Promise<Map<string, Expected>> {
   const { copyFileSync, mkdirSync, symlinkSync, writeFileSync } = await import('node:fs');
   const { join } = await import('node:path');
   const expected = new Map<string, Expected>();
@@ -163,7 +188,54 @@ export async function makeHostileFolder(dir: string, corpus: string): Promise<Ma
   put('paths-48mib.pdf', await operatorBombPdf(48), { status: 'failed', code: 'too-large' });
   put('rows-250k.xlsx', bigSheetXlsx(250_000, 2), { status: 'failed', code: 'too-large' });
   put('entries-100k.docx', zip64ManyEntries(100_000), { status: 'failed', code: 'zip-bomb' });
+  put('gridspan-2147483647.docx', gridSpanBombDocx(), parsed);
+  // 150 001 rows: other bytes than the 150 000-row sheet other tests ingest into the same database.
+  put('cells-300k.xlsx', bigSheetXlsx(150_001, 2), parsed);
+  put('shared-string-1mb-60k.xlsx', sharedStringBombXlsx(60_000, 1_000_000), { status: 'failed', code: 'too-large' });
+  put('merge-whole-sheet.xlsx', sheetXlsx('<row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c></row>', { mergeCells: '<mergeCell ref="A1:XFD1048576"/>' }), { status: 'failed', code: 'too-large' });
+  if (opts.linkUrl && opts.soffice) put('linked-picture.doc', await toLegacyDoc(linkedPictureDocx(opts.linkUrl), opts.soffice), parsed);
+  const { spawnSync } = await import('node:child_process');
+  if (spawnSync('mkfifo', [join(dir, 'pipe.pdf')]).status !== 0) throw new Error('mkfifo failed');
+  symlinkSync('/dev/zero', join(dir, 'zero.pdf'));
   mkdirSync(join(dir, 'sub'));
   symlinkSync('..', join(dir, 'sub', 'up'));
   return expected;
+}
+
+/**
+ * A DOCX whose one picture is not embedded but linked by URL (r:link, an
+ * external relationship), between two lines of text: converted to .doc by
+ * LibreOffice it becomes Word's INCLUDEPICTURE field, which LibreOffice
+ * fetches (OPTIONS, HEAD, GET) when it opens the .doc.
+ */
+export function linkedPictureDocx(url: string): Uint8Array {
+  const ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"';
+  const drawing = `<w:drawing><wp:inline><wp:extent cx="914400" cy="914400"/><wp:docPr id="1" name="p"/><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic><pic:nvPicPr><pic:cNvPr id="1" name="p"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:link="rIdImg"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="914400" cy="914400"/></a:xfrm><a:prstGeom prst="rect"/></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing>`;
+  const body = `<w:p><w:r><w:t>部门预算说明</w:t></w:r></w:p><w:p><w:r>${drawing}</w:r></w:p><w:p><w:r><w:t>收入合计100万元</w:t></w:r></w:p>`;
+  return writeZip([
+    { name: '[Content_Types].xml', data: '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>' },
+    { name: '_rels/.rels', data: '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>' },
+    { name: 'word/_rels/document.xml.rels', data: `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdImg" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="${url}" TargetMode="External"/></Relationships>` },
+    { name: 'word/document.xml', data: `<?xml version="1.0" encoding="UTF-8"?><w:document ${ns}><w:body>${body}</w:body></w:document>` },
+  ]);
+}
+
+/**
+ * The Word 97 .doc LibreOffice writes for `docx` (run with no network, so
+ * making the fixture fetches nothing). Needs LibreOffice Writer and bwrap.
+ */
+export async function toLegacyDoc(docx: Uint8Array, soffice: string): Promise<Uint8Array> {
+  const { mkdtempSync, readFileSync, rmSync, writeFileSync } = await import('node:fs');
+  const { spawnSync } = await import('node:child_process');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const dir = mkdtempSync(join(tmpdir(), 'bi-legacy-doc-'));
+  try {
+    writeFileSync(join(dir, 'in.docx'), docx);
+    const run = spawnSync('bwrap', ['--dev-bind', '/', '/', '--unshare-net', '--die-with-parent', '--', soffice, `-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'doc:MS Word 97', '--outdir', join(dir, 'out'), join(dir, 'in.docx')], { encoding: 'utf8', timeout: 120_000 });
+    if (run.status !== 0) throw new Error(`LibreOffice could not write the .doc: ${run.stderr}`);
+    return new Uint8Array(readFileSync(join(dir, 'out', 'in.doc')));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -2,11 +2,14 @@ import { readFileSync, readdirSync } from 'node:fs';
 
 /**
  * Samples the resident memory of a process and all its descendants every
- * `everyMs` (Linux /proc): the largest single process seen, and which it was.
- * For "no process goes over N" checks of whole runs with children.
+ * `everyMs` (Linux /proc): the largest single process seen, and which it was,
+ * and the largest sum over the whole tree at one sample (`treeBytes`).
+ * For "no process goes over N" and "the run stays under N" checks of whole
+ * runs with children.
  */
-export function watchPeakRss(rootPid: number, everyMs = 100): { stop(): { bytes: number; command: string } } {
+export function watchPeakRss(rootPid: number, everyMs = 100): { stop(): { bytes: number; command: string; treeBytes: number } } {
   let peak = { bytes: 0, command: '' };
+  let treeBytes = 0;
   const sample = () => {
     const parents = new Map<number, number>();
     for (const name of readdirSync('/proc')) {
@@ -28,21 +31,24 @@ export function watchPeakRss(rootPid: number, everyMs = 100): { stop(): { bytes:
         }
       }
     }
+    let sum = 0;
     for (const pid of tree) {
       try {
         const kb = Number(/^VmRSS:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+        sum += kb * 1024;
         if (kb * 1024 > peak.bytes) peak = { bytes: kb * 1024, command: readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ').slice(0, 120) };
       } catch {
         // gone meanwhile
       }
     }
+    treeBytes = Math.max(treeBytes, sum);
   };
   const timer = setInterval(sample, everyMs);
   return {
     stop() {
       clearInterval(timer);
       sample();
-      return peak;
+      return { ...peak, treeBytes };
     },
   };
 }

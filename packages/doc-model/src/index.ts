@@ -7,3 +7,4 @@ export * from './heading-numbering.ts';
 export * from './storable.ts';
 export * from './cjk-radicals.ts';
 export { toCompactText, toModelText } from './normalize-text.ts';
+export { maxOf, minOf, pushAll } from './collections.ts';

@@ -101,6 +101,8 @@ export const WARNING_CODES = [
   'numbering-unresolved',
   'ocr-unavailable',
   'converted-from-legacy-format',
+  /** LibreOffice converted the file with network access (no bwrap/unshare here). */
+  'converter-not-isolated',
   'sheet-empty',
   'truncated',
   'text-sanitized',

@@ -30,12 +30,15 @@ export function readBlocks(doc: MammothDocument, ctx: BodyContext): RawBlock[] {
   const aligned = ctx.props.paragraphs.length === countOf(doc, 'paragraph') && ctx.props.tables.length === countOf(doc, 'table');
   if (!aligned) ctx.warn({ code: 'numbering-unresolved', message: 'the paragraphs of document.xml do not line up with the ones read; automatic numbering and outline levels are not applied' });
   const nextParagraph = (): ParagraphProps => (aligned ? ctx.props.paragraphs[p++]! : NO_PROPS);
-  const nextTable = (): readonly RowProps[] => (aligned ? ctx.props.tables[t++]! : []);
+  const nextTable = (): { rows: readonly RowProps[]; gridColumns: number } => (aligned ? { rows: ctx.props.tables[t]!, gridColumns: ctx.props.gridColumns[t++] ?? 0 } : { rows: [], gridColumns: 0 });
 
   const blocks = (nodes: readonly Node[]): RawBlock[] =>
     nodes.flatMap((n): RawBlock[] => {
       if (n.type === 'paragraph') return [paragraph(n, nextParagraph(), ctx)];
-      if (n.type === 'table') return [table(n, nextTable(), blocks)];
+      if (n.type === 'table') {
+        const { rows, gridColumns } = nextTable();
+        return [table(n, rows, gridColumns, blocks)];
+      }
       return [];
     });
   return blocks(doc.children);
@@ -114,20 +117,36 @@ function inlineText(nodes: readonly Node[], state: { size: number; minSize: numb
  * that starts after skipped grid columns (w:gridBefore) gets an empty cell
  * spanning them, as Word draws it; a legacy w:hMerge continuation cell widens
  * the cell to its left instead of standing alone.
+ *
+ * Spans are numbers the file claims (w:gridSpan="2147483647" is one
+ * attribute): they are clamped here, where the document is read, to the
+ * table's real size — no row reaches past the width of its w:tblGrid (or its
+ * widest row of real cells), no cell down past the last row — so nothing
+ * built from the model later (its grid, its plain text) can be made larger
+ * than the file's own rows and cells.
  */
-function table(node: Table, rowProps: readonly RowProps[], readCell: (nodes: readonly Node[]) => RawBlock[]): RawTable {
-  const rows = node.children.map((tr, i): RawCell[] => {
-    const cells = 'children' in tr ? tr.children.filter((c) => c.type === 'tableCell') : [];
+function table(node: Table, rowProps: readonly RowProps[], gridColumns: number, readCell: (nodes: readonly Node[]) => RawBlock[]): RawTable {
+  const trs = node.children.map((tr) => ('children' in tr ? tr.children.filter((c) => c.type === 'tableCell') : []));
+  let width = gridColumns;
+  for (const cells of trs) width = Math.max(width, cells.length);
+  const rows = trs.map((cells, i): RawCell[] => {
     const props = rowProps[i];
     const row: RawCell[] = [];
-    if (props && props.gridBefore > 0) row.push({ text: '', colspan: props.gridBefore, rowspan: 1 });
+    let used = 0;
+    const span = (claimed: number) => Math.max(1, Math.min(claimed, width - used));
+    if (props && props.gridBefore > 0 && props.gridBefore < width) {
+      row.push({ text: '', colspan: props.gridBefore, rowspan: 1 });
+      used += props.gridBefore;
+    }
     cells.forEach((tc, j) => {
       if (tc.type !== 'tableCell') return;
       // Read even when merged away, so the paragraph properties stay in step with mammoth's paragraphs.
       const text = cellText(readCell(tc.children));
       const left = row.at(-1);
-      if (props?.mergesLeft[j] && left) left.colspan += tc.colSpan;
-      else row.push({ text, colspan: tc.colSpan, rowspan: tc.rowSpan });
+      const colspan = span(tc.colSpan);
+      if (props?.mergesLeft[j] && left) left.colspan += colspan;
+      else row.push({ text, colspan, rowspan: Math.max(1, Math.min(tc.rowSpan, trs.length - i)) });
+      used += colspan;
     });
     return row;
   });

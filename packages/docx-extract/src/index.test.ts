@@ -181,6 +181,21 @@ describe('extractDocx on hand-built documents', () => {
     expect(toTextGrid(t)).toEqual([['一级', '标题', '标题'], ['一级', 'a', 'b'], ['', 'c', 'd']]);
   });
 
+  it('clamps a claimed gridSpan or gridBefore to the width of the table grid, so the model is as small as the file', async () => {
+    const tc = (text: string, tcPr = '') => `<w:tc><w:tcPr>${tcPr}</w:tcPr>${p(text)}</w:tc>`;
+    const tbl = `<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/></w:tblGrid>
+      <w:tr>${tc('项目', '<w:gridSpan w:val="2147483647"/>')}</w:tr>
+      <w:tr>${tc('收入', '<w:vMerge w:val="restart"/>')}${tc('100', '<w:gridSpan w:val="99999999"/>')}</w:tr>
+      <w:tr><w:trPr><w:gridBefore w:val="2000000000"/></w:trPr>${tc('', '<w:vMerge/>')}${tc('200')}</w:tr>
+    </w:tbl>`;
+    const started = performance.now();
+    const m = await extractDocx(buildDocx(p('表') + tbl), opts);
+    const t = m.blocks[1] as TableBlock;
+    expect(t.rows.map((r) => r.map((c) => [c.text, c.rowspan, c.colspan]))).toEqual([[['项目', 1, 2]], [['收入', 2, 1], ['100', 1, 1]], [['200', 1, 1]]]);
+    expect(toTextGrid(t)).toEqual([['项目', '项目'], ['收入', '100'], ['收入', '200']]);
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+
   it('normalises text with NFKC and joins line breaks without spaces between CJK characters', async () => {
     const body = '<w:p><w:r><w:t>２０２３年度</w:t></w:r><w:r><w:br/><w:t>⼀般公共预算</w:t><w:tab/><w:t>１２３．４５万元</w:t></w:r></w:p>';
     const m = await extractDocx(buildDocx(body), opts);

@@ -24,6 +24,8 @@ export interface BodyProps {
   readonly paragraphs: readonly ParagraphProps[];
   /** One entry per table (outer before nested), each the properties of its rows. */
   readonly tables: readonly (readonly RowProps[])[];
+  /** Per table, in the same order: the columns of its w:tblGrid (0 when it has none). */
+  readonly gridColumns: readonly number[];
 }
 
 /** Elements mammoth reads the children of (mammoth/lib/docx/body-reader.js); it skips everything else. */
@@ -33,6 +35,7 @@ const DESCEND = new Set(['w:body', 'w:r', 'w:hyperlink', 'w:tc', 'w:customXml', 
 export function readBodyProps(body: XmlElement): BodyProps {
   const paragraphs: ParagraphProps[] = [];
   const tables: RowProps[][] = [];
+  const gridColumns: number[] = [];
   const walk = (el: XmlElement): void => {
     if (el.name === 'w:p') {
       const pPr = child(el, 'w:pPr');
@@ -42,6 +45,8 @@ export function readBodyProps(body: XmlElement): BodyProps {
     } else if (el.name === 'w:tbl') {
       const rows: RowProps[] = [];
       tables.push(rows);
+      const grid = child(el, 'w:tblGrid');
+      gridColumns.push(grid ? childElements(grid, 'w:gridCol').length : 0);
       const merges = !hasStrayElement(el);
       /** Grid columns (counted as mammoth does, without w:gridBefore) that a cell above owns. */
       const owned = new Set<number>();
@@ -76,7 +81,7 @@ export function readBodyProps(body: XmlElement): BodyProps {
     }
   };
   walk(body);
-  return { paragraphs, tables };
+  return { paragraphs, tables, gridColumns };
 }
 
 function paragraphProps(pPr: XmlElement | undefined): ParagraphProps {

@@ -1,9 +1,9 @@
-import { DEFAULT_EXTRACT_LIMITS, ExtractError, toStorableModel, type DocumentModel, type ExtractLimits } from '@budget-ingest/doc-model';
+import { DEFAULT_EXTRACT_LIMITS, ExtractError, toStorableModel, type DocumentModel, type ExtractLimits, type ExtractionWarning } from '@budget-ingest/doc-model';
 import { extractDocx } from '@budget-ingest/docx-extract';
 import { extractPdf } from '@budget-ingest/pdf-extract';
 import { extractSheet } from '@budget-ingest/sheet-extract';
 import { sniffFormat, type Sniffed } from './sniff.ts';
-import { SOFFICE_MISSING_MESSAGE, convertWithSoffice, findSoffice } from './soffice.ts';
+import { NOT_ISOLATED_MESSAGE, SOFFICE_MISSING_MESSAGE, convertWithSoffice, converterIsolation, findSoffice, missingComponent } from './soffice.ts';
 
 /** Bump when extraction output changes, so stored models can be told apart. */
 export const EXTRACTOR_VERSION = '0.2.0';
@@ -47,12 +47,17 @@ export async function extractDocument(bytes: Uint8Array, opts: ExtractOptions = 
         const soffice = findSoffice(opts.sofficePath, opts.pathEnv ?? '');
         if (!soffice) throw new ExtractError('converter-missing', SOFFICE_MISSING_MESSAGE);
         const target = sniffed.format === 'xls' ? 'xlsx' : 'docx';
-        const converted = await convertWithSoffice(soffice, bytes, sniffed.format, target, limits.maxSecondsPerDocument * 1000);
+        // Writer and Calc are installed separately: a missing one is converter-missing, not a corrupt file.
+        const missing = missingComponent(soffice, target === 'xlsx' ? 'calc' : 'writer');
+        if (missing) throw new ExtractError('converter-missing', missing);
+        const isolation = converterIsolation(opts.pathEnv ?? '');
+        const converted = await convertWithSoffice(soffice, bytes, sniffed.format, target, limits.maxSecondsPerDocument * 1000, isolation);
         const model = target === 'xlsx' ? await extractSheet(converted, { limits }) : await extractDocx(converted, { limits });
+        const notIsolated: ExtractionWarning[] = isolation.kind === 'none' ? [{ code: 'converter-not-isolated', message: NOT_ISOLATED_MESSAGE }] : [];
         return {
           ...model,
           format: sniffed.format,
-          warnings: [...model.warnings, { code: 'converted-from-legacy-format', message: `converted from .${sniffed.format} to .${target} with LibreOffice` }],
+          warnings: [...model.warnings, { code: 'converted-from-legacy-format', message: `converted from .${sniffed.format} to .${target} with LibreOffice` }, ...notIsolated],
         };
       }
       case 'unknown':

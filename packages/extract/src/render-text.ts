@@ -1,5 +1,5 @@
 import stringWidth from 'string-width';
-import { toGrid, type Block, type DocumentModel, type TableBlock, type TableCell } from '@budget-ingest/doc-model';
+import { maxOf, toGrid, type Block, type DocumentModel, type TableBlock, type TableCell } from '@budget-ingest/doc-model';
 
 /** Widest a table column gets before its text wraps, in terminal columns (a CJK character takes two). */
 export const MAX_CELL_WIDTH = 24;
@@ -65,7 +65,7 @@ export function renderTable(table: Pick<TableBlock, 'rows'>): string {
 
   // Column widths: single-column cells first, then widen the last column a spanning cell covers.
   const widths = Array.from({ length: colCount }, () => 1);
-  const textWidth = (c: TableCell): number => Math.min(MAX_CELL_WIDTH, Math.max(1, ...c.text.split('\n').map((l) => stringWidth(l))));
+  const textWidth = (c: TableCell): number => Math.min(MAX_CELL_WIDTH, Math.max(1, maxOf(c.text.split('\n').map((l) => stringWidth(l)))));
   for (const p of placed) if (p.colspan === 1) widths[p.col] = Math.max(widths[p.col]!, textWidth(p.cell));
   for (const p of placed) {
     if (p.colspan === 1) continue;

@@ -1,3 +1,4 @@
+import { maxOf, minOf } from '@budget-ingest/doc-model';
 import { splitAtGaps } from './lines.ts';
 import type { PlacedCell, PlacedTable, TextLine } from './types.ts';
 
@@ -48,14 +49,14 @@ function toTable(rows: readonly TextLine[][], page: number): PlacedTable | null 
   const xs = [bands[0]![0], ...bands.slice(1).map(([a], i) => (bands[i]![1] + a) / 2), bands[bands.length - 1]![1]];
   const cells: PlacedCell[] = [];
   rows.forEach((row, r) => {
-    const y0 = Math.min(...row.map((p) => p.y0));
-    const y1 = Math.max(...row.map((p) => p.y1));
+    const y0 = minOf(row.map((p) => p.y0));
+    const y1 = maxOf(row.map((p) => p.y1));
     for (let c = 0; c < bands.length; c++) {
       const k = placed[r]!.indexOf(c);
       cells.push({ row: r, col: c, rowspan: 1, colspan: 1, text: k >= 0 ? row[k]!.text : '', page, bbox: [xs[c]!, y0, xs[c + 1]!, y1] });
     }
   });
-  const top = Math.min(...rows[0]!.map((p) => p.y0));
-  const bottom = Math.max(...rows[rows.length - 1]!.map((p) => p.y1));
+  const top = minOf(rows[0]!.map((p) => p.y0));
+  const bottom = maxOf(rows[rows.length - 1]!.map((p) => p.y1));
   return { page, pageEnd: page, bbox: [xs[0]!, top, xs[xs.length - 1]!, bottom], xs, nRows: rows.length, nCols: bands.length, cells, caption: null };
 }

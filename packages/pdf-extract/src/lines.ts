@@ -1,3 +1,4 @@
+import { maxOf, minOf } from '@budget-ingest/doc-model';
 import { joinPieces, normalizeText, squeezeSpaces } from './text-join.ts';
 import type { TextLine, TextRun } from './types.ts';
 
@@ -62,10 +63,10 @@ export function toLine(runs: readonly TextRun[]): TextLine {
   pieces.push(squeezeSpaces(text));
   return {
     text: pieces.filter((p) => p !== '').join(' '),
-    x0: Math.min(...kept.map((r) => r.x0)),
-    y0: Math.min(...kept.map((r) => r.y0)),
-    x1: Math.max(...kept.map((r) => r.x1)),
-    y1: Math.max(...kept.map((r) => r.y1)),
+    x0: minOf(kept.map((r) => r.x0)),
+    y0: minOf(kept.map((r) => r.y0)),
+    x1: maxOf(kept.map((r) => r.x1)),
+    y1: maxOf(kept.map((r) => r.y1)),
     size: median(kept.map((r) => r.size)),
     runs: kept,
   };

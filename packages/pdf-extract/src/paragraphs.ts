@@ -1,3 +1,4 @@
+import { maxOf, minOf } from '@budget-ingest/doc-model';
 import { startsWithNumbering } from './headings.ts';
 import { median } from './lines.ts';
 import { joinPieces } from './text-join.ts';
@@ -123,10 +124,10 @@ function isCentredPair(prev: TextLine, next: TextLine, margins: Margins): boolea
 function toParagraph(lines: readonly TextLine[], onFirstPage: readonly TextLine[], page: number): FlowParagraph {
   const text = lines.reduce((acc, l) => joinPieces(acc, l.text, false, true), '');
   const bbox: Box = [
-    Math.min(...onFirstPage.map((l) => l.x0)),
-    Math.min(...onFirstPage.map((l) => l.y0)),
-    Math.max(...onFirstPage.map((l) => l.x1)),
-    Math.max(...onFirstPage.map((l) => l.y1)),
+    minOf(onFirstPage.map((l) => l.x0)),
+    minOf(onFirstPage.map((l) => l.y0)),
+    maxOf(onFirstPage.map((l) => l.x1)),
+    maxOf(onFirstPage.map((l) => l.y1)),
   ];
   return { kind: 'paragraph', text, page, bbox, lineCount: lines.length, size: median(lines.map((l) => l.size)) };
 }

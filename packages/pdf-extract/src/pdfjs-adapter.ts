@@ -8,7 +8,7 @@
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { ExtractError } from '@budget-ingest/doc-model';
+import { ExtractError, maxOf, minOf } from '@budget-ingest/doc-model';
 import type * as Pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Direction, DrawnPage, DrawnRun, Segment } from './types.ts';
 
@@ -165,10 +165,10 @@ function toRun(text: string, tm: Matrix, width: number, height: number, vt: Matr
   const ys = [oy, oy + dy * width, oy + upY * size, oy + dy * width + upY * size];
   return {
     text,
-    x0: Math.min(...xs),
-    y0: Math.min(...ys),
-    x1: Math.max(...xs),
-    y1: Math.max(...ys),
+    x0: minOf(xs),
+    y0: minOf(ys),
+    x1: maxOf(xs),
+    y1: maxOf(ys),
     size: Math.max(1, size),
     direction: directionOf(dx, dy),
   };
@@ -304,10 +304,10 @@ function thinRectSegment(sp: { points: Point[]; closed: boolean }, out: Segment[
   if (pts.length < 3 || pts.length > 5) return;
   const xs = pts.map((p) => p[0]);
   const ys = pts.map((p) => p[1]);
-  const x0 = Math.min(...xs);
-  const x1 = Math.max(...xs);
-  const y0 = Math.min(...ys);
-  const y1 = Math.max(...ys);
+  const x0 = minOf(xs);
+  const x1 = maxOf(xs);
+  const y0 = minOf(ys);
+  const y1 = maxOf(ys);
   // Axis-aligned: every point sits on the box's edges.
   if (!pts.every(([x, y]) => (Math.abs(x - x0) < 0.3 || Math.abs(x - x1) < 0.3) && (Math.abs(y - y0) < 0.3 || Math.abs(y - y1) < 0.3))) return;
   const w = x1 - x0;

@@ -1,3 +1,4 @@
+import { maxOf, minOf } from '@budget-ingest/doc-model';
 import type { Box, Segment } from './types.ts';
 
 /** A table found from ruling lines, as grid positions; text is assigned later. */
@@ -133,8 +134,8 @@ function clusterCoords(values: number[]): number[] {
 
 function toGrid(h: HLine[], v: VLine[]): RuledGrid | null {
   if (h.length + v.length < 4) return null;
-  const xs = clusterCoords([...v.map((l) => l.x), Math.min(...h.map((l) => l.x0)), Math.max(...h.map((l) => l.x1))]);
-  const ys = clusterCoords([...h.map((l) => l.y), Math.min(...v.map((l) => l.y0)), Math.max(...v.map((l) => l.y1))]);
+  const xs = clusterCoords([...v.map((l) => l.x), minOf(h.map((l) => l.x0)), maxOf(h.map((l) => l.x1))]);
+  const ys = clusterCoords([...h.map((l) => l.y), minOf(v.map((l) => l.y0)), maxOf(v.map((l) => l.y1))]);
   const nCols = xs.length - 1;
   const nRows = ys.length - 1;
   if (nCols < 1 || nRows < 1) return null;

@@ -1,4 +1,5 @@
-import type { DocumentFormat, DocumentStatus } from '@budget-ingest/db';
+import { eq, sql } from 'drizzle-orm';
+import { describeDbError, documents, isTransientDbError, withDbRetry, type DocumentFormat, type DocumentStatus } from '@budget-ingest/db';
 import { EXTRACTOR_VERSION } from '@budget-ingest/extract';
 import { PARSER_VERSION } from '@budget-ingest/report-parser';
 import type { PipelineDeps } from './deps.ts';
@@ -81,14 +82,37 @@ export function afterStage(o: StageOutcome): { readonly next: StageName } | 'don
 /**
  * Runs one stage and logs its one line (stage, status, timings, counts). The
  * logger carries the document's identity (documentId, sha256, file or job).
+ *
+ * The boundary of one document in every runner (the in-process run, the
+ * queue workers and their sandboxed children, `reparse`, `retry-failed`):
+ * whatever a stage throws while handling this document fails this document
+ * (`internal`, with the error's message) and the run goes on. Only a
+ * database that is away is thrown on, to the retry around the document
+ * (withDbRetry) or the job's attempts, since then nothing can be recorded.
  */
 export async function runStage(deps: PipelineDeps, stage: StageName, documentId: number, log: PipelineDeps['logger']): Promise<StageOutcome> {
-  const o = await CHAIN[stage].run(deps, documentId);
+  const started = performance.now();
+  const o = await CHAIN[stage].run(deps, documentId).catch((err: unknown) => {
+    if (isTransientDbError(err)) throw err;
+    return failInternal(deps, stage, documentId, err, Math.round(performance.now() - started));
+  });
   const fields = { stage: o.stage, status: o.status, ms: o.ms, pages: o.pageCount, reports: o.reports, warnings: o.warnings, errorCode: o.errorCode ?? undefined };
   if (o.status === 'out_of_scope') log.info({ ...fields, reason: o.errorMessage }, `${o.stage} done: out of scope`);
   else if (o.errorCode) log.warn({ ...fields, error: o.errorMessage }, `${o.stage} failed`);
   else log.info(fields, `${o.stage} done`);
   return o;
+}
+
+/**
+ * Records an error no stage turned into an outcome (a bug, a blob missing
+ * from the store, a limit of this process) on the document, as `failed
+ * internal`. Retryable: a queue's next attempt runs the stage again.
+ */
+async function failInternal(deps: PipelineDeps, stage: StageName, documentId: number, err: unknown, ms: number): Promise<StageOutcome> {
+  const errorMessage = `${stage} failed: ${describeDbError(err)}`.slice(0, 2000);
+  await withDbRetry(() => deps.db.update(documents).set({ status: 'failed', errorCode: 'internal', errorMessage, updatedAt: sql`now()` }).where(eq(documents.id, documentId)));
+  deps.logger.error({ documentId, stage, err }, 'the stage threw: the document is failed (internal) and the run goes on');
+  return { documentId, stage, status: 'failed', ms, pageCount: null, reports: 0, warnings: 0, errorCode: 'internal', errorMessage, retryable: true };
 }
 
 /** Runs the chain from `from` to its end in this process; returns the last outcome (null when nothing ran). */

@@ -8,7 +8,7 @@ export { runExtractStage, runParseStage } from './stages.ts';
 export { extractIsolated, extractOptionsFor } from './sandbox/isolated-extract.ts';
 export type { StageOutcome } from './stages.ts';
 export { ingestOne } from './ingest.ts';
-export { resolveInputs, describeFsError, isFsReadError } from './inputs.ts';
+export { resolveInputs, describeFsError, isFsReadError, NotRegularFileError, NOT_A_REGULAR_FILE } from './inputs.ts';
 export type { ResolvedInputs } from './inputs.ts';
 export { summarize, unfinishedDocuments } from './summary.ts';
 export type { DatabaseSummary, UnfinishedDocument } from './summary.ts';

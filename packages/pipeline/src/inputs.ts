@@ -1,4 +1,5 @@
-import { readdir, stat } from 'node:fs/promises';
+import { constants, type Stats } from 'node:fs';
+import { open, readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 
@@ -8,6 +9,12 @@ export interface ResolvedInputs {
   readonly missing: string[];
   /** Folders (and files) found but not readable: reported per path, the others go on. */
   readonly unreadable: { readonly path: string; readonly reason: string }[];
+  /**
+   * Paths that are not regular files or folders (a FIFO, a device, a link to
+   * /dev/zero), named or found in a folder: never opened (reading a FIFO
+   * waits for a writer for ever, /dev/zero never ends), reported per path.
+   */
+  readonly skipped: { readonly path: string; readonly reason: string }[];
 }
 
 /**
@@ -31,27 +38,36 @@ export async function resolveInputs(args: readonly string[], cwd: string): Promi
       continue;
     }
     if (isDynamicPattern(arg)) {
-      const found = await glob(arg, { cwd, absolute: true, onlyFiles: true, dot: false });
-      if (found.length === 0) missing.push(arg);
+      // Not onlyFiles: that would drop a FIFO or a device without a word; folders a pattern matches are not walked.
+      const found = await glob(arg, { cwd, absolute: true, onlyFiles: false, dot: false });
+      const entries: [string, Stats][] = [];
       for (const f of found) {
+        // stat follows links: a link to /dev/zero is a character device here.
         const s = await stat(f).catch(() => null);
-        if (s) walk.file(f, s);
+        if (s && !s.isDirectory()) entries.push([f.replace(/\/$/, ''), s]);
       }
+      if (entries.length === 0) missing.push(arg);
+      for (const [f, s] of entries) walk.file(f, s);
       continue;
     }
     if (info.code === 'ENOENT' || info.code === 'ENOTDIR') missing.push(arg);
     else walk.unreadable.push({ path: abs, reason: describeFsError(info) });
   }
-  return { files: [...walk.files.values()].sort(), missing, unreadable: walk.unreadable };
+  return { files: [...walk.files.values()].sort(), missing, unreadable: walk.unreadable, skipped: walk.skipped };
 }
 
 class Walk {
   /** dev:ino → first path seen, so a file reached twice (hard link, symlink) is listed once. */
   readonly files = new Map<string, string>();
   readonly unreadable: { path: string; reason: string }[] = [];
+  readonly skipped: { path: string; reason: string }[] = [];
   private readonly seenFolders = new Set<string>();
 
-  file(path: string, info: { dev: number; ino: number }): void {
+  file(path: string, info: Stats): void {
+    if (!info.isFile()) {
+      this.skipped.push({ path, reason: notRegularReason(info) });
+      return;
+    }
     const id = `${info.dev}:${info.ino}`;
     if (!this.files.has(id)) this.files.set(id, path);
   }
@@ -74,8 +90,46 @@ class Walk {
       const s = await stat(child).catch((err: NodeJS.ErrnoException) => err);
       if (s instanceof Error) this.unreadable.push({ path: child, reason: describeFsError(s) });
       else if (s.isDirectory()) await this.folder(child, s);
-      else if (s.isFile()) this.file(child, s);
+      else this.file(child, s);
     }
+  }
+}
+
+/** Code of a path that is not a regular file, in messages and on the CLI's line. */
+export const NOT_A_REGULAR_FILE = 'not-a-regular-file';
+
+/** "not a regular file (a FIFO)". */
+export function notRegularReason(info: Stats): string {
+  const kind = info.isFIFO() ? 'a FIFO' : info.isCharacterDevice() ? 'a character device' : info.isBlockDevice() ? 'a block device' : info.isSocket() ? 'a socket' : 'not a file';
+  return `not a regular file (${kind})`;
+}
+
+/** Thrown by assertRegularFile; the CLI reports the path as skipped, like resolveInputs does. */
+export class NotRegularFileError extends Error {
+  override readonly name = 'NotRegularFileError';
+  readonly code = NOT_A_REGULAR_FILE;
+  constructor(
+    readonly path: string,
+    readonly reason: string,
+  ) {
+    super(`${path}: ${reason}`);
+  }
+}
+
+/**
+ * Checks, on the opened file itself, that `path` is a regular file before it
+ * is read: opened without blocking (a FIFO's open would wait for a writer),
+ * then fstat, so a path swapped for a FIFO or a device after resolveInputs
+ * looked at it is refused too. Returns its size.
+ */
+export async function assertRegularFile(path: string): Promise<number> {
+  const fh = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const info = await fh.stat();
+    if (!info.isFile()) throw new NotRegularFileError(path, notRegularReason(info));
+    return info.size;
+  } finally {
+    await fh.close();
   }
 }
 

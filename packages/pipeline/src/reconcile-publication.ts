@@ -111,6 +111,7 @@ async function valuesOf(tx: Tx, reportIds: readonly number[]): Promise<Map<numbe
   // "IN ()" is not SQL: no reports, no values.
   if (reportIds.length === 0) return byReport;
   const idList = sql`(${sql.join([...reportIds], sql`, `)})`;
+  // eslint-disable-next-line no-restricted-syntax -- the values of one row: as many as the call site passes (a fixed few)
   const add = (reportId: unknown, ...values: RowValue[]) => byReport.get(Number(reportId))?.push(...values);
   // Ordered by row id, as each report's rows were inserted: the comparison walks them in the parser's
   // order, so where the canonical report holds two rows under one key, the later is the one the other

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { documentContents, documents, withDbRetry, type DocumentStatus } from '@budget-ingest/db';
-import { isExtractError, toPlainText, type DocumentModel } from '@budget-ingest/doc-model';
+import { isExtractError, type DocumentModel } from '@budget-ingest/doc-model';
 import { EXTRACTOR_VERSION } from '@budget-ingest/extract';
 import { PARSER_VERSION } from '@budget-ingest/report-parser';
 import type { PipelineDeps } from './deps.ts';
@@ -9,7 +9,7 @@ import { getDocument } from './document-row.ts';
 import { replaceReports } from './load-reports.ts';
 import { replaceParseWarnings } from './parse-warnings.ts';
 import { linkPublications, publicationsOfDocument } from './link-publications.ts';
-import { extractIsolated, extractOptionsFor } from './sandbox/isolated-extract.ts';
+import { extractIsolatedWithText, extractOptionsFor } from './sandbox/isolated-extract.ts';
 import { parseIsolated } from './sandbox/isolated-parse.ts';
 
 export interface StageOutcome {
@@ -42,9 +42,10 @@ export async function runExtractStage(deps: PipelineDeps, documentId: number): P
   const bytes = await deps.blobs.get(doc.blobKey);
   deps.logger.debug({ documentId, stage: 'extract', bytes: bytes.length, fileName: doc.fileName, memoryMb: deps.config.limits.maxExtractMemoryMb }, 'extracting in a child process');
   let model: DocumentModel;
+  let plainText: string;
   try {
     // In a child process with a hard memory limit: a hostile file kills that child, not this run.
-    model = await extractIsolated(bytes, extractOptionsFor(deps.config, deps.pathEnv, doc.fileName));
+    ({ model, plainText } = await extractIsolatedWithText(bytes, extractOptionsFor(deps.config, deps.pathEnv, doc.fileName)));
   } catch (err) {
     const ms = Math.round(performance.now() - started);
     const known = isExtractError(err);
@@ -61,7 +62,7 @@ export async function runExtractStage(deps: PipelineDeps, documentId: number): P
   deps.logger.trace({ documentId, stage: 'extract', blocks: model.blocks.length, warnings: model.warnings }, 'extraction warnings');
   // A Postgres restart mid-write rolls the transaction back: run it again on a new connection.
   const stored = await rejectedData(deps, documentId, 'extract', () => withDbRetry(() => deps.db.transaction(async (tx) => {
-    const content = { modelVersion: model.modelVersion, model, plainText: toPlainText(model), warnings: model.warnings, createdAt: sql`now()` };
+    const content = { modelVersion: model.modelVersion, model, plainText, warnings: model.warnings, createdAt: sql`now()` };
     await tx
       .insert(documentContents)
       .values({ documentId, ...content })

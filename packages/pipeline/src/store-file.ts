@@ -1,10 +1,11 @@
-import { open, stat } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { sha256Bytes, sha256File } from '@budget-ingest/blob-store';
 import { documents, type DocumentFormat, type DocumentStatus } from '@budget-ingest/db';
 import { sniffFormat } from '@budget-ingest/extract';
 import type { PipelineDeps } from './deps.ts';
+import { assertRegularFile } from './inputs.ts';
 
 export type FileInput =
   | { readonly path: string; readonly fileName?: string; readonly sourceUrl?: string | null; readonly sourceId?: number | null }
@@ -29,7 +30,8 @@ export interface StoredFile {
  */
 export async function storeFile(deps: PipelineDeps, input: FileInput): Promise<StoredFile> {
   const fileName = input.fileName ?? ('path' in input ? basename(input.path) : 'unnamed');
-  const byteSize = 'path' in input ? (await stat(input.path)).size : input.bytes.length;
+  // A FIFO or a device is refused before anything reads it (a FIFO's read would wait for ever).
+  const byteSize = 'path' in input ? await assertRegularFile(input.path) : input.bytes.length;
   const tooLarge = byteSize > deps.config.limits.maxFileBytes;
   const sha256 = 'path' in input ? await sha256File(input.path) : sha256Bytes(input.bytes);
   const head = 'path' in input ? await readEdges(input.path, byteSize) : input.bytes;

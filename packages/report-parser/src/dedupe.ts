@@ -1,3 +1,4 @@
+import { minOf } from '@budget-ingest/doc-model';
 /**
  * One amount per (item, phase, fiscal_year) and one line per project or
  * classification path. Among statements of one figure: the same value at
@@ -80,7 +81,7 @@ function choiceOf(all: readonly AmountCandidate[], group: readonly AmountCandida
 }
 
 function orderOf(candidates: readonly AmountCandidate[], a: Amount): number {
-  return Math.min(...candidates.filter((c) => c.item === a.item && c.phase === a.phase && c.fiscal_year === a.fiscal_year).map((c) => c.order));
+  return minOf(candidates.filter((c) => c.item === a.item && c.phase === a.phase && c.fiscal_year === a.fiscal_year).map((c) => c.order));
 }
 
 function baseName(name: string): string {

@@ -1,3 +1,4 @@
+import { pushAll } from '@budget-ingest/doc-model';
 /**
  * Functional (支出功能分类) lines from running text: "社会保障和就业（类）行政事业单位
  * 养老支出（款）机关事业单位基本养老保险缴费支出（项）：支出决算为 28.23 万元", and
@@ -31,8 +32,8 @@ export function readFunctionalLines(units: readonly TextUnit[], ctx: LineContext
   for (const unit of units) {
     if (unit.duplicate) continue;
     const text = unit.text;
-    if (/\((类|款|项)\)/.test(text)) out.push(...markedLines(text, unit, ctx));
-    else out.push(...leiTotals(text, unit, ctx));
+    if (/\((类|款|项)\)/.test(text)) pushAll(out, markedLines(text, unit, ctx));
+    else pushAll(out, leiTotals(text, unit, ctx));
   }
   return out;
 }

@@ -11,7 +11,7 @@
  * is read with that table's columns.
  */
 import { parseAmountCell, scoreSuffixAt } from './figures/index.ts';
-import { toCompactText, toGrid, type Block, type GridPosition, type TableBlock, type TableCell } from '@budget-ingest/doc-model';
+import { maxOf, pushAll, toCompactText, toGrid, type Block, type GridPosition, type TableBlock, type TableCell } from '@budget-ingest/doc-model';
 import { BLANK_NOTE, PLACEHOLDER_INDICATORS, RATING_LABELS, RATING_WORDS, TOTAL_ROW_LABELS } from './form-vocabulary.ts';
 import { readIndicatorCell } from './indicator-cell.ts';
 import type { SkippedRow } from './trace.ts';
@@ -93,7 +93,7 @@ export function readIndicatorTables(blocks: readonly Block[], skipped?: SkippedR
     }
     carried = { roles, width, last };
     const read = readRows(block, grid, roles, start, last, skipped);
-    indicators.push(...read.indicators);
+    pushAll(indicators, read.indicators);
     if (read.total) totalScore = read.totalScore;
     rating = read.rating ?? rating;
   }
@@ -106,7 +106,7 @@ type Row = readonly GridPosition[];
 /** The page a row is printed on: its own cells' (a cell merged from above may start a page earlier). */
 function rowPage(row: Row): number | null {
   const pages = row.filter((p) => p.origin && p.cell.page !== null).map((p) => p.cell.page!);
-  return pages.length === 0 ? null : Math.max(...pages);
+  return pages.length === 0 ? null : maxOf(pages);
 }
 
 /** The texts of the rows, with a row broken across a page break joined to the row above it. */

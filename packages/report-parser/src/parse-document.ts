@@ -1,4 +1,4 @@
-import { blockText, toTextGrid, type Block, type DocumentModel } from '@budget-ingest/doc-model';
+import { blockText, maxOf, minOf, pushAll, toTextGrid, type Block, type DocumentModel } from '@budget-ingest/doc-model';
 import { readAmountSentences } from './amount-sentences.ts';
 import { readAmountTables } from './amount-tables.ts';
 import type { AmountCandidate } from './candidates.ts';
@@ -35,7 +35,7 @@ function linesOf(blocks: readonly Block[]): string[] {
     if (b.kind === 'table') {
       for (const row of toTextGrid(b)) {
         const cells = row.map(normaliseText).filter((c, i, all) => c !== '' && c !== all[i - 1]);
-        out.push(...cells);
+        pushAll(out, cells);
       }
     } else out.push(normaliseText(blockText(b)));
   }
@@ -116,14 +116,14 @@ function parsePart(part: ReportPart, blocks: readonly Block[], doc: DocContext, 
 
   // Amounts: running text, small tables, standard tables.
   const candidates: AmountCandidate[] = [...readAmountSentences(units, { fiscalYear, kind: part.kind, reject }).map(by('amount-sentences', explain))];
-  if (spec.readers.projectTotals) candidates.push(...readProjectTotals(units, fiscalYear).map(by('project-totals', explain)));
+  if (spec.readers.projectTotals) pushAll(candidates, readProjectTotals(units, fiscalYear).map(by('project-totals', explain)));
   const standard = readStandardTables(own, { fiscalYear, kind: part.kind });
   const tableRead = readAmountTables(withoutStandardTables(own, standard.tables), fiscalYear);
-  candidates.push(...tableRead.amounts.map(by('amount-tables', explain, 'form_money')));
+  pushAll(candidates, tableRead.amounts.map(by('amount-tables', explain, 'form_money')));
   standard.amounts.forEach((a, i) => candidates.push({ ...a, scale: -2, origin: 'table', order: 1e12 + i, ...(explain ? { reader: 'standard-tables', spec: classifyTitle(a.source_text.split('：')[0]!) } : {}) }));
   const { amounts, findings: dedupeFindings } = dedupeAmounts(candidates, explain?.amount);
-  findings.push(...dedupeFindings);
-  warnings.push(...standard.warnings);
+  pushAll(findings, dedupeFindings);
+  pushAll(warnings, standard.warnings);
 
   // Expenditure lines.
   const projectName = spec.readers.projectTotals ? projectNameOf(lines) : null;
@@ -170,11 +170,11 @@ function parsePart(part: ReportPart, blocks: readonly Block[], doc: DocContext, 
     expenditure_lines: expenditureLines,
     indicators: indicatorRead.indicators,
     findings: [],
-    page_start: pageBound(own, Math.min),
-    page_end: pageBound(own, Math.max),
+    page_start: pageBound(own, minOf),
+    page_end: pageBound(own, maxOf),
   };
   const { findings: checked, comparisons } = runChecksRecorded(report, { tables: standard.tables, blocks: own });
-  findings.push(...checked);
+  pushAll(findings, checked);
   return traceValues({ ...report, findings }, blocks, own, { findings, comparisons });
 }
 
@@ -196,9 +196,9 @@ function withoutStandardTables(blocks: readonly Block[], tables: readonly { read
   return out;
 }
 
-function pageBound(blocks: readonly Block[], pick: (...n: number[]) => number): number | null {
+function pageBound(blocks: readonly Block[], pick: (values: readonly number[]) => number): number | null {
   const pages = blocks.flatMap((b) => [b.page, b.kind === 'table' ? (b.pageEnd ?? null) : null]).filter((p): p is number => p !== null);
-  return pages.length === 0 ? null : pick(...pages);
+  return pages.length === 0 ? null : pick(pages);
 }
 
 /** The project a project self-evaluation report is about: 项目名称 / 项目主要内容. */

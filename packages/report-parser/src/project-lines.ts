@@ -1,3 +1,4 @@
+import { pushAll } from '@budget-ingest/doc-model';
 /**
  * Project lines from running text:
  * - lists after a 项目支出 figure ("项目支出合计141.28万元，其中：城乡居民医保2.17万元；…");
@@ -75,9 +76,9 @@ export function readProjectLines(units: readonly TextUnit[], ctx: ProjectContext
     unit.text.split(/(?<=。)/).forEach((sentence, s) => {
       const year = yearBefore(sentence, sentence.length) ?? ctx.fiscalYear;
       if (year === null) return;
-      out.push(...projectLists(sentence, unit, year, ctx));
+      pushAll(out, projectLists(sentence, unit, year, ctx));
       const statements = projectStatement(sentence, unit, year, ctx);
-      out.push(...statements);
+      pushAll(out, statements);
       if (s === 0 && statements[0]?.phase === 'budget_initial' && statements[0].path.length === 1) opened = statements[0];
       else if (s > 0 && opened !== null && statements.length === 0) {
         const total = closingTotal(sentence);
@@ -116,7 +117,7 @@ function projectLists(sentence: string, unit: TextUnit, year: number, ctx: Proje
   for (const m of sentence.matchAll(PROJECT_LIST_OPENER)) {
     const opener = sentence.slice(0, m.index);
     const phase = phaseInReport(readLabel(opener).phase, opener, ctx.defaultPhase);
-    out.push(...entryLines(sentence, m.index + m[0].length, phase, year, unit, ctx.reject));
+    pushAll(out, entryLines(sentence, m.index + m[0].length, phase, year, unit, ctx.reject));
   }
   for (const { figure: fig, label } of labelled(sentence, moneyIn(sentence))) {
     const reading = readLabel(label);
@@ -128,7 +129,7 @@ function projectLists(sentence: string, unit: TextUnit, year: number, ctx: Proje
     const open = listOpensAt(sentence, fig.end);
     if (open === null) continue;
     const phase = phaseInReport(reading.phase, label, ctx.defaultPhase);
-    out.push(...entryLines(sentence, open, phase, year, unit, ctx.reject));
+    pushAll(out, entryLines(sentence, open, phase, year, unit, ctx.reject));
   }
   return out;
 }

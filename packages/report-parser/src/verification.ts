@@ -9,7 +9,7 @@
  * contradicted when the statements differ. Contradicted wins over confirmed:
  * one failed check is enough to distrust a figure.
  */
-import { blockText, toGrid, type Block, type TableBlock } from '@budget-ingest/doc-model';
+import { blockText, maxOf, minOf, toGrid, type Block, type TableBlock } from '@budget-ingest/doc-model';
 import type { Comparison } from './checks/compare.ts';
 import { normaliseText } from './text.ts';
 import type { Anchor, Report, Traced, ValidationFinding, ValueBox, ValueRef, Verification } from './types.ts';
@@ -79,5 +79,5 @@ function boxOf(anchor: Anchor, block: Block | undefined, page: number | null): V
   if (anchor.cell !== undefined) return row[anchor.cell]?.cell.bbox ?? null;
   const boxes = [...new Set(row.map((p) => p.cell))].filter((c) => c.bbox && (page === null || c.page === null || c.page === page)).map((c) => c.bbox!);
   if (boxes.length === 0) return null;
-  return [Math.min(...boxes.map((b) => b[0])), Math.min(...boxes.map((b) => b[1])), Math.max(...boxes.map((b) => b[2])), Math.max(...boxes.map((b) => b[3]))];
+  return [minOf(boxes.map((b) => b[0])), minOf(boxes.map((b) => b[1])), maxOf(boxes.map((b) => b[2])), maxOf(boxes.map((b) => b[3]))];
 }

@@ -5,6 +5,7 @@ import { extractErrorOf } from '@budget-ingest/doc-model/testing';
 import { DEFAULT_EXTRACT_LIMITS, toTextGrid, type TableBlock } from '@budget-ingest/doc-model';
 import { writeZip } from '@budget-ingest/docx-extract/testing';
 import { extractSheet } from './index.ts';
+import { sheetXlsx } from './testing.ts';
 
 const opts = { limits: DEFAULT_EXTRACT_LIMITS };
 
@@ -114,4 +115,42 @@ describe('large sheets', () => {
     expect(err).toMatchObject({ code: 'too-large', message: expect.stringMatching(/MAX_SHEET_CELLS/) });
     expect(process.memoryUsage().rss - before).toBeLessThan(500 * 1024 * 1024);
   }, 120_000);
+
+  it('reads a sheet of 150 000 one-cell title rows above a two-column row (no spread of its blocks)', async () => {
+    let data = '';
+    for (let r = 1; r <= 150_000; r++) data += `<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>标题${r}</t></is></c></row>`;
+    data += '<row r="150001"><c r="A150001"><v>1</v></c><c r="B150001"><v>2</v></c></row>';
+    const m = await extractSheet(sheetXlsx(data), opts);
+    expect(m.blocks.filter((b) => b.kind === 'paragraph')).toHaveLength(150_000);
+  }, 120_000);
+
+  it('fails a shared string of 1 MB shown by 60 000 cells as too-large in seconds, before its text is built', async () => {
+    const { sharedStringBombXlsx } = await import('../../../test/support/hostile-files.ts');
+    const bytes = sharedStringBombXlsx(60_000, 1_000_000);
+    const started = performance.now();
+    const err = await extractErrorOf(extractSheet(bytes, opts));
+    expect(err).toMatchObject({ code: 'too-large', message: expect.stringMatching(/MAX_SHEET_TEXT_CHARS/) });
+    expect(performance.now() - started).toBeLessThan(15_000);
+  }, 120_000);
+
+  it('still reads a shared string repeated in many cells when the text stays under the ceiling', async () => {
+    let data = '';
+    for (let r = 1; r <= 1000; r++) data += `<row r="${r}"><c r="A${r}" t="s"><v>0</v></c><c r="B${r}"><v>${r}</v></c></row>`;
+    const m = await extractSheet(sheetXlsx(data, { sharedStrings: '<si><t>办公费</t></si>' }), opts);
+    const grid = toTextGrid(m.blocks.find((b) => b.kind === 'table') as TableBlock);
+    expect(grid).toHaveLength(1000);
+    expect(grid[999]).toEqual(['办公费', '1000']);
+  });
+
+  it('fails a merge over the whole sheet, or more merges than MAX_SHEET_MERGES, as too-large before loading', async () => {
+    const cells = '<row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c></row>';
+    const started = performance.now();
+    const whole = await extractErrorOf(extractSheet(sheetXlsx(cells, { mergeCells: '<mergeCell ref="A1:XFD1048576"/>' }), opts));
+    expect(whole).toMatchObject({ code: 'too-large', message: expect.stringMatching(/merged ranges.*MAX_SHEET_CELLS/) });
+    let many = '';
+    for (let r = 2; r <= 25_002; r++) many += `<mergeCell ref="A${r}:B${r}"/>`;
+    const count = await extractErrorOf(extractSheet(sheetXlsx(cells, { mergeCells: many }), opts));
+    expect(count).toMatchObject({ code: 'too-large', message: expect.stringMatching(/MAX_SHEET_MERGES/) });
+    expect(performance.now() - started).toBeLessThan(10_000);
+  }, 60_000);
 });

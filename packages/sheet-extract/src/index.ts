@@ -20,6 +20,22 @@ export interface SheetExtractOptions {
  * 2 KB a cell: 400 000 cells stay under the default MAX_EXTRACT_MEMORY_MB.
  */
 export const MAX_SHEET_CELLS = 400_000;
+/**
+ * Most characters of text a workbook's cells may expand to. A shared string
+ * is stored once and can be shown by any number of cells (one 1 MB string in
+ * 60 000 cells is 60 GB of text from a 300 KB file): the text is counted
+ * cell by cell as it is read, each distinct string normalised once, and the
+ * workbook fails `too-large` as soon as the count passes this, before any
+ * more is built. 32 M characters is 80 characters in each of 400 000 cells.
+ */
+export const MAX_SHEET_TEXT_CHARS = 32_000_000;
+/**
+ * Most merged ranges one sheet may declare. ExcelJS checks each merge against
+ * every earlier one (quadratic) and creates a cell object for every position
+ * a merge covers, so merges are counted, and their areas added to the cells,
+ * in the bytes before the workbook is loaded.
+ */
+export const MAX_SHEET_MERGES = 20_000;
 /** Longest single-cell line above a sheet's table still read as its title/unit caption. */
 const MAX_TITLE_CHARS = 60;
 
@@ -43,6 +59,10 @@ export async function extractSheet(bytes: Uint8Array, opts: SheetExtractOptions)
     if (/^\/?xl\/worksheets\/[^/]+\.xml$/i.test(name)) {
       const cells = countCells(buf, maxCells);
       if (cells > maxCells) throw new ExtractError('too-large', `the sheet ${name} holds more than ${maxCells} cells (MAX_SHEET_CELLS)`);
+      // ExcelJS creates a cell for every position a merge covers (Excel itself writes those as cells).
+      const merges = countMerges(buf, MAX_SHEET_MERGES, maxCells);
+      if (merges.count > MAX_SHEET_MERGES) throw new ExtractError('too-large', `the sheet ${name} declares more than ${MAX_SHEET_MERGES} merged ranges (MAX_SHEET_MERGES)`);
+      if (merges.area > maxCells) throw new ExtractError('too-large', `the merged ranges of the sheet ${name} cover more than ${maxCells} cells (MAX_SHEET_CELLS)`);
     }
   });
   if (!zip.entries.some((e) => /^\/?xl\/workbook\d*\.xml$/.test(e.name))) throw new ExtractError('corrupt', 'a ZIP archive without xl/workbook.xml: not an Excel workbook');
@@ -58,6 +78,9 @@ export async function extractSheet(bytes: Uint8Array, opts: SheetExtractOptions)
   }
   const blocks: Block[] = [];
   const warnings: ExtractionWarning[] = [];
+  // A shared string is one value shown by many cells: normalised once, its length counted in every cell.
+  const normalised = new Map<unknown, string>();
+  let textChars = 0;
   wb.eachSheet((ws) => {
     // Only the cells the file holds (a sheet can claim a million empty rows).
     const texts = new Map<string, string>();
@@ -66,7 +89,15 @@ export async function extractSheet(bytes: Uint8Array, opts: SheetExtractOptions)
     ws.eachRow({ includeEmpty: false }, (row, r) => {
       row.eachCell({ includeEmpty: false }, (x, c) => {
         if (x.type === ExcelJS.ValueType.Merge) return;
-        const text = toModelText(toCellText(x.value, x.numFmt));
+        const v = x.value as unknown;
+        const key = typeof v === 'string' || (typeof v === 'object' && v !== null && 'richText' in v) ? v : null;
+        let text = key === null ? undefined : normalised.get(key);
+        if (text === undefined) {
+          text = toModelText(toCellText(x.value, x.numFmt));
+          if (key !== null) normalised.set(key, text);
+        }
+        textChars += text.length;
+        if (textChars > MAX_SHEET_TEXT_CHARS) throw new ExtractError('too-large', `the cells of the workbook expand to more than ${MAX_SHEET_TEXT_CHARS} characters of text (MAX_SHEET_TEXT_CHARS; a long shared string repeated in many cells?)`);
         if (text === '') return;
         texts.set(`${r}:${c}`, text);
         rowCount = Math.max(rowCount, r);
@@ -84,7 +115,8 @@ export async function extractSheet(bytes: Uint8Array, opts: SheetExtractOptions)
       warnings.push({ code: 'sheet-empty', message: `sheet "${ws.name}" holds no text` });
       return;
     }
-    blocks.push(...sheetBlocks(rows, ws.name));
+    // A loop, not push(...): a sheet of one-cell rows is that many title blocks.
+    for (const b of sheetBlocks(rows, ws.name)) blocks.push(b);
   });
   if (blocks.length === 0) throw new ExtractError('empty', 'the workbook holds no text in any sheet');
   return {
@@ -126,4 +158,21 @@ export function countCells(xml: Buffer, limit: number): number {
     if (next === 0x20 || next === 0x3e || next === 0x2f) n++; // space, '>', '/'
   }
   return n;
+}
+
+/**
+ * The <mergeCell ref="…"> elements of a worksheet's XML and the cells they
+ * cover, counted in the bytes (no string of the whole part is built), up to
+ * just past `maxCount` merges or `maxArea` cells.
+ */
+export function countMerges(xml: Buffer, maxCount: number, maxArea: number): { count: number; area: number } {
+  let count = 0;
+  let area = 0;
+  for (let p = xml.indexOf('<mergeCell '); p !== -1 && count <= maxCount && area <= maxArea; p = xml.indexOf('<mergeCell ', p + 11)) {
+    count++;
+    const head = xml.subarray(p, Math.min(xml.length, p + 200)).toString('latin1');
+    const range = parseRange(/\sref="([^"]*)"/.exec(head)?.[1] ?? '');
+    if (range) area += (range.bottom - range.top + 1) * (range.right - range.left + 1);
+  }
+  return { count, area };
 }

@@ -1,5 +1,5 @@
 import { relative } from 'node:path';
-import { describeFsError, isFsReadError, resolveInputs, summarize, type IngestResult, type Runner, type Submitted } from '@budget-ingest/pipeline';
+import { describeFsError, isFsReadError, NOT_A_REGULAR_FILE, NotRegularFileError, resolveInputs, summarize, type IngestResult, type Runner, type Submitted } from '@budget-ingest/pipeline';
 import { withDbRetry } from '@budget-ingest/db';
 import { openCliRunner, progressLines } from '../cli-runner.ts';
 import { openDbContext, type DbContext, type GlobalOptions, type Runtime } from '../context.ts';
@@ -19,9 +19,10 @@ export interface IngestOptions extends GlobalOptions {
  * the end and prints the finished lines then.
  */
 export async function ingestCommand(rt: Runtime, paths: readonly string[], opts: IngestOptions): Promise<number> {
-  const { files, missing, unreadable } = await resolveInputs(paths, rt.cwd);
+  const { files, missing, unreadable, skipped } = await resolveInputs(paths, rt.cwd);
   for (const m of missing) rt.stderr(`budget-ingest: no such file or folder: ${escapeControls(m)}`);
   for (const u of unreadable) rt.stderr(`budget-ingest: cannot read ${escapeControls(u.path)}: ${u.reason}`);
+  for (const s of skipped) rt.stderr(skippedLine(s));
   if (files.length === 0) {
     rt.stderr('budget-ingest: nothing to ingest');
     return 2;
@@ -47,7 +48,11 @@ async function ingestFiles(rt: Runtime, ctx: DbContext, runner: Runner, files: r
   let problems = problemsBefore;
   const progress = createProgress(files.length, rt.stdoutIsTty && !opts.json, rt.stdout);
   for (const [i, file] of files.entries()) {
-    const s = await runner.submit({ path: file }).catch((err: unknown) => unreadableFile(file, err));
+    const s = await runner.submit({ path: file }).catch((err: unknown) => {
+      // Swapped for a FIFO or a device since the inputs were listed: skipped like one found then.
+      if (err instanceof NotRegularFileError) rt.stderr(skippedLine(err));
+      return unreadableFile(file, err);
+    });
     if (s.documentId === UNREAD) problems++;
     submitted.push(s);
     progress.line(opts.json ? JSON.stringify(s.result ?? s) : s.result ? documentLine(s.result, rt.cwd, i + 1, files.length) : queuedLine(s, rt.cwd, i + 1, files.length));
@@ -88,10 +93,16 @@ async function printSummary(rt: Runtime, ctx: DbContext, results: readonly Inges
 /** documentId of a file that could not be read: it has no document row. */
 const UNREAD = -1;
 
-/** A file that could not be read (EACCES, I/O error) is one failed line; any other error is not the file's and stops the run. */
+/** A path that is not a regular file: one line, nothing read. */
+function skippedLine(s: { readonly path: string; readonly reason: string }): string {
+  return `budget-ingest: skipped ${escapeControls(s.path)}: ${s.reason} [${NOT_A_REGULAR_FILE}]`;
+}
+
+/** A file that could not be read (EACCES, I/O error, not a regular file) is one failed line; any other error is not the file's and stops the run. */
 function unreadableFile(file: string, err: unknown): Submitted {
-  if (!isFsReadError(err)) throw err;
-  const result: IngestResult = { file, documentId: UNREAD, sha256: '', format: 'unknown', pageCount: null, status: 'failed', reports: 0, outcome: 'new', errorMessage: `cannot read the file: ${describeFsError(err)}`, ms: 0 };
+  if (!isFsReadError(err) && !(err instanceof NotRegularFileError)) throw err;
+  const why = err instanceof NotRegularFileError ? err.reason : describeFsError(err);
+  const result: IngestResult = { file, documentId: UNREAD, sha256: '', format: 'unknown', pageCount: null, status: 'failed', reports: 0, outcome: 'new', errorMessage: `cannot read the file: ${why}`, ms: 0 };
   return { file, documentId: UNREAD, sha256: '', isNew: true, from: null, result };
 }
 

@@ -1,11 +1,12 @@
-import { isExtractError, type DocumentModel } from '@budget-ingest/doc-model';
+import { isExtractError, toPlainText, type DocumentModel } from '@budget-ingest/doc-model';
 import { extractDocument, type ExtractOptions } from '@budget-ingest/extract';
 import { parseDocument } from '@budget-ingest/report-parser';
 import { exitWithParent } from './exit-with-parent.ts';
 
 /**
  * The pooled child (see child-pool.ts): one request at a time over IPC —
- * `bytes + options` in and the document model out, or a document model in
+ * `bytes + options` in and the document model out (with its plain text when
+ * asked), or a document model in
  * and the parser's result out — or the error, by name and code. Both are
  * CPU-bound and pure, so they run here, off the event loop of the process
  * that holds the queue locks and database connections. It holds no
@@ -13,7 +14,7 @@ import { exitWithParent } from './exit-with-parent.ts';
  * limit or its time, and it exits by itself when the parent is gone.
  */
 export type ChildRequest =
-  | { readonly kind: 'extract'; readonly bytes: Uint8Array; readonly opts: ExtractOptions }
+  | { readonly kind: 'extract'; readonly bytes: Uint8Array; readonly opts: ExtractOptions; readonly withText?: boolean }
   | { readonly kind: 'parse'; readonly model: DocumentModel };
 
 export type ChildReply =
@@ -22,7 +23,9 @@ export type ChildReply =
 
 async function answer(req: ChildRequest): Promise<unknown> {
   if (req.kind === 'parse') return parseDocument(req.model);
-  return (await extractDocument(req.bytes, req.opts)).model;
+  const { model } = await extractDocument(req.bytes, req.opts);
+  // The plain text is derived from the model here, under this process's limits, not in the parent.
+  return req.withText ? { model, plainText: toPlainText(model) } : model;
 }
 
 exitWithParent();

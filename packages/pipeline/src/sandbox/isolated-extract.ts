@@ -12,12 +12,21 @@ import { runInChild, stopIdleChildren } from './child-pool.ts';
  * `slots`: how many children this process runs at once (one per caller by default).
  */
 export async function extractIsolated(bytes: Uint8Array, opts: ExtractOptions, slots = Number.POSITIVE_INFINITY): Promise<DocumentModel> {
+  return (await runInChild({ kind: 'extract', bytes, opts }, 'extraction', childLimits(opts, slots))) as DocumentModel;
+}
+
+/**
+ * extractIsolated, with the model's plain text (for `document_contents`)
+ * computed in the child under the same limits: what a model's spans and
+ * sizes expand to is never built in the calling process.
+ */
+export async function extractIsolatedWithText(bytes: Uint8Array, opts: ExtractOptions, slots = Number.POSITIVE_INFINITY): Promise<{ model: DocumentModel; plainText: string }> {
+  return (await runInChild({ kind: 'extract', bytes, opts, withText: true }, 'extraction', childLimits(opts, slots))) as { model: DocumentModel; plainText: string };
+}
+
+function childLimits(opts: ExtractOptions, slots: number) {
   const limits = opts.limits ?? DEFAULT_EXTRACT_LIMITS;
-  return (await runInChild({ kind: 'extract', bytes, opts }, 'extraction', {
-    memoryMb: limits.maxExtractMemoryMb,
-    timeoutMs: limits.maxSecondsPerDocument * 1000 + 5000,
-    slots,
-  })) as DocumentModel;
+  return { memoryMb: limits.maxExtractMemoryMb, timeoutMs: limits.maxSecondsPerDocument * 1000 + 5000, slots };
 }
 
 /**

@@ -60,7 +60,9 @@ export function checkStatedChanges(blocks: readonly Block[]): ValidationFinding[
         // Magnitude of the change in the stated direction.
         computed = up ? signed : signed.neg();
         const bounds = [b.minus(sb).minus(a.plus(sa)).div(a.plus(sa)), b.plus(sb).minus(a.minus(sa)).div(a.minus(sa))].map((x) => x.times(100).times(up ? 1 : -1));
+        // eslint-disable-next-line no-restricted-syntax -- two bounds, fixed by the code above
         lo = Decimal.min(...bounds);
+        // eslint-disable-next-line no-restricted-syntax -- two bounds, fixed by the code above
         hi = Decimal.max(...bounds);
         compared = `${show(prior.printed)}→${show(current.printed)}`;
       }

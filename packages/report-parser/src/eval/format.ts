@@ -1,3 +1,4 @@
+import { maxOf } from '@budget-ingest/doc-model';
 import { FIELD_GROUPS, type Difference, type EvalResult, type GroupScore } from './compare.ts';
 
 export interface EvalRow {
@@ -12,7 +13,7 @@ export function formatEvalReport(rows: readonly EvalRow[], opts: { differences?:
   const lines = rows.map((r) => [r.file, ...FIELD_GROUPS.map((g) => cellText(r.result.groups[g]))]);
   const total = FIELD_GROUPS.map((g) => cellText(sumScores(rows.map((r) => r.result.groups[g]))));
   const table = [header, ...lines, ['TOTAL', ...total]];
-  const widths = header.map((_, c) => Math.max(...table.map((row) => width(row[c] ?? ''))));
+  const widths = header.map((_, c) => maxOf(table.map((row) => width(row[c] ?? ''))));
   const out = table.map((row) => row.map((cell, c) => cell + ' '.repeat(widths[c]! - width(cell))).join('  '));
   if (opts.differences !== false) {
     for (const r of rows) {

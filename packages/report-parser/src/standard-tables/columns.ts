@@ -1,7 +1,7 @@
 import { APPROPRIATION, FUNDS } from '../genre/funds.ts';
 import { phaseOf } from '../genre/phase-words.ts';
 import type { Phase } from '../types.ts';
-import { toCompactText } from '@budget-ingest/doc-model';
+import { maxOf, toCompactText } from '@budget-ingest/doc-model';
 import { isNumberCell } from '../figures/money.ts';
 
 /**
@@ -92,7 +92,7 @@ const AMOUNT_WORDS: readonly (readonly [RegExp, ColumnRole])[] = [
  * dense text grid, `headerRows` how many rows on top are header.
  */
 export function readColumns(grid: readonly (readonly string[])[], headerRows: number): Column[] {
-  const width = Math.max(0, ...grid.map((r) => r.length));
+  const width = Math.max(0, maxOf(grid.map((r) => r.length)));
   const columns: Column[] = [];
   for (let c = 0; c < width; c++) {
     const levels: string[] = [];

@@ -1,3 +1,4 @@
+import { pushAll } from '@budget-ingest/doc-model';
 import { displayName } from '../text.ts';
 import type { Amount, AmountItem, Anchor, ExpenditureLine, Phase, ValueBox } from '../types.ts';
 import { TABLE_KIND_SPECS, type HeadlineAmount, type HeadlineRow, type StandardTableSpecs } from '../specs/table-kinds.ts';
@@ -83,9 +84,9 @@ export function primaryFunctionalTable(tables: readonly RecognisedTable[]): Reco
 export function readLines(tables: readonly RecognisedTable[], fiscalYear: number | null): ExpenditureLine[] {
   const lines: ExpenditureLine[] = [];
   const functional = primaryFunctionalTable(tables);
-  if (functional) lines.push(...linesOf(functional, '2', 'functional', fiscalYear));
+  if (functional) pushAll(lines, linesOf(functional, '2', 'functional', fiscalYear));
   const economic = tables.find((t) => t.kind === 'basic_economic' && codedRows(t).length > 0);
-  if (economic) lines.push(...linesOf(economic, null, 'economic', fiscalYear));
+  if (economic) pushAll(lines, linesOf(economic, null, 'economic', fiscalYear));
   return lines;
 }
 

@@ -1,4 +1,4 @@
-import { toCompactText, toGrid, type Block, type TableBlock } from '@budget-ingest/doc-model';
+import { pushAll, toCompactText, toGrid, type Block, type TableBlock } from '@budget-ingest/doc-model';
 import { defaultPhaseOf } from '../specs/report-kinds.ts';
 import type { ParseWarning, Phase, ReportKind } from '../types.ts';
 import { countHeaderRows, readColumns, type Column, type ColumnRole } from './columns.ts';
@@ -322,7 +322,8 @@ function readRows(grid: ReturnType<typeof toGrid>, columns: readonly Column[], u
     // A label merged over two sides belongs to the side that holds its figures.
     const mine = rows.slice(before);
     const kept = mine.filter((r, k) => !(r.values.size === 0 && r.code === null && mine.some((o, j) => j > k && o.label === r.label && o.values.size > 0)));
-    rows.splice(before, mine.length, ...kept);
+    rows.length = before;
+    pushAll(rows, kept);
   }
   return rows;
 }
