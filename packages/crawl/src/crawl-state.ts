@@ -129,6 +129,8 @@ export interface FetchRecord {
   readonly sha256?: string | null;
   readonly documentId?: number | null;
   readonly error?: string | null;
+  /** Where a hand-off page sent the crawler. */
+  readonly location?: string | null;
 }
 
 /**
@@ -144,6 +146,7 @@ export async function recordFetch(db: Db, r: FetchRecord): Promise<void> {
   if (r.fileName !== undefined) set.fileName = r.fileName;
   if (r.sha256 !== undefined) set.sha256 = r.sha256;
   if (r.documentId !== undefined) set.documentId = r.documentId;
+  if (r.location !== undefined) set.location = r.location;
   const fetched = r.status === 'fetched' || r.status === 'not_modified';
   await db
     .insert(fetchedUrls)
