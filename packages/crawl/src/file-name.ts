@@ -18,15 +18,19 @@ export function chooseFileName(contentDisposition: string | null, url: string, l
   const fromHeader = parseContentDispositionFileName(contentDisposition);
   const fromUrl = fileNameFromUrl(url);
   const text = linkText.replace(/\s+/g, ' ').trim();
-  return nameFromCandidates([fromHeader, fromUrl && /[^ -~]/.test(fromUrl) ? fromUrl : null, text ? cleanFileName(text) : null, fromUrl], sniffedExtension, title);
+  const linkName = text ? cleanFileName(text) : null;
+  return nameFromCandidates([fromHeader, fromUrl && /[^ -~]/.test(fromUrl) ? fromUrl : null, linkName, fromUrl], sniffedExtension, title, linkName);
 }
 
-/** The first candidate name that says something, else the first one under the title; see chooseFileName. */
-export function nameFromCandidates(names: ReadonlyArray<string | null>, sniffedExtension: string | null, title?: string | null): string {
+/**
+ * The first candidate name that says something; else the title plus
+ * `generic` (the link text, as the reader saw it) or the first candidate.
+ */
+export function nameFromCandidates(names: ReadonlyArray<string | null>, sniffedExtension: string | null, title?: string | null, preferred?: string | null): string {
   const candidates = names.filter((n): n is string => !!n);
   const telling = candidates.find((n) => !isGenericName(n));
   if (telling) return bounded(withExtension(telling, sniffedExtension));
-  const generic = candidates[0] ?? 'unnamed';
+  const generic = preferred && stemOf(preferred) ? preferred : (candidates[0] ?? 'unnamed');
   const context = cleanFileName((title ?? '').replace(/\s+/g, ' ').trim());
   const named = context && context !== 'unnamed' ? `${context}-${stemOf(generic)}` : generic;
   return bounded(withExtension(named + (context && extname(generic) ? extname(generic) : ''), sniffedExtension));
@@ -44,6 +48,8 @@ export const GENERIC_NAMES: readonly RegExp[] = [
   /^(在线)?预览$/,
   /^\d+$/,
   /^(file|attach|attachment|download|document|doc)[-_]?\d*$/i,
+  // Serial names a CMS gives uploads (TRS P020230105, W020230105_1, t20230105_1): unique, but they say nothing.
+  /^[A-Za-z]{0,2}\d[\d_-]*$/,
   /^unnamed$/,
 ];
 
