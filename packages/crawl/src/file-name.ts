@@ -31,9 +31,9 @@ export function nameFromCandidates(names: ReadonlyArray<string | null>, sniffedE
   const telling = candidates.find((n) => !isGenericName(n));
   if (telling) return bounded(withExtension(telling, sniffedExtension));
   const generic = preferred && stemOf(preferred) ? preferred : (candidates[0] ?? 'unnamed');
-  const context = cleanFileName((title ?? '').replace(/\s+/g, ' ').trim());
-  const named = context && context !== 'unnamed' ? `${context}-${stemOf(generic)}` : generic;
-  return bounded(withExtension(named + (context && extname(generic) ? extname(generic) : ''), sniffedExtension));
+  const t = (title ?? '').replace(/\s+/g, ' ').trim();
+  if (!t) return bounded(withExtension(generic, sniffedExtension));
+  return bounded(withExtension(`${cleanFileName(t)}-${stemOf(generic)}${extname(generic)}`, sniffedExtension));
 }
 
 /**
@@ -47,7 +47,7 @@ export const GENERIC_NAMES: readonly RegExp[] = [
   /^(附件|文件|原文|全文|正文|文档)(下载|链接|预览)?$/,
   /^(在线)?预览$/,
   /^\d+$/,
-  /^(file|attach|attachment|download|document|doc)[-_]?\d*$/i,
+  /^(file|attach|attachment|download|downfile|getfile|showfile|document|doc)[-_]?\d*$/i,
   // Serial names a CMS gives uploads (TRS P020230105, W020230105_1, t20230105_1): unique, but they say nothing.
   /^[A-Za-z]{0,2}\d[\d_-]*$/,
   /^unnamed$/,

@@ -144,6 +144,7 @@ export class HttpFetcher {
       const challenge = detectChallengeInBytes({ status: res.status, setCookies: res.headers['set-cookie'] ?? [], body: res.body, contentType: header2(res.headers['content-type']), override: this.opts.encoding });
       rules = challenge ? robotsBlocked(robotsUrl, res.status, header2(res.headers['content-type']), challenge) : parseRobots(robotsUrl, res.body.toString('utf8'), this.opts.userAgent);
     } else if (res.type === 'blocked') rules = robotsBlocked(robotsUrl, res.status, res.contentType, res.evidence);
+    else if (res.type === 'skipped' && res.reason === 'private-address') rules = { ...robotsForStatus(null), refused: { reason: 'private-address', detail: res.detail } };
     else if (res.type === 'failed' || res.type === 'skipped') rules = robotsForStatus(res.type === 'failed' ? res.status : null);
     else rules = robotsForStatus(404);
     this.opts.scheduler.setCrawlDelay(hostOf(robotsUrl), rules.crawlDelayMs);
@@ -167,6 +168,7 @@ export class HttpFetcher {
     if (kind !== 'robots') {
       const rules = await this.robotsFor(url);
       if (rules.challenge) return { blocked: rules.challenge.evidence, at: rules.challenge.at, status: rules.challenge.status, contentType: rules.challenge.contentType };
+      if (rules.refused) return rules.refused;
       if (!rules.isAllowed(url)) return { reason: 'robots-disallowed', detail: `robots.txt of ${u.host} (${rules.origin}) disallows ${u.pathname}` };
     }
     if (this.requests >= this.opts.politeness.maxRequests) return { reason: 'request-budget', detail: `the crawl already made ${this.requests} requests` };

@@ -10,6 +10,8 @@ export interface RobotsRules {
   readonly origin: string;
   /** robots.txt itself was answered by a WAF/JS challenge: the host is blocking us, not telling us its rules. */
   readonly challenge?: { readonly evidence: ChallengeEvidence; readonly at: string; readonly status: number; readonly contentType: string | null };
+  /** robots.txt was not asked for at all (its host resolves to a private address): every URL of the host is refused for that reason. */
+  readonly refused?: { readonly reason: 'private-address'; readonly detail: string };
 }
 
 /** The rules of a robots.txt body. `userAgent` is matched on its product token (`budget-ingest-crawler`). */
