@@ -63,7 +63,7 @@ export async function visitArchive(ctx: Ctx, a: ArchiveDownload): Promise<boolea
     archive.close();
   }
   await record({ error: null });
-  ctx.emit({ type: 'file', source, url: a.url, status: 'fetched', httpStatus: a.status, isNew: false, fileName: a.fileName, documentId: null, detail: `archive: ${archive.entries.length} member(s), ${documents} document(s)` });
+  ctx.emit({ type: 'file', source, url: a.url, status: 'fetched', httpStatus: a.status, isNew: true, fileName: a.fileName, documentId: null, detail: `archive: ${archive.entries.length} member(s), ${documents} document(s)` });
   return true;
 }
 
