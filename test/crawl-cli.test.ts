@@ -33,7 +33,7 @@ describe('budget-ingest crawl, as a user runs it', () => {
   });
 
   it('fills ${NAME} in the portals file from the environment, and exits 2 naming a variable that is unset', async () => {
-    const missing = await cli(['crawl', '--dry-run', 'fixture-json', '--portals', EXAMPLE], { PORTAL_FILES: portal.env.PORTAL_FILES, PORTAL_FLAKY: portal.env.PORTAL_FLAKY });
+    const missing = await cli(['crawl', '--dry-run', 'fixture-json', '--portals', EXAMPLE], { PORTAL_FILES: portal.env.PORTAL_FILES, PORTAL_FLAKY: portal.env.PORTAL_FLAKY, PORTAL_GUARDED: portal.env.PORTAL_GUARDED });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/\$\{PORTAL_MAIN\}: the environment variable PORTAL_MAIN is not set/);
     const filled = await cli(['crawl', '--dry-run', 'fixture-json', '--portals', EXAMPLE], portal.env);
