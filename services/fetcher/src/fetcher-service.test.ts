@@ -71,6 +71,11 @@ describe.skipIf(noPostgres || noRedis)('the fetcher service', () => {
       ]);
       expect(docs.every((d) => d.blobKey)).toBe(true);
       expect(docs[0]?.sourceUrl).toBe(`http://${portal.hosts.main}/api/files/9001.xlsx`);
+      // What the list said about each file is kept on its row: the entry's title and date, and the detail page.
+      expect(docs.map((d) => [d.entryTitle, d.entryDate, d.detailUrl])).toEqual([
+        ['2023年县统计局部门预算', '2023-01-20', `http://${portal.hosts.main}/api/detail/9001.html`],
+        ['2022年县统计局部门决算', '2022-08-20', null],
+      ]);
       const extract = new Queue('extract', { connection: { url: redisUrl ?? '' }, prefix });
       expect(await extract.count()).toBe(2);
       await extract.close();
