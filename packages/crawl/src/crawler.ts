@@ -337,13 +337,14 @@ async function visitDetail(ctx: Ctx, url: string, entry: EntryInfo, depth: numbe
   if (visit.kind === 'handoff') {
     // A detail page whose only job is to send the reader on: followed like a redirect (the fetcher re-checks scope and robots.txt).
     const target = unwrapViewer(visit.handoff.target, rules.viewers);
-    if (ctx.dryRun) ctx.emit({ type: 'link', source: ctx.portal.name, page: url, url: target, follow: 'page', why: `hand-off page (${visit.handoff.how})` });
     ctx.emit({ type: 'page', source: ctx.portal.name, role: 'detail', url, status: 'fetched', httpStatus: visit.page.httpStatus, entries: 0, files: 0, detail: `hand-off (${visit.handoff.how}) to ${target}` });
     const asFile = classifyEntryLink(target, rules) ?? classifyAttachmentLink(target, title, rules);
     let complete: boolean;
     if (asFile.take) complete = await visitFile(ctx, { url: target, text: title, page: url, why: `hand-off page (${visit.handoff.how})`, candidate: asFile.candidate, context });
-    else if (hops < MAX_HANDOFFS) complete = await visitDetail(ctx, target, entry, depth, hops + 1);
-    else complete = true;
+    else if (hops < MAX_HANDOFFS) {
+      if (ctx.dryRun) ctx.emit({ type: 'link', source: ctx.portal.name, page: url, url: target, follow: 'page', why: `hand-off page (${visit.handoff.how})` });
+      complete = await visitDetail(ctx, target, entry, depth, hops + 1);
+    } else complete = true;
     await recordPage(ctx, visit.page, complete, target);
     return complete;
   }
