@@ -90,6 +90,22 @@ describe('budget-ingest crawl of a 集约化 column, as a user runs it', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it('--dry-run shows the documents behind viewers, <object>s and hand-off pages, and refuses the .rar by its name', async () => {
+    const r = await crawl('--dry-run', 'fixture-jyh');
+    expect(r.code).toBe(0);
+    const main = `http://${portal.env.PORTAL_MAIN}`;
+    expect(r.stdout.split('\n')).toEqual(
+      expect.arrayContaining([
+        `[fixture-jyh] would fetch file ${main}/jyh/upload/2022/P020220801.pdf (file extension .pdf)`,
+        `[fixture-jyh] would fetch file ${main}/jyh/upload/2022/W020220901.pdf (file extension .pdf)`,
+        `[fixture-jyh] would fetch file ${main}/jyh/upload/2022/W020220902.docx (hand-off page (meta-refresh))`,
+        `[fixture-jyh] would fetch page ${main}/jyh/art/2021/art_8.html (hand-off page (script))`,
+        expect.stringMatching(/^\[fixture-jyh\] skip {3}--- not-a-document .*P020230602\.rar \(a RAR archive: not read/),
+      ]),
+    );
+    expect(r.stdout).not.toMatch(/would fetch page .*\.docx/);
+  });
+
   it('gets every document (base href, viewers, hand-offs, archive members, generic names) and refuses each bad one with its reason', async () => {
     const r = await crawl('fixture-jyh');
     expect(r.code).toBe(0);
