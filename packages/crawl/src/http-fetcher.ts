@@ -141,8 +141,8 @@ export class HttpFetcher {
     let rules: RobotsRules;
     if (res.type === 'ok' && 'body' in res) {
       // A challenge served as robots.txt with 200 is a block too, not an empty rule set.
-      const challenge = detectChallengeInBytes({ status: res.status, setCookies: res.headers['set-cookie'] ?? [], body: res.body, contentType: header2(res.headers['content-type']), override: this.opts.encoding });
-      rules = challenge ? robotsBlocked(robotsUrl, res.status, header2(res.headers['content-type']), challenge) : parseRobots(robotsUrl, res.body.toString('utf8'), this.opts.userAgent);
+      const challenge = detectChallengeInBytes({ status: res.status, setCookies: res.headers['set-cookie'] ?? [], body: res.body, contentType: firstHeader(res.headers['content-type']), override: this.opts.encoding });
+      rules = challenge ? robotsBlocked(robotsUrl, res.status, firstHeader(res.headers['content-type']), challenge) : parseRobots(robotsUrl, res.body.toString('utf8'), this.opts.userAgent);
     } else if (res.type === 'blocked') rules = robotsBlocked(robotsUrl, res.status, res.contentType, res.evidence);
     else if (res.type === 'skipped' && res.reason === 'private-address') rules = { ...robotsForStatus(null), refused: { reason: 'private-address', detail: res.detail } };
     else if (res.type === 'failed' || res.type === 'skipped') rules = robotsForStatus(res.type === 'failed' ? res.status : null);
@@ -336,10 +336,10 @@ export class HttpFetcher {
 }
 
 function header(msg: IncomingMessage, name: string): string | null {
-  return header2(msg.headers[name]);
+  return firstHeader(msg.headers[name]);
 }
 
-function header2(v: string | string[] | undefined): string | null {
+function firstHeader(v: string | string[] | undefined): string | null {
   return Array.isArray(v) ? (v[0] ?? null) : (v ?? null);
 }
 
