@@ -33,7 +33,7 @@ describe('budget-ingest crawl, as a user runs it', () => {
   });
 
   it('fills ${NAME} in the portals file from the environment, and exits 2 naming a variable that is unset', async () => {
-    const missing = await cli(['crawl', '--dry-run', 'fixture-json', '--portals', EXAMPLE], { PORTAL_FILES: portal.env.PORTAL_FILES, PORTAL_FLAKY: portal.env.PORTAL_FLAKY });
+    const missing = await cli(['crawl', '--dry-run', 'fixture-json', '--portals', EXAMPLE], { PORTAL_FILES: portal.env.PORTAL_FILES, PORTAL_FLAKY: portal.env.PORTAL_FLAKY, PORTAL_GUARDED: portal.env.PORTAL_GUARDED });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/\$\{PORTAL_MAIN\}: the environment variable PORTAL_MAIN is not set/);
     const filled = await cli(['crawl', '--dry-run', 'fixture-json', '--portals', EXAMPLE], portal.env);
@@ -72,6 +72,83 @@ describe('budget-ingest crawl, as a user runs it', () => {
     expect(r.stdout).toMatch(/\[fixture-trs\] skip {3}--- robots-disallowed .*\/private\//);
     expect(r.stdout).not.toMatch(/would fetch file http:\/\/evil/);
     expect(portal.requests.filter((q) => q.role === 'files').map((q) => q.path)).toEqual(['/robots.txt']);
+  });
+});
+
+describe('budget-ingest crawl of a 集约化 column, as a user runs it', () => {
+  let portal: FixturePortal;
+  let dir: string;
+  let env: Record<string, string>;
+  const crawl = (...args: string[]) => cli(['crawl', ...args, '--portals', EXAMPLE], env);
+  beforeAll(async () => {
+    portal = await startFixturePortal();
+    dir = mkdtempSync(join(tmpdir(), 'bi-crawl-jyh-'));
+    env = { ...portal.env, BUDGET_INGEST_DATA_DIR: join(dir, 'data') };
+  });
+  afterAll(async () => {
+    await portal?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('--dry-run shows the documents behind viewers, <object>s and hand-off pages, and refuses the .rar by its name', async () => {
+    const r = await crawl('--dry-run', 'fixture-jyh');
+    expect(r.code).toBe(0);
+    const main = `http://${portal.env.PORTAL_MAIN}`;
+    expect(r.stdout.split('\n')).toEqual(
+      expect.arrayContaining([
+        `[fixture-jyh] would fetch file ${main}/jyh/upload/2022/P020220801.pdf (file extension .pdf)`,
+        `[fixture-jyh] would fetch file ${main}/jyh/upload/2022/W020220901.pdf (file extension .pdf)`,
+        `[fixture-jyh] would fetch file ${main}/jyh/upload/2022/W020220902.docx (hand-off page (meta-refresh))`,
+        `[fixture-jyh] would fetch page ${main}/jyh/art/2021/art_8.html (hand-off page (script))`,
+        expect.stringMatching(/^\[fixture-jyh\] skip {3}--- not-a-document .*P020230602\.rar \(a RAR archive: not read/),
+      ]),
+    );
+    expect(r.stdout).not.toMatch(/would fetch page .*\.docx/);
+  });
+
+  it('gets every document (base href, viewers, hand-offs, archive members, generic names) and refuses each bad one with its reason', async () => {
+    const r = await crawl('fixture-jyh');
+    expect(r.code).toBe(0);
+    const main = `http://${portal.env.PORTAL_MAIN}`;
+    const newFiles = r.stdout.split('\n').filter((l) => /^\[fixture-jyh\] file {3}(200|---) new .* doc=\d+/.test(l));
+    expect(newFiles).toHaveLength(9);
+    expect(r.stdout).toContain(`"2023年县林业局部门预算-附件1.pdf"`);
+    expect(r.stdout).toContain(`${main}/jyh/upload/2023/P020230601.zip#各部门预算/县民政局2023年部门预算.docx "县民政局2023年部门预算.docx"`);
+    expect(r.stdout).toContain(`[fixture-jyh] detail 200 fetched      ${main}/jyh/content/art_5.html attachments=0 (hand-off (meta-refresh) to ${main}/jyh/upload/2022/W020220902.docx)`);
+    expect(r.stdout).toContain(`[fixture-jyh] file   200 new          ${main}/jyh/upload/2023/P020230601.zip "各部门预算公开文件（打包下载）.zip" (archive: 5 member(s), 3 document(s))`);
+    // One clear line for each thing refused.
+    expect(r.stdout).toMatch(/\[fixture-jyh\] skip {3}--- archive-refused .*P020230603\.zip \(zip-bomb: 汇总\.pdf expands \d+× \(over 100×\)\)/);
+    expect(r.stdout).toMatch(/\[fixture-jyh\] skip {3}--- not-a-document .*P020230602\.rar \(a RAR archive: not read/);
+    expect(r.stdout).toMatch(/\[fixture-jyh\] skip {3}--- not-a-document .*P020230601\.zip#说明\.txt/);
+    expect(r.stdout).toMatch(/\[fixture-jyh\] skip {3}--- archive-refused .*P020230601\.zip#旧版\/old\.zip \(an archive inside an archive is not opened\)/);
+    expect(r.stdout).toMatch(/\[fixture-jyh\] succeeded: \d+ pages fetched, 9 new files, 0 unchanged, 0 errors, 0 blocked, 4 skipped/);
+    const s = JSON.parse((await cli(['status', '--json'], env)).stdout) as { documents: number; crawls: Array<{ source: string; lastRun: { newFiles: number } }> };
+    expect(s.crawls).toEqual([expect.objectContaining({ source: 'fixture-jyh', lastRun: expect.objectContaining({ newFiles: 9 }) })]);
+  });
+
+  it('fetches nothing new on a second crawl and says where it stopped paging; status flags the source once it finds nothing new for staleAfterRuns runs', async () => {
+    portal.requests.length = 0;
+    const again = await crawl('fixture-jyh');
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/\[fixture-jyh\] succeeded: \d+ pages fetched, 0 new files, /);
+    expect(again.stdout).toMatch(/^\[fixture-jyh\] stopped paging .* after page 2 of 3: .*index_1\.html brought nothing new \(--full reads every page\)$/m);
+    expect(portal.requests.filter((q) => q.status === 200).map((q) => q.path).sort()).toEqual(['/jyh/col/czyjs/index.html', '/jyh/col/czyjs/index_1.html', '/robots.txt']);
+    const once = (await cli(['status'], env)).stdout;
+    expect(once).toMatch(/^fixture-jyh last run: succeeded: 2 pages, 0 new files, .*stopped paging/m);
+    expect(once).not.toMatch(/warning: fixture-jyh/);
+    expect((await crawl('fixture-jyh')).code).toBe(0);
+    const twice = (await cli(['status'], env)).stdout;
+    expect(twice).toMatch(/^warning: fixture-jyh found no new file in its last 2 runs \(staleAfterRuns 2\): has the portal moved its column\?/m);
+  });
+
+  it('exits 1 when a crawl is cut short (partial) or meets a challenge on an error status', async () => {
+    const cut = await crawl('fixture-cut');
+    expect(cut.code).toBe(1);
+    expect(cut.stdout).toMatch(/\[fixture-cut\] list {3}200 failed .*\/cut\/index\.html \(truncated: the body was cut after \d+ bytes/);
+    expect(cut.stdout).toMatch(/^\[fixture-cut\] partial: 2 page\(s\) or file\(s\) failed/m);
+    const jsl = await crawl('fixture-jsl');
+    expect(jsl.code).toBe(1);
+    expect(jsl.stdout).toMatch(/^\[fixture-jsl\] blocked: .*\/robots\.txt: challenge-cookie: status 521, Set-Cookie __jsluid_s/m);
   });
 });
 

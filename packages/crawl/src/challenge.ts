@@ -6,7 +6,7 @@
 import { toText } from './charset.ts';
 
 export interface ChallengeEvidence {
-  readonly kind: 'challenge-text' | 'challenge-cookie' | 'script-shell';
+  readonly kind: 'challenge-text' | 'challenge-cookie' | 'challenge-script' | 'script-shell';
   /** What matched, short enough for a log line and a database column. */
   readonly evidence: string;
 }
@@ -22,6 +22,18 @@ const CHALLENGE_COOKIES = [
   /^yunsuo_session_verify$/, // 云锁
   /^safedog-flow-item$/, // 安全狗
   /^cf_chl_/, // Cloudflare
+];
+
+/**
+ * Scripts that compute their way in: they set a cookie and load the page
+ * again, or unpack a VM. What sets them apart from a page that only hands the
+ * reader on to a file (see handoff.ts) is that they compute.
+ */
+const CHALLENGE_SCRIPTS: ReadonlyArray<{ readonly name: string; readonly test: (html: string) => boolean }> = [
+  // 瑞数 (Rivers Security): a packed VM under $_ts, usually with a 412.
+  { name: '瑞数 $_ts VM', test: (h) => /\$_ts\s*=\s*window\[\s*['"]\$_ts['"]\s*\]/.test(h) },
+  // 加速乐 and its kind: a cookie computed in script, then the same page loaded again (521 on the first answer).
+  { name: 'cookie set by script, then the page reloaded', test: (h) => /document\.cookie\s*=/.test(h) && /location(?:\.href)?\s*=\s*location\.(?:pathname|href)|location\.reload\s*\(|location\.replace\s*\(\s*location\./.test(h) },
 ];
 
 export interface ResponseForChallenge {
@@ -41,6 +53,8 @@ export function detectChallenge(res: ResponseForChallenge): ChallengeEvidence | 
   const scripts = (head.match(/<script\b/gi) ?? []).length;
   const links = (head.match(/<a\s[^>]*href/gi) ?? []).length;
   if (text && visible.length < 400 && links < 5) return { kind: 'challenge-text', evidence: `status ${res.status}, page says "${text}"` };
+  const script = CHALLENGE_SCRIPTS.find((c) => c.test(head));
+  if (script && visible.length < 400 && links < 5) return { kind: 'challenge-script', evidence: `status ${res.status}, ${script.name}` };
   if (scripts > 0 && links === 0 && visible.length < 20 && head.length > 200) {
     return { kind: 'script-shell', evidence: `status ${res.status}, ${scripts} script(s), no links, ${visible.length} chars of text` };
   }

@@ -13,7 +13,7 @@ export type PageRole = 'list' | 'detail';
 export type CrawlProgress =
   | { readonly type: 'page'; readonly source: string; readonly role: PageRole; readonly url: string; readonly status: FetchStatus; readonly httpStatus: number | null; readonly entries: number; readonly files: number; readonly detail?: string }
   | { readonly type: 'file'; readonly source: string; readonly url: string; readonly status: FetchStatus; readonly httpStatus: number | null; readonly isNew: boolean; readonly fileName: string | null; readonly documentId: number | null; readonly detail?: string }
-  | { readonly type: 'skip'; readonly source: string; readonly url: string; readonly reason: SkipReason | 'filtered' | 'depth' | 'not-a-document'; readonly detail: string }
+  | { readonly type: 'skip'; readonly source: string; readonly url: string; readonly reason: SkipReason | 'filtered' | 'depth' | 'not-a-document' | 'archive-refused'; readonly detail: string }
   /** Dry runs only: a link found on a page, whether it would be followed (as a file or a page) and why. */
   | { readonly type: 'link'; readonly source: string; readonly page: string; readonly url: string; readonly follow: 'file' | 'page' | null; readonly why: string }
   | { readonly type: 'request'; readonly source: string; readonly event: RequestEvent };
@@ -57,6 +57,10 @@ export interface Ctx {
   readonly seenPages: Set<string>;
   readonly seenFiles: Set<string>;
   readonly seenEntries: Set<string>;
+  /** Where archive members are expanded (removed with the crawl's temporary directory). */
+  readonly tmpDir: string;
+  /** Why an incremental crawl stopped reading a list before its last page, per seed. */
+  readonly stoppedPaging: string[];
 }
 
 export function newCounters(): Counters {

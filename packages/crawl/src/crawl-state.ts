@@ -1,4 +1,4 @@
-import { asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, notInArray, sql } from 'drizzle-orm';
 import { crawlRuns, fetchedUrls, sources, type Db } from '@budget-ingest/db';
 import type { PortalConfig } from './portal-config.ts';
 
@@ -60,23 +60,56 @@ export interface SourceCrawlStatus {
   readonly newFiles: number;
   readonly blockedSince: Date | null;
   readonly blockedCheckedAt: Date | null;
+  /** The last run's summary: what a scheduled crawl did, for `status`. */
+  readonly lastRun: { readonly pagesFetched: number; readonly newFiles: number; readonly unchanged: number; readonly errors: number; readonly blocked: number; readonly durationMs: number | null; readonly message: string | null } | null;
+  /** Finished runs in a row, the latest first, that found no new file (blocked runs and runs in progress are passed over). */
+  readonly runsWithoutNew: number;
+  /** The source's `staleAfterRuns` setting. */
+  readonly staleAfterRuns: number;
+  /** runsWithoutNew reached staleAfterRuns: the portal may have moved its column. */
+  readonly stale: boolean;
 }
+
+/** The default of a portal's `staleAfterRuns`, for sources recorded before the setting existed. */
+export const DEFAULT_STALE_AFTER_RUNS = 8;
 
 /** Every source with its last crawl_runs row and totals, by name. */
 export async function crawlStatusBySource(db: Db): Promise<SourceCrawlStatus[]> {
   const srcs = await db.select().from(sources).orderBy(asc(sources.name));
   const latest = await db
-    .selectDistinctOn([crawlRuns.sourceId], { sourceId: crawlRuns.sourceId, startedAt: crawlRuns.startedAt, status: crawlRuns.status, newFiles: crawlRuns.newFiles })
+    .selectDistinctOn([crawlRuns.sourceId], {
+      sourceId: crawlRuns.sourceId,
+      startedAt: crawlRuns.startedAt,
+      status: crawlRuns.status,
+      newFiles: crawlRuns.newFiles,
+      pagesFetched: crawlRuns.pagesFetched,
+      unchanged: crawlRuns.unchanged,
+      errors: crawlRuns.errors,
+      blocked: crawlRuns.blocked,
+      durationMs: crawlRuns.durationMs,
+      message: crawlRuns.message,
+    })
     .from(crawlRuns)
     .orderBy(crawlRuns.sourceId, desc(crawlRuns.id));
   const totals = await db
     .select({ sourceId: crawlRuns.sourceId, runs: sql<number>`count(*)::int`, newFiles: sql<number>`coalesce(sum(${crawlRuns.newFiles}), 0)::int` })
     .from(crawlRuns)
     .groupBy(crawlRuns.sourceId);
-  return srcs.map((s) => {
+  const out: SourceCrawlStatus[] = [];
+  for (const s of srcs) {
     const last = latest.find((r) => r.sourceId === s.id);
     const total = totals.find((t) => t.sourceId === s.id);
-    return {
+    const configured = (s.config as { staleAfterRuns?: unknown }).staleAfterRuns;
+    const staleAfterRuns = typeof configured === 'number' && configured > 0 ? configured : DEFAULT_STALE_AFTER_RUNS;
+    const recent = await db
+      .select({ status: crawlRuns.status, newFiles: crawlRuns.newFiles })
+      .from(crawlRuns)
+      .where(and(eq(crawlRuns.sourceId, s.id), notInArray(crawlRuns.status, ['running', 'blocked'])))
+      .orderBy(desc(crawlRuns.id))
+      .limit(staleAfterRuns);
+    const firstNew = recent.findIndex((r) => r.newFiles > 0);
+    const runsWithoutNew = firstNew === -1 ? recent.length : firstNew;
+    out.push({
       source: s.name,
       enabled: s.enabled,
       lastRunAt: last?.startedAt ?? null,
@@ -86,8 +119,13 @@ export async function crawlStatusBySource(db: Db): Promise<SourceCrawlStatus[]> 
       newFiles: Number(total?.newFiles ?? 0),
       blockedSince: s.blockedSince,
       blockedCheckedAt: s.blockedCheckedAt,
-    };
-  });
+      lastRun: last ? { pagesFetched: last.pagesFetched, newFiles: last.newFiles, unchanged: last.unchanged, errors: last.errors, blocked: last.blocked, durationMs: last.durationMs, message: last.message } : null,
+      runsWithoutNew,
+      staleAfterRuns,
+      stale: runsWithoutNew >= staleAfterRuns,
+    });
+  }
+  return out;
 }
 
 export async function startRun(db: Db, sourceId: number): Promise<number> {
@@ -129,6 +167,8 @@ export interface FetchRecord {
   readonly sha256?: string | null;
   readonly documentId?: number | null;
   readonly error?: string | null;
+  /** Where a hand-off page sent the crawler. */
+  readonly location?: string | null;
 }
 
 /**
@@ -144,6 +184,7 @@ export async function recordFetch(db: Db, r: FetchRecord): Promise<void> {
   if (r.fileName !== undefined) set.fileName = r.fileName;
   if (r.sha256 !== undefined) set.sha256 = r.sha256;
   if (r.documentId !== undefined) set.documentId = r.documentId;
+  if (r.location !== undefined) set.location = r.location;
   const fetched = r.status === 'fetched' || r.status === 'not_modified';
   await db
     .insert(fetchedUrls)

@@ -3,7 +3,17 @@
  * says nothing, and servers label files `application/octet-stream` or
  * `text/html` at will. Pure: bytes and header values in, a verdict out.
  */
-export type SniffedKind = 'pdf' | 'ooxml' | 'zip' | 'ole' | 'html' | 'unknown';
+export type SniffedKind = 'pdf' | 'ooxml' | 'zip' | 'ole' | 'rar' | '7z' | 'html' | 'unknown';
+
+/**
+ * Archive formats that no well-kept pure-JavaScript library reads (RAR's
+ * readers are WebAssembly builds of unrar, 7z's of 7-Zip): recorded as
+ * skipped with this reason, never stored as a document.
+ */
+export const UNSUPPORTED_ARCHIVES: Readonly<Record<string, string>> = {
+  rar: 'a RAR archive: not read (no well-kept pure-JavaScript RAR reader); publish or fetch the files one by one, or as .zip',
+  '7z': 'a 7z archive: not read (no well-kept pure-JavaScript 7z reader); publish or fetch the files one by one, or as .zip',
+};
 
 /** The document extensions a sniffed body can be stored under. */
 export const DOCUMENT_EXTENSIONS = ['pdf', 'doc', 'docx', 'xls', 'xlsx', 'wps', 'et', 'zip'] as const;
@@ -33,6 +43,8 @@ export function sniffKind(head: Uint8Array): SniffedKind {
   if (b.includes('%PDF-')) return 'pdf';
   if (b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04) return Buffer.from(head).includes('[Content_Types].xml') ? 'ooxml' : 'zip';
   if (b.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) return 'ole';
+  if (b.subarray(0, 6).equals(Buffer.from('Rar!\x1a\x07', 'latin1'))) return 'rar';
+  if (b.subarray(0, 6).equals(Buffer.from([0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c]))) return '7z';
   // Read as latin1, a UTF-8 BOM is "\xef\xbb\xbf".
   if (/^(\xef\xbb\xbf)?\s*<(!doctype\s+html|html|head|body|script|meta|title)\b/i.test(b.toString('latin1'))) return 'html';
   return 'unknown';
@@ -72,6 +84,9 @@ export function judgeDocument(r: ResponseFacts): DocumentVerdict {
       const ext = [declared, typed].find((e) => e !== undefined && OLE_EXTENSIONS.includes(e)) ?? (typed === 'xlsx' ? 'xls' : 'doc');
       return { document: true, extension: ext, evidence: `an OLE2 compound file (${ext})` };
     }
+    case 'rar':
+    case '7z':
+      return { document: false, html: false, evidence: UNSUPPORTED_ARCHIVES[kind] ?? kind };
     case 'html':
       return { document: false, html: true, evidence: `an HTML page (${mediaType || 'no Content-Type'})` };
     case 'unknown': {

@@ -19,4 +19,20 @@ describe('chooseFileName', () => {
   ])('from %s', (_what, disposition, url, text, sniffed, name) => {
     expect(chooseFileName(disposition, url, text, sniffed)).toBe(name);
   });
+
+  it.each([
+    ['附件1 as link text, a serial URL name', null, 'http://h/upload/P020230301.pdf', '附件1', 'pdf', '2023年县林业局部门预算', '2023年县林业局部门预算-附件1.pdf'],
+    ['a bare number from Content-Disposition, 点击下载 as link text', 'attachment; filename="1.pdf"', 'http://h/download.jsp?id=2', '点击下载', 'pdf', '2023年县交通局部门预算', '2023年县交通局部门预算-点击下载.pdf'],
+    ['附件1.pdf from Content-Disposition, no link text', gbkHeader('附件1.pdf'), 'http://h/download.jsp?id=3', '', 'pdf', '2022年县水利局部门决算', '2022年县水利局部门决算-附件1.pdf'],
+    ['a telling link text beside a generic header name', 'attachment; filename="附件2.xls"', 'http://h/d?id=4', '2023年部门预算表', 'xls', '2023年部门预算', '2023年部门预算表.xls'],
+    ['下载 with no title to name it after', null, 'http://h/download?id=5', '下载', 'pdf', null, '下载.pdf'],
+  ])('names a generic attachment after its entry: %s', (_what, disposition, url, text, sniffed, title, name) => {
+    expect(chooseFileName(disposition, url, text, sniffed, title)).toBe(name);
+  });
+
+  it('keeps a name within 200 bytes of UTF-8, cutting the stem, never the extension', () => {
+    const name = chooseFileName(null, 'http://h/download?id=6', '附件1', 'pdf', '很长的标题'.repeat(30));
+    expect(Buffer.byteLength(name)).toBeLessThanOrEqual(200);
+    expect(name).toMatch(/^很长的标题.*\.pdf$/);
+  });
 });

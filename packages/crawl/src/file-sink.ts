@@ -8,9 +8,22 @@ export interface FetchedFile {
   readonly sha256: string;
   readonly byteSize: number;
   readonly fileName: string;
-  /** The URL it was fetched from (before redirects). */
+  /** The URL it was fetched from (before redirects); `archive#member` for a file read out of an archive. */
   readonly url: string;
   readonly sourceId: number;
+  readonly provenance: FileProvenance;
+}
+
+/** What the portal said about the file: stored on its documents row as evidence of what it is. */
+export interface FileProvenance {
+  /** The list entry's title (or the detail page's, below the list). */
+  readonly entryTitle: string | null;
+  /** The date the list showed beside the entry (YYYY-MM-DD). */
+  readonly entryDate: string | null;
+  /** The detail page that linked the file. */
+  readonly detailUrl: string | null;
+  /** The archive the file was read out of. */
+  readonly containerUrl: string | null;
 }
 
 /**
@@ -27,12 +40,12 @@ export interface FileSink {
  * new documents) to a FileSink.
  */
 export function createStoreFileSink(
-  storeFile: (input: { path: string; fileName: string; sourceUrl: string; sourceId: number }) => Promise<{ documentId: number; isNew: boolean }>,
+  storeFile: (input: { path: string; fileName: string; sourceUrl: string; sourceId: number; provenance: FileProvenance }) => Promise<{ documentId: number; isNew: boolean }>,
   onNewDocument?: (documentId: number, file: FetchedFile) => Promise<void>,
 ): FileSink {
   return {
     async accept(file) {
-      const stored = await storeFile({ path: file.path, fileName: file.fileName, sourceUrl: file.url, sourceId: file.sourceId });
+      const stored = await storeFile({ path: file.path, fileName: file.fileName, sourceUrl: file.url, sourceId: file.sourceId, provenance: file.provenance });
       if (stored.isNew && onNewDocument) await onNewDocument(stored.documentId, file);
       return stored;
     },
@@ -56,6 +69,7 @@ export function createDocumentRowSink(db: Db): FileSink {
           fileName: file.fileName,
           sourceUrl: file.url,
           sourceId: file.sourceId,
+          ...file.provenance,
           format: FORMATS[extname(file.fileName).toLowerCase()] ?? 'unknown',
           byteSize: file.byteSize,
         })

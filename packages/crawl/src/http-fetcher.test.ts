@@ -70,8 +70,53 @@ describe('HttpFetcher against the fixture portal', () => {
     const f = fetcher({ allowPrivateNetwork: false, scopeHosts: [`localhost:${port}`] });
     const res = await f.fetchPage(`http://localhost:${port}/trs/czyjs/index.html`);
     expect(res.type).toBe('skipped');
-    if (res.type === 'skipped') expect(res.detail).toMatch(/unreachable/);
+    expect(res).toMatchObject({ type: 'skipped', reason: 'private-address' });
+    if (res.type === 'skipped') expect(res.detail).toMatch(/^localhost resolves to private address /);
     expect(portal.requests).toHaveLength(0);
+  });
+
+  const port = () => portal.hosts.main.split(':')[1];
+  it.each([
+    ['an IPv4-mapped IPv6 address, dotted', '[::ffff:127.0.0.1]'],
+    ['an IPv4-mapped IPv6 address, in hex', '[::ffff:7f00:1]'],
+    ['a decimal address', '2130706433'],
+    ['an octal address', '0177.0.0.1'],
+    ['a short address', '127.1'],
+    ['IPv6 loopback', '[::1]'],
+    ['an IPv6 unique-local address', '[fd00::1]'],
+    ['an IPv6 link-local address', '[fe80::1]'],
+    ['RFC 1918', '10.0.0.7'],
+  ])('refuses %s before connecting', async (_what, host) => {
+    const url = `http://${host}:${port()}/trs/czyjs/index.html`;
+    const f = fetcher({ allowPrivateNetwork: false, scopeHosts: [new URL(url).host] });
+    expect(await f.fetchPage(url)).toMatchObject({ type: 'skipped', reason: 'private-address' });
+    expect(portal.requests).toHaveLength(0);
+  });
+
+  it.each([
+    ['an IPv4-mapped loopback', '::ffff:127.0.0.1', 6],
+    ['a private IPv4 address', '192.168.1.10', 4],
+  ])('refuses a host name that resolves to %s, judged on the address it would connect to', async (_what, address, family) => {
+    const lookups: string[] = [];
+    const dnsLookup = ((hostname: string, _opts: unknown, cb: (err: null, a: Array<{ address: string; family: number }>) => void) => {
+      lookups.push(hostname);
+      cb(null, [{ address, family }]);
+    }) as unknown as HttpFetcherOptions['dnsLookup'];
+    const host = `intranet.example.gov.cn:${port()}`;
+    const f = fetcher({ allowPrivateNetwork: false, scopeHosts: [host], dnsLookup });
+    const res = await f.fetchPage(`http://${host}/trs/czyjs/index.html`);
+    expect(res).toMatchObject({ type: 'skipped', reason: 'private-address' });
+    if (res.type === 'skipped') expect(res.detail).toContain(`resolves to private address ${address}`);
+    expect(lookups.length).toBeGreaterThan(0);
+    expect(portal.requests).toHaveLength(0);
+  });
+
+  it('connects to a public address a host name resolves to (and the portal answers)', async () => {
+    // The fixture listens on 127.0.0.1: with private networks allowed, the same name is fetched.
+    const dnsLookup = ((_h: string, _o: unknown, cb: (err: null, a: Array<{ address: string; family: number }>) => void) => cb(null, [{ address: '127.0.0.1', family: 4 }])) as unknown as HttpFetcherOptions['dnsLookup'];
+    const host = `intranet.example.gov.cn:${port()}`;
+    const res = await fetcher({ allowPrivateNetwork: true, scopeHosts: [host], dnsLookup }).fetchPage(`http://${host}/trs/czyjs/index.html`);
+    expect(res.type).toBe('ok');
   });
 
   it('gives up on a Retry-After longer than the limit instead of waiting', async () => {

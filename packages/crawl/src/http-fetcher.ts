@@ -9,10 +9,11 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Transform, type Readable } from 'node:stream';
 import zlib from 'node:zlib';
+import { detectChallengeInBytes, type ChallengeEvidence } from './challenge.ts';
 import type { Politeness } from './portal-config.ts';
 import { backoffDelay, parseRetryAfter, type HostScheduler } from './host-scheduler.ts';
 import { isHostInScope, isPrivateAddress } from './network-scope.ts';
-import { parseRobots, robotsForStatus, type RobotsRules } from './robots.ts';
+import { parseRobots, robotsBlocked, robotsForStatus, type RobotsRules } from './robots.ts';
 import { canonicalUrl, hostOf } from './urls.ts';
 
 /**
@@ -24,7 +25,7 @@ import { canonicalUrl, hostOf } from './urls.ts';
  */
 
 export type SkipReason = 'out-of-scope' | 'private-address' | 'robots-disallowed' | 'too-many-redirects' | 'request-budget';
-export type FailReason = 'http-error' | 'too-large' | 'timeout' | 'network' | 'retry-after-too-long';
+export type FailReason = 'http-error' | 'too-large' | 'timeout' | 'network' | 'retry-after-too-long' | 'truncated';
 
 export interface Validators {
   readonly etag?: string | null | undefined;
@@ -44,7 +45,9 @@ export type PageOutcome =
   | (Common & { readonly type: 'ok'; readonly body: Buffer; readonly etag: string | null; readonly lastModified: string | null })
   | (Common & { readonly type: 'not-modified' })
   | { readonly type: 'skipped'; readonly url: string; readonly reason: SkipReason; readonly detail: string }
-  | { readonly type: 'failed'; readonly url: string; readonly reason: FailReason; readonly status: number | null; readonly detail: string };
+  | { readonly type: 'failed'; readonly url: string; readonly reason: FailReason; readonly status: number | null; readonly detail: string }
+  /** A WAF/JS challenge on a non-2xx answer (521 加速乐, 412 瑞数 …), or robots.txt of the host answered by one. */
+  | { readonly type: 'blocked'; readonly url: string; readonly at: string; readonly status: number; readonly contentType: string | null; readonly evidence: ChallengeEvidence };
 
 export type FileOutcome =
   | (Common & { readonly type: 'ok'; readonly path: string; readonly sha256: string; readonly byteSize: number; readonly etag: string | null; readonly lastModified: string | null })
@@ -71,7 +74,14 @@ export interface HttpFetcherOptions {
   readonly onRequest?: (e: RequestEvent) => void;
   /** Tells why a URL was not fetched (robots, scope, …). */
   readonly onSkip?: (url: string, reason: SkipReason, detail: string) => void;
+  /** The source's `encoding` override, for reading challenge pages sent with an error status. */
+  readonly encoding?: string | undefined;
+  /** Name resolution (default: the system's, `dns.lookup`); every address it gives is judged before connecting. */
+  readonly dnsLookup?: typeof dnsLookup;
 }
+
+/** How much of a non-2xx answer is read to see whether it is a challenge page. */
+const ERROR_BODY_BYTES = 64 * 1024;
 
 const MAX_REDIRECTS = 5;
 const RETRY_STATUSES = new Set([429, 503]);
@@ -85,6 +95,14 @@ type HopResult =
 class BodyTooLarge extends Error {
   override readonly name = 'BodyTooLarge';
 }
+
+/** A body that ended before it was whole: the download deadline cut it, or the connection closed early. */
+class BodyTruncated extends Error {
+  override readonly name = 'BodyTruncated';
+}
+
+type Refusal = { readonly reason: SkipReason; readonly detail: string };
+type RobotsBlock = { readonly blocked: ChallengeEvidence; readonly at: string; readonly status: number; readonly contentType: string | null };
 
 export class HttpFetcher {
   private readonly robots = new Map<string, Promise<RobotsRules>>();
@@ -121,7 +139,12 @@ export class HttpFetcher {
   private async loadRobots(robotsUrl: string): Promise<RobotsRules> {
     const res = await this.fetch(robotsUrl, 'robots');
     let rules: RobotsRules;
-    if (res.type === 'ok' && 'body' in res) rules = parseRobots(robotsUrl, res.body.toString('utf8'), this.opts.userAgent);
+    if (res.type === 'ok' && 'body' in res) {
+      // A challenge served as robots.txt with 200 is a block too, not an empty rule set.
+      const challenge = detectChallengeInBytes({ status: res.status, setCookies: res.headers['set-cookie'] ?? [], body: res.body, contentType: firstHeader(res.headers['content-type']), override: this.opts.encoding });
+      rules = challenge ? robotsBlocked(robotsUrl, res.status, firstHeader(res.headers['content-type']), challenge) : parseRobots(robotsUrl, res.body.toString('utf8'), this.opts.userAgent);
+    } else if (res.type === 'blocked') rules = robotsBlocked(robotsUrl, res.status, res.contentType, res.evidence);
+    else if (res.type === 'skipped' && res.reason === 'private-address') rules = { ...robotsForStatus(null), refused: { reason: 'private-address', detail: res.detail } };
     else if (res.type === 'failed' || res.type === 'skipped') rules = robotsForStatus(res.type === 'failed' ? res.status : null);
     else rules = robotsForStatus(404);
     this.opts.scheduler.setCrawlDelay(hostOf(robotsUrl), rules.crawlDelayMs);
@@ -129,18 +152,23 @@ export class HttpFetcher {
   }
 
   /** Why a URL would not be fetched (scope, private address, robots.txt, budget), or null: for dry runs, which fetch no file. */
-  refusal(url: string): Promise<{ reason: SkipReason; detail: string } | null> {
-    return this.check(url, 'file');
+  async refusal(url: string): Promise<Refusal | null> {
+    const r = await this.check(url, 'file');
+    if (r && 'blocked' in r) return { reason: 'robots-disallowed', detail: `robots.txt of ${new URL(url).host} is a challenge page: ${r.blocked.evidence}` };
+    return r;
   }
 
-  private async check(url: string, kind: 'page' | 'file' | 'robots'): Promise<{ reason: SkipReason; detail: string } | null> {
+  private async check(url: string, kind: 'page' | 'file' | 'robots'): Promise<Refusal | RobotsBlock | null> {
     const u = new URL(url);
     if (!isHostInScope(u.host, this.opts.scopeHosts)) return { reason: 'out-of-scope', detail: `${u.host} is not among ${this.opts.scopeHosts.join(', ')}` };
-    if (!this.opts.allowPrivateNetwork && isIP(u.hostname.replace(/^\[|\]$/g, '')) && isPrivateAddress(u.hostname)) {
+    // An address literal in any spelling (the URL parser has already turned 2130706433, 0177.0.0.1 and 127.1 into 127.0.0.1).
+    if (!this.opts.allowPrivateNetwork && isPrivateAddress(u.hostname)) {
       return { reason: 'private-address', detail: `${u.hostname} is a private address` };
     }
     if (kind !== 'robots') {
       const rules = await this.robotsFor(url);
+      if (rules.challenge) return { blocked: rules.challenge.evidence, at: rules.challenge.at, status: rules.challenge.status, contentType: rules.challenge.contentType };
+      if (rules.refused) return rules.refused;
       if (!rules.isAllowed(url)) return { reason: 'robots-disallowed', detail: `robots.txt of ${u.host} (${rules.origin}) disallows ${u.pathname}` };
     }
     if (this.requests >= this.opts.politeness.maxRequests) return { reason: 'request-budget', detail: `the crawl already made ${this.requests} requests` };
@@ -151,6 +179,7 @@ export class HttpFetcher {
     let current = url;
     for (let redirects = 0; ; redirects++) {
       const refusal = await this.check(current, kind);
+      if (refusal && 'blocked' in refusal) return { type: 'blocked', url, at: refusal.at, status: refusal.status, contentType: refusal.contentType, evidence: refusal.blocked };
       if (refusal) {
         this.opts.onSkip?.(current, refusal.reason, refusal.detail);
         return { type: 'skipped', url, ...refusal };
@@ -186,9 +215,11 @@ export class HttpFetcher {
       let error: string | undefined;
       const step = await this.opts.scheduler.run(host, policy, async (): Promise<HopResult> => {
         startedAt = Date.now();
+        // The whole exchange, body included, must end within bodyTimeoutMs; a body cut by it is never taken for whole.
+        const deadline = AbortSignal.timeout(p.bodyTimeoutMs);
         let msg: IncomingMessage;
         try {
-          msg = await this.send(current, validators);
+          msg = await this.send(current, deadline, validators);
         } catch (err) {
           error = (err as Error).message;
           return { type: 'error', err: err as Error };
@@ -204,7 +235,7 @@ export class HttpFetcher {
           if (!location) return { type: 'done', outcome: { type: 'failed', url, reason: 'http-error', status, detail: `unusable redirect to ${msg.headers.location}` } };
           return { type: 'redirect', location };
         }
-        return { type: 'done', outcome: await this.consume(msg, url, current, kind) };
+        return { type: 'done', outcome: await this.consume(msg, url, current, kind, deadline) };
       });
       this.opts.onRequest?.({ url: current, host, status, attempt, startedAt, finishedAt: Date.now(), ...(error ? { error } : {}) });
       if (step.type === 'redirect' || step.type === 'done') return step;
@@ -226,7 +257,7 @@ export class HttpFetcher {
     }
   }
 
-  private async consume(msg: IncomingMessage, url: string, finalUrl: string, kind: 'page' | 'file' | 'robots'): Promise<PageOutcome | FileOutcome> {
+  private async consume(msg: IncomingMessage, url: string, finalUrl: string, kind: 'page' | 'file' | 'robots', deadline: AbortSignal): Promise<PageOutcome | FileOutcome> {
     const p = this.opts.politeness;
     const status = msg.statusCode ?? 0;
     const common = { url, finalUrl, status, headers: msg.headers };
@@ -234,22 +265,38 @@ export class HttpFetcher {
       msg.resume();
       return { type: 'not-modified', ...common };
     }
-    if (status < 200 || status >= 300) {
-      msg.resume();
-      return { type: 'failed', url, reason: 'http-error', status, detail: `HTTP ${status}` };
-    }
+    if (status < 200 || status >= 300) return this.consumeError(msg, url, finalUrl, status);
     const etag = header(msg, 'etag');
     const lastModified = header(msg, 'last-modified');
     try {
-      if (kind === 'file') return { type: 'ok', ...common, ...(await saveBody(msg, this.opts.tmpDir, p.maxFileBytes)), etag, lastModified };
-      return { type: 'ok', ...common, body: await readBody(msg, p.maxPageBytes), etag, lastModified };
+      if (kind === 'file') {
+        const saved = await saveBody(msg, this.opts.tmpDir, p.maxFileBytes, deadline, p.bodyTimeoutMs);
+        return { type: 'ok', ...common, ...saved, etag, lastModified };
+      }
+      const body = await readBody(msg, p.maxPageBytes);
+      assertWhole(msg, deadline, body.length, p.bodyTimeoutMs);
+      return { type: 'ok', ...common, body, etag, lastModified };
     } catch (err) {
       if (err instanceof BodyTooLarge) return { type: 'failed', url, reason: 'too-large', status, detail: err.message };
+      if (err instanceof BodyTruncated || deadline.aborted) return { type: 'failed', url, reason: 'truncated', status, detail: err instanceof BodyTruncated ? err.message : `the body was cut: not whole within bodyTimeoutMs (${p.bodyTimeoutMs} ms)` };
       return { type: 'failed', url, reason: isTimeout(err) ? 'timeout' : 'network', status, detail: (err as Error).message };
     }
   }
 
-  private send(url: string, validators?: Validators): Promise<IncomingMessage> {
+  /**
+   * A non-2xx answer: its first bytes are read (never more than
+   * ERROR_BODY_BYTES) and go through challenge detection, because WAFs answer
+   * with 521 (加速乐) or 412 (瑞数) and a cookie-setting script, not with 200.
+   */
+  private async consumeError(msg: IncomingMessage, url: string, finalUrl: string, status: number): Promise<PageOutcome> {
+    const contentType = header(msg, 'content-type');
+    const body = await readHead(msg, ERROR_BODY_BYTES);
+    const evidence = detectChallengeInBytes({ status, setCookies: msg.headers['set-cookie'] ?? [], body, contentType, override: this.opts.encoding });
+    if (evidence) return { type: 'blocked', url, at: finalUrl, status, contentType, evidence };
+    return { type: 'failed', url, reason: 'http-error', status, detail: `HTTP ${status}` };
+  }
+
+  private send(url: string, deadline: AbortSignal, validators?: Validators): Promise<IncomingMessage> {
     const p = this.opts.politeness;
     const u = new URL(url);
     const headers: Record<string, string> = {
@@ -262,8 +309,15 @@ export class HttpFetcher {
     if (validators?.lastModified) headers['if-modified-since'] = validators.lastModified;
     const lib = u.protocol === 'https:' ? https : http;
     const allowPrivate = this.opts.allowPrivateNetwork;
+    // The decision is made on the address that is connected to: an address literal is connected to as it is
+    // (Node skips name resolution for it), a name through this lookup, whose every answer is judged.
+    const literal = u.hostname.replace(/^\[|\]$/g, '');
+    if (!allowPrivate && isIP(literal) && isPrivateAddress(literal)) {
+      return Promise.reject(Object.assign(new Error(`${u.hostname} is a private address`), { code: 'EPRIVATE' }));
+    }
+    const resolve = this.opts.dnsLookup ?? dnsLookup;
     const lookup: LookupFunction = (hostname, options, callback) => {
-      dnsLookup(hostname, { ...options, all: true }, (err, addresses: LookupAddress[]) => {
+      resolve(hostname, { ...options, all: true }, (err, addresses: LookupAddress[]) => {
         if (err) return callback(err, '', 0);
         const bad = addresses.find((a) => isPrivateAddress(a.address));
         if (!allowPrivate && bad) return callback(Object.assign(new Error(`${hostname} resolves to private address ${bad.address}`), { code: 'EPRIVATE' }), '', 0);
@@ -272,8 +326,8 @@ export class HttpFetcher {
         return first ? callback(null, first.address, first.family) : callback(new Error(`${hostname} has no address`), '', 0);
       });
     };
-    return new Promise((resolve, reject) => {
-      const req = lib.request(u, { method: 'GET', headers, lookup, timeout: p.requestTimeoutMs, signal: AbortSignal.timeout(p.bodyTimeoutMs) }, resolve);
+    return new Promise((done, reject) => {
+      const req = lib.request(u, { method: 'GET', headers, lookup, timeout: p.requestTimeoutMs, signal: deadline }, done);
       req.on('timeout', () => req.destroy(Object.assign(new Error(`no answer within ${p.requestTimeoutMs} ms`), { code: 'ETIMEDOUT' })));
       req.on('error', reject);
       req.end();
@@ -282,8 +336,39 @@ export class HttpFetcher {
 }
 
 function header(msg: IncomingMessage, name: string): string | null {
-  const v = msg.headers[name];
+  return firstHeader(msg.headers[name]);
+}
+
+function firstHeader(v: string | string[] | undefined): string | null {
   return Array.isArray(v) ? (v[0] ?? null) : (v ?? null);
+}
+
+/**
+ * A body is whole only when the deadline did not cut it and the message
+ * completed: a response without Content-Length ends when the connection
+ * closes, so a body cut by the deadline otherwise looks complete.
+ */
+function assertWhole(msg: IncomingMessage, deadline: AbortSignal, bytes: number, bodyTimeoutMs: number): void {
+  if (deadline.aborted) throw new BodyTruncated(`the body was cut after ${bytes} bytes: bodyTimeoutMs (${bodyTimeoutMs} ms) ran out${msg.headers['content-length'] === undefined ? ' (no Content-Length)' : ''}`);
+  if (!msg.complete) throw new BodyTruncated(`the body was cut after ${bytes} bytes: the connection closed before the message was complete`);
+}
+
+/** At most `cap` bytes of a body, then the connection is dropped (an error page needs no more). */
+async function readHead(msg: IncomingMessage, cap: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of decoded(msg)) {
+      chunks.push(chunk as Buffer);
+      size += (chunk as Buffer).length;
+      if (size >= cap) break;
+    }
+  } catch {
+    // A broken error body still tells what it had so far.
+  } finally {
+    msg.destroy();
+  }
+  return Buffer.concat(chunks).subarray(0, cap);
 }
 
 function isTimeout(err: unknown): boolean {
@@ -313,7 +398,7 @@ async function readBody(msg: IncomingMessage, cap: number): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-async function saveBody(msg: IncomingMessage, dir: string, cap: number): Promise<{ path: string; sha256: string; byteSize: number }> {
+async function saveBody(msg: IncomingMessage, dir: string, cap: number, deadline: AbortSignal, bodyTimeoutMs: number): Promise<{ path: string; sha256: string; byteSize: number }> {
   const declared = Number(msg.headers['content-length']);
   if (Number.isFinite(declared) && declared > cap) {
     msg.destroy();
@@ -332,6 +417,7 @@ async function saveBody(msg: IncomingMessage, dir: string, cap: number): Promise
   });
   try {
     await pipeline(decoded(msg), meter, createWriteStream(path));
+    assertWhole(msg, deadline, size, bodyTimeoutMs);
   } catch (err) {
     msg.destroy();
     await rm(path, { force: true });

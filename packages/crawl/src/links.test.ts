@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DOCUMENT_WORDS, DEFAULT_DOWNLOAD_PATTERNS } from './attachment-links.ts';
-import { extractAttachments, extractEntries, parseListDate } from './links.ts';
+import { extractAttachments, extractEntries, extractLinks, parseListDate, unwrapViewer } from './links.ts';
 import { canonicalUrl, fileExtension } from './urls.ts';
 
 const BASE = 'http://gov.example/col/czyjs/202301/t1.html';
@@ -61,6 +61,34 @@ describe('extractEntries', () => {
       { url: 'http://gov.example/col/202301/t1.html', title: '2023年部门预算', date: '2023-01-05' },
       { url: 'http://gov.example/art/2.html', title: '2022年决算', date: '2022-07-01' },
     ]);
+  });
+});
+
+describe('links as a browser resolves them', () => {
+  const VIEWERS = [{ path: '/viewer\\.html?$', param: 'file' }];
+
+  it('resolves entries and attachments against <base href>, not the page URL', () => {
+    const html = '<html><head><base href="http://gov.example/art/2023/"></head><body><ul><li><a href="art_1.html">2023年部门预算</a></li></ul><div class="a"><a href="../../upload/a.pdf">附件1</a></div></body></html>';
+    expect(extractEntries(html, 'http://gov.example/content/x.html', { itemSelector: 'li', entrySelector: 'ul a' }).map((e) => e.url)).toEqual(['http://gov.example/art/2023/art_1.html']);
+    expect(extractLinks(html, 'http://gov.example/content/x.html', '.a a').map((l) => l.url)).toEqual(['http://gov.example/upload/a.pdf']);
+  });
+
+  it('takes documents shown in an <iframe>, <embed> or <object>, and what a pdf.js viewer shows, once each', () => {
+    const html = `<div class="a"><a href="/pdfjs/web/viewer.html?file=%2Fupload%2Fb.pdf">在线预览</a></div>
+      <iframe src="/static/pdfjs/web/viewer.html?file=../../../upload/c.pdf"></iframe>
+      <object data="/upload/d.pdf"><embed src="/upload/d.pdf"></object>
+      <iframe src="https://share.example.com/widget.html"></iframe>`;
+    expect(extractLinks(html, BASE, '.a a', { embeds: true, viewers: VIEWERS }).map((l) => l.url)).toEqual([
+      'http://gov.example/upload/b.pdf',
+      'http://gov.example/upload/c.pdf',
+      'https://share.example.com/widget.html',
+      'http://gov.example/upload/d.pdf',
+    ]);
+    expect(extractLinks(html, BASE, '.a a').map((l) => l.url)).toEqual(['http://gov.example/pdfjs/web/viewer.html?file=%2Fupload%2Fb.pdf']);
+  });
+
+  it('leaves a URL that is no viewer as it is', () => {
+    expect(unwrapViewer('http://h/a/index.html?file=x.pdf', VIEWERS)).toBe('http://h/a/index.html?file=x.pdf');
   });
 });
 

@@ -1,6 +1,6 @@
 import { load, type CheerioAPI } from 'cheerio';
 import { classifyAttachmentLink, type AttachmentRules } from './attachment-links.ts';
-import { canonicalUrl } from './urls.ts';
+import { baseHref, canonicalUrl } from './urls.ts';
 
 /** One entry of a list page: a link to a detail page (or straight to a file). */
 export interface ListEntry {
@@ -22,8 +22,9 @@ export interface AttachmentLink {
   readonly text: string;
 }
 
-/** Entries of an HTML list page (or of an HTML fragment from a data proxy), in page order, deduplicated. */
-export function extractEntries(html: string, baseUrl: string, sel: EntrySelectors): ListEntry[] {
+/** Entries of an HTML list page (or of an HTML fragment from a data proxy), in page order, deduplicated. Relative links resolve against `<base href>` when the page has one. */
+export function extractEntries(html: string, pageUrl: string, sel: EntrySelectors): ListEntry[] {
+  const baseUrl = baseHref(html, pageUrl);
   const $ = load(html);
   const out: ListEntry[] = [];
   const seen = new Set<string>();
@@ -42,15 +43,44 @@ export function extractEntries(html: string, baseUrl: string, sel: EntrySelector
   return out;
 }
 
-/** Every link under `selector`: `<a href>`, and URLs quoted inside `onclick`, once each, in page order. */
-export function extractLinks(html: string, baseUrl: string, selector: string): AttachmentLink[] {
+/** A document viewer page whose query names the document: pdf.js's `viewer.html?file=…`. */
+export interface ViewerRule {
+  /** Case-insensitive regular expression (source) on the viewer URL's path. */
+  readonly path: string;
+  /** The query parameter holding the document's URL (relative to the viewer, as pdf.js reads it). */
+  readonly param: string;
+}
+
+export interface LinkOptions {
+  /** Also take the sources of `<iframe>`, `<frame>`, `<embed>` and `<object data>` anywhere on the page. */
+  readonly embeds?: boolean;
+  readonly viewers?: readonly ViewerRule[];
+}
+
+/** The element-attribute pairs that embed a document in a page. */
+const EMBEDS: ReadonlyArray<readonly [string, string]> = [
+  ['iframe', 'src'],
+  ['frame', 'src'],
+  ['embed', 'src'],
+  ['object', 'data'],
+];
+
+/**
+ * Every link under `selector` (`<a href>`, and URLs quoted inside
+ * `onclick`), then, with `embeds`, every embedded document of the page, once
+ * each, in page order; relative URLs resolve against `<base href>`. A link
+ * to a viewer page becomes the document it shows.
+ */
+export function extractLinks(html: string, pageUrl: string, selector: string, opts: LinkOptions = {}): AttachmentLink[] {
+  const baseUrl = baseHref(html, pageUrl);
   const $: CheerioAPI = load(html);
   const out: AttachmentLink[] = [];
   const seen = new Set<string>();
   const add = (url: string | null, text: string) => {
-    if (!url || seen.has(url)) return;
-    seen.add(url);
-    out.push({ url, text: text.replace(/\s+/g, ' ').trim() });
+    const target = url ? unwrapViewer(url, opts.viewers ?? []) : null;
+    if (!target || seen.has(target)) return;
+    seen.add(target);
+    out.push({ url: target, text: text.replace(/\s+/g, ' ').trim() });
   };
   $(selector).each((_i, el) => {
     const a = $(el);
@@ -59,12 +89,37 @@ export function extractLinks(html: string, baseUrl: string, selector: string): A
     if (href) add(canonicalUrl(href, baseUrl), text);
     for (const q of quotedUrls(a.attr('onclick') ?? '')) add(canonicalUrl(q, baseUrl), text);
   });
+  if (opts.embeds) {
+    for (const [tag, attr] of EMBEDS) {
+      $(`${tag}[${attr}]`).each((_i, el) => {
+        const e = $(el);
+        add(canonicalUrl(e.attr(attr) ?? '', baseUrl), e.attr('title') ?? '');
+      });
+    }
+  }
   return out;
 }
 
+/** The document a viewer URL shows (`/pdfjs/web/viewer.html?file=%2Fupload%2Fa.pdf` → `/upload/a.pdf`), or the URL itself. */
+export function unwrapViewer(url: string, viewers: readonly ViewerRule[]): string {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return url;
+  }
+  for (const v of viewers) {
+    if (!new RegExp(v.path, 'i').test(u.pathname)) continue;
+    const file = u.searchParams.get(v.param);
+    const target = file ? canonicalUrl(file, url) : null;
+    if (target) return target;
+  }
+  return url;
+}
+
 /** The links under `selector` that are attachments or attachment candidates (see attachment-links.ts), with why. */
-export function extractAttachments(html: string, baseUrl: string, selector: string, rules: AttachmentRules): Array<AttachmentLink & { readonly why: string; readonly candidate: boolean }> {
-  return extractLinks(html, baseUrl, selector).flatMap((l) => {
+export function extractAttachments(html: string, baseUrl: string, selector: string, rules: AttachmentRules, opts: LinkOptions = {}): Array<AttachmentLink & { readonly why: string; readonly candidate: boolean }> {
+  return extractLinks(html, baseUrl, selector, opts).flatMap((l) => {
     const v = classifyAttachmentLink(l.url, l.text, rules);
     return v.take ? [{ ...l, why: v.why, candidate: v.candidate }] : [];
   });

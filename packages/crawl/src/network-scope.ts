@@ -1,4 +1,4 @@
-import { isIP } from 'node:net';
+import ipaddr from 'ipaddr.js';
 
 /**
  * Which addresses and hosts a crawl may contact. A portal's config names its
@@ -9,21 +9,18 @@ export function isHostInScope(host: string, scopeHosts: readonly string[]): bool
   return scopeHosts.includes(h);
 }
 
-/** Loopback, private (RFC 1918, ULA), link-local, CGNAT, unspecified and similar addresses. */
+/**
+ * Anything but a public unicast address: loopback, RFC 1918, CGNAT, link-local,
+ * unique-local, multicast, unspecified, reserved and documentation ranges, in
+ * every spelling an address can take (`::ffff:7f00:1`, `::ffff:127.0.0.1`,
+ * `[::1]`). ipaddr.js reads the forms; an IPv4-mapped IPv6 address is judged
+ * as the IPv4 address it maps to. Not an IP address at all: false (a name is
+ * judged by what it resolves to, at connect time).
+ */
 export function isPrivateAddress(address: string): boolean {
-  const a = address.replace(/^\[|\]$/g, '').toLowerCase();
-  const family = isIP(a);
-  if (family === 4) {
-    const [p0 = 0, p1 = 0] = a.split('.').map(Number);
-    return (
-      p0 === 0 || p0 === 10 || p0 === 127 || (p0 === 100 && p1 >= 64 && p1 <= 127) || (p0 === 169 && p1 === 254) || (p0 === 172 && p1 >= 16 && p1 <= 31) || (p0 === 192 && p1 === 168) || (p0 === 198 && (p1 === 18 || p1 === 19)) || p0 >= 224
-    );
-  }
-  if (family === 6) {
-    if (a === '::' || a === '::1') return true;
-    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(a)?.[1];
-    if (mapped) return isPrivateAddress(mapped);
-    return /^f[cd]/.test(a) || /^fe[89ab]/.test(a) || a.startsWith('ff');
-  }
-  return false;
+  const a = address.replace(/^\[|\]$/g, '').replace(/%.*$/, '');
+  if (!ipaddr.isValid(a)) return false;
+  let ip = ipaddr.parse(a);
+  if (ip.kind() === 'ipv6' && (ip as ipaddr.IPv6).isIPv4MappedAddress()) ip = (ip as ipaddr.IPv6).toIPv4Address();
+  return ip.range() !== 'unicast';
 }

@@ -1,6 +1,7 @@
 import { toText } from './charset.ts';
 import { detectChallengeInBytes } from './challenge.ts';
 import { BlockedError, headerValue, skip, type Ctx, type PageRole } from './crawl-context.ts';
+import { findHandoff, type Handoff } from './handoff.ts';
 import { canonicalUrl } from './urls.ts';
 
 /** Fetching one list or detail page: conditional GET, failures and skips recorded, a challenge stops the crawl. */
@@ -15,8 +16,12 @@ export interface FetchedPage {
   readonly lastModified: string | null;
 }
 
-/** A page fetched, not modified (or already seen, or skipped), or failed. */
-export type PageVisit = { readonly kind: 'fetched'; readonly page: FetchedPage } | { readonly kind: 'unchanged' } | { readonly kind: 'gone' };
+/** A page fetched, a hand-off page (to follow like a redirect), not modified (or already seen, or skipped), or failed. */
+export type PageVisit =
+  | { readonly kind: 'fetched'; readonly page: FetchedPage }
+  | { readonly kind: 'handoff'; readonly page: FetchedPage; readonly handoff: Handoff }
+  | { readonly kind: 'unchanged' }
+  | { readonly kind: 'gone' };
 
 export async function visitPage(ctx: Ctx, rawUrl: string, role: PageRole, conditional: boolean): Promise<PageVisit> {
   const url = canonicalUrl(rawUrl) ?? rawUrl;
@@ -37,15 +42,29 @@ export async function visitPage(ctx: Ctx, rawUrl: string, role: PageRole, condit
       await ctx.memory.record({ url, status: 'skipped', error: `${res.reason}: ${res.detail}` });
       return { kind: 'unchanged' };
     case 'failed':
+      // A cut body (truncated) is a failed page like any other: nothing on it is read, no validator kept.
       ctx.c.errors++;
       ctx.log.warn({ url, reason: res.reason, status: res.status, detail: res.detail }, 'page failed');
-      await ctx.memory.record({ url, status: 'failed', httpStatus: res.status, error: `${res.reason}: ${res.detail}` });
-      ctx.emit({ type: 'page', source: name, role, url, status: 'failed', httpStatus: res.status, entries: 0, files: 0, detail: res.detail });
+      await ctx.memory.record({ url, status: 'failed', httpStatus: res.status, etag: null, lastModified: null, error: `${res.reason}: ${res.detail}` });
+      ctx.emit({ type: 'page', source: name, role, url, status: 'failed', httpStatus: res.status, entries: 0, files: 0, detail: `${res.reason}: ${res.detail}` });
       return { kind: 'gone' };
+    case 'blocked':
+      // A challenge sent with an error status (521, 412), or robots.txt answered by one.
+      ctx.c.blocked++;
+      await ctx.memory.record({ url, status: 'blocked', httpStatus: res.status, contentType: res.contentType, error: `${res.evidence.kind}: ${res.evidence.evidence}` });
+      ctx.emit({ type: 'page', source: name, role, url, status: 'blocked', httpStatus: res.status, entries: 0, files: 0, detail: res.evidence.evidence });
+      throw new BlockedError(res.at, res.evidence);
     case 'ok': {
       ctx.c.pagesFetched++;
       const contentType = headerValue(res.headers['content-type']);
       const challenge = detectChallengeInBytes({ status: res.status, setCookies: res.headers['set-cookie'] ?? [], body: res.body, contentType, override: ctx.portal.encoding });
+      // A page that only hands the reader on is no challenge, unless a WAF cookie came with it.
+      const handoff = challenge?.kind === 'challenge-cookie' ? null : findHandoff(toText(res.body, contentType, ctx.portal.encoding).text, res.finalUrl);
+      if (handoff) {
+        const { text } = toText(res.body, contentType, ctx.portal.encoding);
+        ctx.log.info({ url, target: handoff.target, how: handoff.how }, 'hand-off page followed');
+        return { kind: 'handoff', handoff, page: { url, finalUrl: res.finalUrl, text, httpStatus: res.status, contentType, etag: res.etag, lastModified: res.lastModified } };
+      }
       if (challenge) {
         ctx.c.blocked++;
         await ctx.memory.record({ url, status: 'blocked', httpStatus: res.status, contentType, error: `${challenge.kind}: ${challenge.evidence}` });
@@ -60,8 +79,9 @@ export async function visitPage(ctx: Ctx, rawUrl: string, role: PageRole, condit
 }
 
 /** Records a page after its subtree; validators are kept only when everything below it was handled. */
-export async function recordPage(ctx: Ctx, page: FetchedPage, complete: boolean): Promise<void> {
+export async function recordPage(ctx: Ctx, page: FetchedPage, complete: boolean, location: string | null = null): Promise<void> {
   await ctx.memory.record({
+    location,
     url: page.url,
     status: 'fetched',
     httpStatus: page.httpStatus,

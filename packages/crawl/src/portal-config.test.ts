@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLITENESS, parsePortalsConfig, PortalConfigError } from './portal-config.ts';
 
 const EXAMPLE = readFileSync(new URL('../../../config/portals.example.yaml', import.meta.url), 'utf8');
-const VARS = { PORTAL_MAIN: '127.0.0.1:1', PORTAL_FILES: '127.0.0.1:2', PORTAL_FLAKY: '127.0.0.1:3' };
+const VARS = { PORTAL_MAIN: '127.0.0.1:1', PORTAL_FILES: '127.0.0.1:2', PORTAL_FLAKY: '127.0.0.1:3', PORTAL_GUARDED: '127.0.0.1:4' };
 
 function issuesOf(text: string): readonly string[] {
   try {
@@ -24,6 +24,10 @@ describe('parsePortalsConfig', () => {
       ['fixture-query', 'query'],
       ['fixture-json', 'json'],
       ['fixture-waf', 'trs'],
+      ['fixture-jyh', 'trs'],
+      ['fixture-jsl', 'trs'],
+      ['fixture-rs', 'trs'],
+      ['fixture-cut', 'trs'],
     ]);
     const trs = cfg.portals[0]!;
     expect(trs.scopeHosts).toEqual(['127.0.0.1:1', '127.0.0.1:2']);

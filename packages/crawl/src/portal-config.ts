@@ -1,5 +1,6 @@
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { DEFAULT_ARCHIVE_LIMITS } from './archive-members.ts';
 import { DEFAULT_DOCUMENT_WORDS, DEFAULT_DOWNLOAD_PATTERNS } from './attachment-links.ts';
 
 /**
@@ -70,7 +71,9 @@ const jsonList = z.object({
 const listSchema = z.discriminatedUnion('type', [trsList, hanwebList, queryList, jsonList]);
 
 const fileExtensions = ['pdf', 'doc', 'docx', 'xls', 'xlsx', 'wps', 'et', 'zip'] as const;
-const DEFAULT_EXTENSIONS = ['pdf', 'doc', 'docx', 'xls', 'xlsx', 'wps'] as const;
+const DEFAULT_EXTENSIONS = ['pdf', 'doc', 'docx', 'xls', 'xlsx', 'wps', 'zip'] as const;
+/** pdf.js's viewer: `…/web/viewer.html?file=/upload/a.pdf`. */
+const DEFAULT_VIEWERS = [{ path: '/viewer\\.html?$', param: 'file' }];
 const regexSource = z.string().min(1).refine((p) => {
   try {
     new RegExp(p, 'i');
@@ -132,9 +135,32 @@ const portalSchema = z
         downloadPatterns: z.array(regexSource).default([...DEFAULT_DOWNLOAD_PATTERNS]),
         /** Link texts naming one of these (or a file extension) make an extension-less link a candidate too. */
         documentWords: z.array(z.string().min(1)).default([...DEFAULT_DOCUMENT_WORDS]),
+        /** Documents shown in the page rather than linked: the sources of <iframe>, <frame>, <embed> and <object data> anywhere on a detail page. */
+        embeds: z.boolean().default(true),
+        /** Viewer pages whose query names the document (pdf.js `viewer.html?file=…`): the document is fetched, not the viewer. */
+        viewers: z.array(z.object({ path: regexSource, param: z.string().min(1) }).strict()).default(DEFAULT_VIEWERS),
+        /** Zip-bomb limits of an archive read member by member. */
+        archives: z
+          .object({
+            maxMembers: z.number().int().positive().default(DEFAULT_ARCHIVE_LIMITS.maxMembers),
+            maxMemberBytes: z.number().int().positive().default(DEFAULT_ARCHIVE_LIMITS.maxMemberBytes),
+            maxTotalBytes: z.number().int().positive().default(DEFAULT_ARCHIVE_LIMITS.maxTotalBytes),
+            maxRatio: z.number().positive().default(DEFAULT_ARCHIVE_LIMITS.maxRatio),
+          })
+          .strict()
+          .default({ ...DEFAULT_ARCHIVE_LIMITS }),
       })
       .strict()
-      .default({ selector: 'a', extensions: [...DEFAULT_EXTENSIONS], hosts: [], downloadPatterns: [...DEFAULT_DOWNLOAD_PATTERNS], documentWords: [...DEFAULT_DOCUMENT_WORDS] }),
+      .default({
+        selector: 'a',
+        extensions: [...DEFAULT_EXTENSIONS],
+        hosts: [],
+        downloadPatterns: [...DEFAULT_DOWNLOAD_PATTERNS],
+        documentWords: [...DEFAULT_DOCUMENT_WORDS],
+        embeds: true,
+        viewers: DEFAULT_VIEWERS,
+        archives: { ...DEFAULT_ARCHIVE_LIMITS },
+      }),
     /** Extra hosts of list and detail pages, besides the seeds' hosts. */
     hosts: z.array(host).default([]),
     filter: z
@@ -155,6 +181,8 @@ const portalSchema = z
     maxDepth: z.number().int().nonnegative().max(3).default(1),
     /** Overrides every other way of finding the pages' charset. */
     encoding: z.enum(['utf-8', 'gbk', 'gb2312', 'gb18030', 'big5']).optional(),
+    /** `status` flags the source when this many finished runs in a row found no new file (the site may have moved). */
+    staleAfterRuns: z.number().int().positive().max(1000).default(8),
     /** Lets the crawler reach private, loopback and link-local addresses (the test portal). */
     allowPrivateNetwork: z.boolean().default(false),
     ...politeness,

@@ -65,6 +65,8 @@ export function formatSummary(s: CrawlSummary): string {
   return (
     `[${s.source}] ${s.status}: ${s.pagesFetched} pages fetched, ${s.newFiles} new files, ${s.unchanged} unchanged, ` +
     `${s.errors} errors, ${s.blocked} blocked, ${s.skipped} skipped, ${s.requests} requests in ${(s.durationMs / 1000).toFixed(1)} s (run ${s.runId})` +
+    s.stoppedPaging.map((note) => `\n[${s.source}] ${note}`).join('') +
+    (s.status === 'partial' ? `\n[${s.source}] partial: ${s.errors} page(s) or file(s) failed (see the lines above, or fetched_urls where status = 'failed'); the next crawl asks for them again` : '') +
     (s.blockedEvidence ? `\n[${s.source}] blocked: ${s.blockedEvidence}` : '') +
     (s.status === 'blocked' ? `\n[${s.source}] ${s.knownBlock ? 'warning: known block' : 'new block'} since ${s.blockedSince?.toISOString() ?? '?'}; crawls back off until ${s.blockedUntil?.toISOString() ?? '?'}` : '')
   );
@@ -78,7 +80,8 @@ export interface CrawlCommandIo {
 /**
  * A crawl's exit code for a scheduler: 0 when every source succeeded or is
  * inside a known block (already reported: a warning line, no request, no
- * alarm every run), 1 when a crawl failed or a source is newly blocked.
+ * alarm every run), 1 when a crawl failed, went through only in part (a page
+ * or file failed), or a source is newly blocked.
  */
 export function crawlExitCode(summaries: readonly CrawlSummary[]): number {
   const fine = (s: CrawlSummary) => s.status === 'succeeded' || s.status === 'backed-off' || (s.status === 'blocked' && s.knownBlock);

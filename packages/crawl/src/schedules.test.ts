@@ -5,7 +5,7 @@ import { parsePortalsConfig } from './portal-config.ts';
 import { createCrawlQueue, createCrawlWorker, enqueueCrawl, syncCrawlSchedulers, type CrawlQueue } from './schedules.ts';
 
 const EXAMPLE = readFileSync(new URL('../../../config/portals.example.yaml', import.meta.url), 'utf8');
-const config = parsePortalsConfig(EXAMPLE, { env: { PORTAL_MAIN: '127.0.0.1:1', PORTAL_FILES: '127.0.0.1:2', PORTAL_FLAKY: '127.0.0.1:3' } });
+const config = parsePortalsConfig(EXAMPLE, { env: { PORTAL_MAIN: '127.0.0.1:1', PORTAL_FILES: '127.0.0.1:2', PORTAL_FLAKY: '127.0.0.1:3', PORTAL_GUARDED: '127.0.0.1:4' } });
 
 describe.skipIf(noRedis)('crawl schedules on BullMQ', () => {
   const closers: Array<() => Promise<unknown>> = [];

@@ -42,3 +42,20 @@ export function fileExtension(url: string): string | null {
   }
   return fromPath;
 }
+
+/** The page's `<base href>`, resolved against its URL, or the URL itself. */
+export function baseHref(html: string, pageUrl: string): string {
+  const href = /<base\b[^>]*\bhref\s*=\s*(["'])([^"']+)\1/i.exec(html)?.[2] ?? /<base\b[^>]*\bhref\s*=\s*([^\s>"']+)/i.exec(html)?.[1];
+  if (!href) return pageUrl;
+  try {
+    const u = new URL(decodeEntities(href.trim()), pageUrl);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.toString() : pageUrl;
+  } catch {
+    return pageUrl;
+  }
+}
+
+/** The two entity spellings of `&` that turn up inside attribute URLs. */
+export function decodeEntities(s: string): string {
+  return s.replace(/&amp;/g, '&').replace(/&#0*38;/g, '&');
+}

@@ -57,6 +57,10 @@ export const SCHEMA_DOCS: Readonly<Record<string, TableDoc>> = {
       updated_at: 'When the row was last changed.',
       extracted_at: 'When the text and tables were last extracted.',
       parsed_at: 'When reports were last parsed from the extracted model.',
+      entry_title: 'Crawled files: the title of the list entry (or, below it, the detail page) that linked the file; evidence of what the document is when its own title is missing.',
+      entry_date: 'Crawled files: the date the list showed beside that entry.',
+      detail_url: 'Crawled files: the detail page whose link (or embedded viewer) gave the file.',
+      container_url: 'A file read out of an archive: the archive it came from (its source_url is archive#member).',
     },
   },
   document_contents: {
@@ -226,7 +230,7 @@ export const SCHEMA_DOCS: Readonly<Record<string, TableDoc>> = {
     columns: {
       id: 'Surrogate key.',
       source_id: 'The portal (sources.id).',
-      status: 'running, succeeded, failed or blocked (a WAF/JS challenge page).',
+      status: 'running, succeeded, partial (finished, but a page or file failed: message says how many), failed, or blocked (a WAF/JS challenge page, on any status code).',
       started_at: 'When the crawl started.',
       finished_at: 'When the crawl ended.',
       pages_fetched: 'List and detail pages fetched.',
@@ -253,6 +257,7 @@ export const SCHEMA_DOCS: Readonly<Record<string, TableDoc>> = {
       sha256: 'sha256 of the body; links to documents.sha256.',
       document_id: 'The document the URL delivered (documents.id).',
       error: 'Why the last request failed or was skipped.',
+      location: 'Where a hand-off page (meta refresh, location.href) sent the crawler, followed like a redirect.',
       first_seen_at: 'When the URL was first seen.',
       fetched_at: 'When the URL was last fetched.',
     },

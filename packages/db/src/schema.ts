@@ -61,7 +61,7 @@ export const lineClassification = pgEnum('line_classification', CLASSIFICATIONS)
 export const comparisonOp = pgEnum('comparison_op', OPS);
 export const valueVerification = pgEnum('value_verification', VERIFICATIONS);
 export const findingSeverity = pgEnum('finding_severity', ['error', 'warning', 'info']);
-export const crawlRunStatus = pgEnum('crawl_run_status', ['running', 'succeeded', 'failed', 'blocked']);
+export const crawlRunStatus = pgEnum('crawl_run_status', ['running', 'succeeded', 'failed', 'blocked', 'partial']);
 export const fetchStatus = pgEnum('fetch_status', ['fetched', 'not_modified', 'skipped', 'failed', 'blocked']);
 
 export const sources = pgTable('sources', {
@@ -102,6 +102,11 @@ export const documents = pgTable(
     updatedAt: updatedAt(),
     extractedAt: timestamp('extracted_at', { withTimezone: true }),
     parsedAt: timestamp('parsed_at', { withTimezone: true }),
+    // What the portal said about a crawled file: evidence of what the document is.
+    entryTitle: text('entry_title'),
+    entryDate: date('entry_date', { mode: 'string' }),
+    detailUrl: text('detail_url'),
+    containerUrl: text('container_url'),
   },
   (t) => [index('documents_status_idx').on(t.status), check('documents_byte_size_nonneg', sql`${t.byteSize} >= 0`)],
 );
@@ -353,6 +358,7 @@ export const fetchedUrls = pgTable(
     sha256: char('sha256', { length: 64 }),
     documentId: bigint('document_id', { mode: 'number' }).references(() => documents.id, { onDelete: 'set null' }),
     error: text('error'),
+    location: text('location'),
     firstSeenAt: timestamp('first_seen_at', { withTimezone: true }).notNull().defaultNow(),
     fetchedAt: timestamp('fetched_at', { withTimezone: true }),
   },

@@ -26,3 +26,8 @@ export function createLogger(settings: LoggerSettings): Logger {
 export function silentLogger(): Logger {
   return pino({ level: 'silent' });
 }
+
+/** A JSON logger writing each line to `stream` (tests read what a service logged). */
+export function streamLogger(level: string, stream: { write(line: string): void }): Logger {
+  return pino({ level }, stream);
+}

@@ -7,9 +7,22 @@ import { sniffFormat } from '@budget-ingest/extract';
 import type { PipelineDeps } from './deps.ts';
 import { assertRegularFile } from './inputs.ts';
 
-export type FileInput =
-  | { readonly path: string; readonly fileName?: string; readonly sourceUrl?: string | null; readonly sourceId?: number | null }
-  | { readonly bytes: Uint8Array; readonly fileName: string; readonly sourceUrl?: string | null; readonly sourceId?: number | null };
+/** What a portal said about a crawled file (documents.entry_title, entry_date, detail_url, container_url). */
+export interface FileProvenance {
+  readonly entryTitle?: string | null;
+  /** ISO date (YYYY-MM-DD). */
+  readonly entryDate?: string | null;
+  readonly detailUrl?: string | null;
+  readonly containerUrl?: string | null;
+}
+
+interface FileOrigin {
+  readonly sourceUrl?: string | null;
+  readonly sourceId?: number | null;
+  readonly provenance?: FileProvenance;
+}
+
+export type FileInput = ({ readonly path: string; readonly fileName?: string } | { readonly bytes: Uint8Array; readonly fileName: string }) & FileOrigin;
 
 export interface StoredFile {
   readonly documentId: number;
@@ -37,10 +50,14 @@ export async function storeFile(deps: PipelineDeps, input: FileInput): Promise<S
   const head = 'path' in input ? await readEdges(input.path, byteSize) : input.bytes;
   const sniffed = sniffFormat(head, fileName);
 
+  const provenance = provenanceColumns(input.provenance);
   const existing = await findBySha(deps, sha256);
   if (existing) {
     if (input.sourceUrl && !existing.sourceUrl) {
-      await deps.db.update(documents).set({ sourceUrl: input.sourceUrl, sourceId: input.sourceId ?? null, updatedAt: sql`now()` }).where(eq(documents.id, existing.id));
+      await deps.db.update(documents).set({ sourceUrl: input.sourceUrl, sourceId: input.sourceId ?? null, ...provenance, updatedAt: sql`now()` }).where(eq(documents.id, existing.id));
+    } else if (provenance.entryTitle && !existing.entryTitle) {
+      // A file first ingested by hand, later found on a portal: the portal's evidence is kept.
+      await deps.db.update(documents).set({ ...provenance, updatedAt: sql`now()` }).where(eq(documents.id, existing.id));
     }
     return { documentId: existing.id, sha256, isNew: false, status: existing.status, fileName: existing.fileName, format: existing.format, byteSize };
   }
@@ -53,6 +70,7 @@ export async function storeFile(deps: PipelineDeps, input: FileInput): Promise<S
       fileName,
       sourceUrl: input.sourceUrl ?? null,
       sourceId: input.sourceId ?? null,
+      ...provenance,
       format: sniffed.format,
       mediaType: sniffed.mediaType,
       byteSize,
@@ -71,9 +89,13 @@ export async function storeFile(deps: PipelineDeps, input: FileInput): Promise<S
   return { documentId: raced.id, sha256, isNew: false, status: raced.status, fileName: raced.fileName, format: raced.format, byteSize };
 }
 
+function provenanceColumns(p: FileProvenance | undefined) {
+  return { entryTitle: p?.entryTitle ?? null, entryDate: p?.entryDate ?? null, detailUrl: p?.detailUrl ?? null, containerUrl: p?.containerUrl ?? null };
+}
+
 async function findBySha(deps: PipelineDeps, sha256: string) {
   const rows = await deps.db
-    .select({ id: documents.id, status: documents.status, fileName: documents.fileName, format: documents.format, sourceUrl: documents.sourceUrl })
+    .select({ id: documents.id, status: documents.status, fileName: documents.fileName, format: documents.format, sourceUrl: documents.sourceUrl, entryTitle: documents.entryTitle })
     .from(documents)
     .where(eq(documents.sha256, sha256))
     .limit(1);

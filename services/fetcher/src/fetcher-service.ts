@@ -52,10 +52,8 @@ export async function startFetcher(opts: FetcherOptions): Promise<RunningFetcher
     async (data, job) => {
       const portal = portals.portals.find((p) => p.name === data.source);
       if (!portal) throw new UnknownSourceError([data.source], portals.portals.map((p) => p.name));
-      const started = Date.now();
-      const summary = await crawlSource({ db: handle.db, sink, logger, scheduler }, portal, data.full ? { full: true } : {});
-      logger.info({ stage: 'crawl', jobId: job.id, source: summary.source, status: summary.status, newFiles: summary.newFiles, unchanged: summary.unchanged, errors: summary.errors, blocked: summary.blocked, ms: Date.now() - started }, 'crawl job done');
-      return summary;
+      // crawlSource writes the run's one log line ('crawl finished': status, counts, paging, message) and its crawl_runs row, which `status` shows.
+      return crawlSource({ db: handle.db, sink, logger: logger.child({ stage: 'crawl', jobId: job.id }), scheduler }, portal, data.full ? { full: true } : {});
     },
     { prefix: config.queuePrefix, concurrency: config.concurrency.fetch },
   );

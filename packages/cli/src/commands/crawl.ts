@@ -42,7 +42,7 @@ export async function crawlCommand(rt: Runtime, sources: readonly string[], opts
     try {
       // New files go through the chain: to its end here, or onto the queues for the workers.
       const sink = createStoreFileSink(async (file) => {
-        const s = await runner.submit({ path: file.path, fileName: file.fileName, sourceUrl: file.sourceUrl, sourceId: file.sourceId });
+        const s = await runner.submit({ path: file.path, fileName: file.fileName, sourceUrl: file.sourceUrl, sourceId: file.sourceId, provenance: file.provenance });
         return { documentId: s.documentId, isNew: s.isNew };
       });
       const { exitCode } = await runCrawlCommand({ db: ctx.handle.db, sink, logger: ctx.logger }, { out: rt.stdout }, portals, {

@@ -105,12 +105,27 @@ function renderStatus(s: StatusReport): string[] {
   return out;
 }
 
-/** One row per crawled source: its last run, new files (last run / all runs) and a block, if any (since when, last checked). */
+/**
+ * One row per crawled source: its last run, new files (last run / all runs)
+ * and a block, if any (since when, last checked); under it each last run's
+ * summary (what a scheduled crawl did), and a warning for each source that
+ * found nothing new for `staleAfterRuns` runs in a row.
+ */
 function crawlTable(crawls: readonly CrawlRow[]): string[] {
   const at = (iso: string | null) => (iso ? `${iso.slice(0, 16).replace('T', ' ')} UTC` : '-');
-  return renderTable(
-    ['source', 'last run', 'status', 'new files (last/all)', 'runs', 'blocked since', 'block last checked'],
-    crawls.map((c) => [c.source, at(c.lastRunAt), c.lastStatus ?? '-', `${c.lastNewFiles ?? '-'}/${c.newFiles}`, String(c.runs), at(c.blockedSince), at(c.blockedCheckedAt)]),
-    [3, 4],
+  const table = renderTable(
+    ['source', 'last run', 'status', 'new files (last/all)', 'runs', 'blocked since', 'block last checked', 'runs without new'],
+    crawls.map((c) => [c.source, at(c.lastRunAt), c.lastStatus ?? '-', `${c.lastNewFiles ?? '-'}/${c.newFiles}`, String(c.runs), at(c.blockedSince), at(c.blockedCheckedAt), `${c.runsWithoutNew}${c.stale ? ' (stale)' : ''}`]),
+    [3, 4, 7],
   );
+  const runs = crawls.flatMap((c) => {
+    const r = c.lastRun;
+    if (!r) return [];
+    const secs = r.durationMs === null ? '' : ` in ${(r.durationMs / 1000).toFixed(1)} s`;
+    return [`${c.source} last run: ${c.lastStatus}: ${r.pagesFetched} pages, ${r.newFiles} new files, ${r.unchanged} unchanged, ${r.errors} errors, ${r.blocked} blocked${secs}${r.message ? `; ${r.message}` : ''}`];
+  });
+  const stale = crawls
+    .filter((c) => c.stale)
+    .map((c) => `warning: ${c.source} found no new file in its last ${c.runsWithoutNew} runs (staleAfterRuns ${c.staleAfterRuns}): has the portal moved its column? \`crawl --dry-run ${c.source}\` shows what its seeds still list`);
+  return [...table, ...(runs.length > 0 ? ['', ...runs] : []), ...(stale.length > 0 ? ['', ...stale] : [])];
 }
