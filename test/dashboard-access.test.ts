@@ -1,51 +1,60 @@
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { request } from 'node:http';
+import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dashboardCommand } from '../packages/cli/src/commands/dashboard.ts';
 import { noPostgres, noRedis, redisUrl, serverDatabaseUrl } from './support/services.ts';
 
 /*
- * The queue dashboard as a browser or a script meets it: real HTTP requests
- * to a real bull-board over a real Redis.
+ * The queue dashboard as a browser or a script meets it: `budget-ingest
+ * dashboard` as its own process, real HTTP requests, bull-board over a real Redis.
  */
+const BIN = join(import.meta.dirname, '../packages/cli/bin/budget-ingest.mjs');
 const prefix = `dash_${randomBytes(4).toString('hex')}`;
 
 interface Running {
   readonly port: number;
   readonly token: string;
-  readonly stdout: string[];
-  readonly stderr: string[];
-  stop(): Promise<void>;
+  readonly stdout: string;
+  readonly stderr: string;
+  stop(): Promise<number | null>;
 }
 
 async function startDashboard(host: string, extraEnv: Record<string, string> = {}): Promise<Running> {
-  let release!: () => void;
-  const until = new Promise<void>((r) => (release = r));
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  let done!: Promise<number>;
-  const { port, token } = await new Promise<{ port: number; token: string }>((resolve, reject) => {
-    done = dashboardCommand(
-      {
-        env: { LOG_LEVEL: 'silent', REDIS_URL: redisUrl!, DATABASE_URL: serverDatabaseUrl!, QUEUE_PREFIX: prefix, ...extraEnv },
-        cwd: process.cwd(),
-        stdout: (l) => stdout.push(l),
-        stderr: (l) => stderr.push(l),
-        stdoutIsTty: false,
-      },
-      { port: '0', host, until, onListening: (p, t) => resolve({ port: p, token: t }) },
-    );
-    done.catch(reject);
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  const proc = spawn(process.execPath, [BIN, 'dashboard', '--port', String(port), '--host', host], {
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'warn', REDIS_URL: redisUrl!, DATABASE_URL: serverDatabaseUrl!, QUEUE_PREFIX: prefix, ...extraEnv },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  proc.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
+  proc.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  const exited = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
+  const token = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`dashboard did not start:\n${stdout}\n${stderr}`)), 90_000);
+    proc.stdout!.on('data', () => {
+      const m = /\?token=([A-Za-z0-9_-]+)/.exec(stdout);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    });
+    void exited.then(() => reject(new Error(`dashboard exited during start:\n${stdout}\n${stderr}`)));
   });
   return {
     port,
     token,
-    stdout,
-    stderr,
-    stop: async () => {
-      release();
-      await done;
+    get stdout() {
+      return stdout;
+    },
+    get stderr() {
+      return stderr;
+    },
+    stop: () => {
+      proc.kill('SIGTERM');
+      return exited;
     },
   };
 }
@@ -72,7 +81,7 @@ describe.skipIf(noRedis || noPostgres)('the queue dashboard', () => {
   afterAll(async () => {
     await extract?.obliterate({ force: true }).catch(() => {});
     await extract?.close();
-    await dash?.stop();
+    expect(await dash?.stop()).toBe(0);
   });
 
   it('shows the queues on loopback without a token', async () => {
@@ -112,7 +121,7 @@ describe.skipIf(noRedis || noPostgres)('the queue dashboard', () => {
   });
 
   it('prints the token with the address', () => {
-    expect(dash.stdout.join('\n')).toContain(`?token=${dash.token}`);
+    expect(dash.stdout).toContain(`?token=${dash.token}`);
   });
 });
 
@@ -120,7 +129,7 @@ describe.skipIf(noRedis || noPostgres)('the queue dashboard beyond loopback', ()
   it('warns, and shows nothing without the token; the token in the address becomes a cookie', async () => {
     const dash = await startDashboard('0.0.0.0', { DASHBOARD_TOKEN: 'a-token-chosen-by-the-operator' });
     try {
-      expect(dash.stderr.join('\n')).toMatch(/warning: `dashboard` listens on 0\.0\.0\.0/);
+      expect(dash.stderr).toMatch(/warning: `dashboard` listens on 0\.0\.0\.0/);
       expect(dash.token).toBe('a-token-chosen-by-the-operator');
       const host = `127.0.0.1:${dash.port}`;
       expect((await http(dash.port, 'GET', '/api/queues', { host })).status).toBe(401);
@@ -131,7 +140,7 @@ describe.skipIf(noRedis || noPostgres)('the queue dashboard beyond loopback', ()
       expect((await http(dash.port, 'GET', '/api/queues', { host, cookie })).status).toBe(200);
       expect((await http(dash.port, 'GET', '/?token=wrong', { host })).status).toBe(401);
     } finally {
-      await dash.stop();
+      expect(await dash.stop()).toBe(0);
     }
   });
 });

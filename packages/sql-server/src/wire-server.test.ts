@@ -172,6 +172,25 @@ describe('clients take turns one transaction at a time', () => {
   });
 });
 
+describe("each client's prepared statements are its own", () => {
+  it('two clients prepare the same statement name with different texts, and a client gone leaves none behind', async () => {
+    const a = await client();
+    const b = await client();
+    try {
+      // JDBC names its statements S_1, S_2 … on every connection.
+      expect((await a.query({ name: 'S_1', text: 'SELECT $1::int + 1 AS v', values: [1] })).rows[0]).toEqual({ v: 2 });
+      expect((await b.query({ name: 'S_1', text: "SELECT $1::text || '!' AS v", values: ['x'] })).rows[0]).toEqual({ v: 'x!' });
+      expect((await a.query({ name: 'S_1', text: 'SELECT $1::int + 1 AS v', values: [41] })).rows[0]).toEqual({ v: 42 });
+      await a.end();
+      const left = await b.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_prepared_statements WHERE name LIKE '%S_1'");
+      expect(left.rows[0]).toEqual({ n: 1 });
+    } finally {
+      await a.end().catch(() => {});
+      await b.end();
+    }
+  });
+});
+
 describe('a password', () => {
   let locked: SqlServer;
   beforeAll(async () => {

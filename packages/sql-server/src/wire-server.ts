@@ -13,6 +13,7 @@ import {
 } from './backend-messages.ts';
 import { AUTH_MESSAGE_TYPES, FrameReader, ProtocolViolation, SESSION_MESSAGE_TYPES, startupPacket, TERMINATE, type StartupPacket } from './frontend-frames.ts';
 import { ScramExchange, ScramFailure, scramVerifier, type ScramVerifier } from './scram.ts';
+import { closeStatements, renameStatements } from './statement-names.ts';
 
 export interface SqlServerOptions {
   readonly db: PGlite;
@@ -53,10 +54,15 @@ class Connection {
   params: ReadonlyMap<string, string> = new Map();
   scram: ScramExchange | null = null;
   authTimer: NodeJS.Timeout | null = null;
+  /** Its prepared statements, by their names in the shared session (statement-names.ts). */
+  readonly prepared = new Set<string>();
+  readonly prefix: string;
   constructor(
     readonly id: number,
     readonly socket: Socket,
-  ) {}
+  ) {
+    this.prefix = `c${id}_`;
+  }
   get remote(): string {
     return `${this.socket.remoteAddress ?? '?'}:${this.socket.remotePort ?? '?'}`;
   }
@@ -88,6 +94,8 @@ class WireServer implements SqlServer {
   private owner: Connection | null = null;
   private inflight: Promise<void> | null = null;
   private cleanupNeeded = false;
+  /** Close messages for the statements of clients gone, run when no one holds the session. */
+  private readonly pendingCloses: Buffer[] = [];
   private stopping = false;
   private idleTimer: { conn: Connection; timer: NodeJS.Timeout } | null = null;
   private nextId = 1;
@@ -124,6 +132,7 @@ class WireServer implements SqlServer {
     const closed = new Promise<void>((resolve) => this.net.close(() => resolve()));
     for (const conn of [...this.conns]) this.fatal(conn, '57P01', 'terminating connection due to administrator command');
     await this.inflight;
+    this.pendingCloses.length = 0;
     if (this.cleanupNeeded) await this.cleanSession();
     await closed;
   }
@@ -180,7 +189,10 @@ class WireServer implements SqlServer {
           const msg = conn.reader.nextMessage(SESSION_TYPES);
           if (!msg) return;
           if (msg.type === TERMINATE) return this.close(conn, 'terminated by the client');
-          this.enqueue(conn, msg.bytes);
+          const renamed = renameStatements(msg.bytes, conn.prefix);
+          if (renamed.prepared) conn.prepared.add(renamed.prepared);
+          if (renamed.closed) conn.prepared.delete(renamed.closed);
+          this.enqueue(conn, renamed.bytes);
           break;
         }
       }
@@ -247,7 +259,7 @@ class WireServer implements SqlServer {
   /** Runs the next message: the turn's owner's, or the first waiting client's once the session is at rest. */
   private pump(): void {
     if (this.inflight || this.stopping) return;
-    if (this.cleanupNeeded) return this.run(this.cleanSession());
+    if (!this.owner && (this.cleanupNeeded || this.pendingCloses.length > 0)) return this.run(this.cleanSession());
     if (!this.owner) {
       const next = this.waiting.shift();
       if (!next) return;
@@ -299,10 +311,13 @@ class WireServer implements SqlServer {
 
   /** After a client left mid-turn: end its COPY, its half-done extended query and its transaction, so the next client starts clean. */
   private async cleanSession(): Promise<void> {
+    const midTurn = this.cleanupNeeded;
     this.cleanupNeeded = false;
+    const closes = this.pendingCloses.splice(0);
     const raw = (m: Buffer) => this.opts.db.runExclusive(() => this.opts.db.execProtocolRawStream(m, { onRawData: (d) => this.tracker.feed(d) }));
     try {
-      if (this.tracker.copyIn) await raw(copyFail('client disconnected'));
+      if (midTurn && this.tracker.copyIn) await raw(copyFail('client disconnected'));
+      for (const close of closes) await raw(close);
       await raw(SYNC);
       if (this.tracker.status !== 'I') await raw(ROLLBACK);
     } catch {
@@ -351,6 +366,7 @@ class WireServer implements SqlServer {
     const at = this.waiting.indexOf(conn);
     if (at >= 0) this.waiting.splice(at, 1);
     conn.inbox.length = 0;
+    if (!this.stopping) this.pendingCloses.push(...closeStatements(conn.prepared));
     if (this.idleTimer?.conn === conn) this.disarmIdleTimer();
     // Mid-call, execute() sees the connection closed when the call returns and cleans up then.
     if (this.owner === conn && !this.inflight) {
