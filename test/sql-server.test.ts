@@ -73,13 +73,15 @@ function cpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
-function rawSend(port: number, bytes: Buffer): Promise<void> {
+/** Sends bytes on a raw socket; resolves true once the server closed it, false if it was still open after 5 s. */
+function rawSend(port: number, bytes: Buffer): Promise<boolean> {
   return new Promise((resolve) => {
     const s = connect(port, '127.0.0.1');
-    s.on('error', () => resolve());
-    s.on('close', () => resolve());
+    const timer = setTimeout(() => (s.destroy(), resolve(false)), 5000);
+    s.on('data', () => {}); // read, so the server's end of the connection is seen
+    s.on('error', () => {});
+    s.on('close', () => (clearTimeout(timer), resolve(true)));
     s.on('connect', () => s.write(bytes));
-    setTimeout(() => (s.destroy(), resolve()), 5000);
   });
 }
 
@@ -117,11 +119,14 @@ describe('`sql` under malformed clients', () => {
     const served = await startSql();
     const port = Number(new URL(served.url).port);
     try {
-      await rawSend(port, Buffer.from([0x7f, 0xff, 0xff, 0xff, 0, 3, 0, 0])); // a startup packet claiming 2 GB
-      await rawSend(port, Buffer.from('GET / HTTP/1.1\r\nHost: x\r\n\r\n'));
       const startup = Buffer.concat([Buffer.from([0, 0, 0, 41, 0, 3, 0, 0]), Buffer.from('user\0postgres\0database\0postgres\0\0')]);
-      await rawSend(port, Buffer.concat([startup, Buffer.from([0x51, 0, 0, 0, 4])])); // a short Query
-      await rawSend(port, Buffer.concat([startup, Buffer.from([0x7a, 0, 0, 0, 4])])); // an unknown message type
+      const closed = [
+        await rawSend(port, Buffer.from([0x7f, 0xff, 0xff, 0xff, 0, 3, 0, 0])), // a startup packet claiming 2 GB
+        await rawSend(port, Buffer.from('GET / HTTP/1.1\r\nHost: x\r\n\r\n')), // random bytes
+        await rawSend(port, Buffer.concat([startup, Buffer.from([0x51, 0, 0, 0, 4])])), // a short Query
+        await rawSend(port, Buffer.concat([startup, Buffer.from([0x7a, 0, 0, 0, 4])])), // an unknown message type
+      ];
+      expect(closed).toEqual([true, true, true, true]);
       const cpu0 = cpuSeconds(served.proc.pid!);
       await new Promise((r) => setTimeout(r, 2000));
       const spent = cpuSeconds(served.proc.pid!) - cpu0;
