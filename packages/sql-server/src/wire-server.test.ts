@@ -135,6 +135,23 @@ describe('clients take turns one transaction at a time', () => {
     }
   });
 
+  it('a client connects at once while another holds a transaction, and its query waits for the COMMIT', async () => {
+    const a = await client();
+    try {
+      await a.query('BEGIN');
+      const t0 = Date.now();
+      const b = await client();
+      expect(Date.now() - t0).toBeLessThan(1000);
+      const pending = b.query('SELECT 1 AS x');
+      await new Promise((r) => setTimeout(r, 300));
+      await a.query('COMMIT');
+      expect((await pending).rows[0]).toEqual({ x: 1 });
+      await b.end();
+    } finally {
+      await a.end();
+    }
+  });
+
   it('an idle client holding a transaction is disconnected after the timeout (25P03), rolled back, and the others go on', async () => {
     const a = await client();
     const b = await client();

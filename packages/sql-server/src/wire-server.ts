@@ -99,6 +99,8 @@ class WireServer implements SqlServer {
   private stopping = false;
   private idleTimer: { conn: Connection; timer: NodeJS.Timeout } | null = null;
   private nextId = 1;
+  /** PGlite's answer to a startup packet (AuthenticationOk, parameters, BackendKeyData, ReadyForQuery), given to every client. */
+  private greeting: Buffer = Buffer.alloc(0);
   port = 0;
 
   constructor(
@@ -110,6 +112,13 @@ class WireServer implements SqlServer {
 
   async listen(): Promise<this> {
     await this.opts.db.waitReady;
+    // Asked once, so a client's connection never waits for another's transaction to end: only its statements take turns.
+    const chunks: Uint8Array[] = [];
+    await this.opts.db.runExclusive(() =>
+      this.opts.db.execProtocolRawStream(startupPacket(new Map([['user', 'postgres'], ['database', 'postgres'], ['client_encoding', 'UTF8']])), { onRawData: (d) => void chunks.push(d.slice()) }),
+    );
+    this.greeting = Buffer.concat(chunks);
+    this.tracker.feed(this.greeting);
     await new Promise<void>((resolve, reject) => {
       this.net.once('error', reject);
       this.net.listen(this.opts.port, this.opts.host, () => {
@@ -240,12 +249,17 @@ class WireServer implements SqlServer {
     this.beginSession(conn);
   }
 
-  /** Authenticated: Postgres gets the startup packet in this client's turn and answers it (AuthenticationOk, parameters, ReadyForQuery). */
+  /**
+   * Authenticated: the client gets the session's greeting at once, whoever
+   * holds the session now. Its own startup parameters are not applied: the
+   * one session is shared, so one client's client_encoding or DateStyle must
+   * not become everyone's (the greeting tells it what they are: UTF8, ISO).
+   */
   private beginSession(conn: Connection): void {
     conn.phase = 'session';
     if (conn.authTimer) clearTimeout(conn.authTimer);
     conn.authTimer = null;
-    this.enqueue(conn, startupPacket(conn.params));
+    conn.socket.write(this.greeting);
   }
 
   private enqueue(conn: Connection, bytes: Buffer): void {
@@ -288,7 +302,8 @@ class WireServer implements SqlServer {
         this.opts.db.execProtocolRawStream(bytes, {
           onRawData: (data) => {
             this.tracker.feed(data);
-            if (conn.phase !== 'closed') conn.socket.write(data);
+            // A copy: the bytes may be a view of PGlite's memory, reused by the next call before the socket has sent them.
+            if (conn.phase !== 'closed') conn.socket.write(Buffer.from(data));
           },
         }),
       );
