@@ -35,6 +35,12 @@ describe('FrameReader', () => {
     expect(() => r.nextMessage(SESSION_MESSAGE_TYPES)).toThrow(ProtocolViolation);
   });
 
+  it('holds a password message to 64 KiB', () => {
+    const r = new FrameReader();
+    r.push(Buffer.from([0x70, 0, 1, 0, 4]));
+    expect(() => r.nextMessage(new Set([0x70]), 65_535)).toThrow(/invalid message length/);
+  });
+
   it('reads a startup packet and requires a user', () => {
     const body = Buffer.from('user\0me\0database\0db\0\0');
     const head = Buffer.alloc(8);

@@ -12,6 +12,8 @@
 export const MAX_STARTUP_BYTES = 10_000;
 /** The largest message accepted after startup; a client claiming more is cut off at once, before any byte is buffered. */
 export const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
+/** The largest password message (Postgres's PG_MAX_AUTH_TOKEN_LENGTH): before a password, nobody makes the server buffer more. */
+export const MAX_AUTH_MESSAGE_BYTES = 65_535;
 
 export const SSL_REQUEST_CODE = 80877103;
 export const GSSENC_REQUEST_CODE = 80877104;
@@ -94,14 +96,14 @@ export class FrameReader {
   }
 
   /** The next typed message, or null until it is complete; a type outside `allowed` is a violation. */
-  nextMessage(allowed: ReadonlySet<number>): FrontendMessage | null {
+  nextMessage(allowed: ReadonlySet<number>, maxBytes = MAX_MESSAGE_BYTES): FrontendMessage | null {
     if (this.length < 1) return null;
     const head = this.peek(Math.min(5, this.length));
     const type = head[0]!;
     if (!allowed.has(type)) throw new ProtocolViolation(`invalid frontend message type ${type}`);
     if (head.length < 5) return null;
     const len = head.readInt32BE(1);
-    if (len < 4 || len > MAX_MESSAGE_BYTES) throw new ProtocolViolation(`invalid message length ${len} for message type ${type}`);
+    if (len < 4 || len > maxBytes) throw new ProtocolViolation(`invalid message length ${len} for message type ${type}`);
     if (this.length < len + 1) return null;
     const bytes = this.take(len + 1);
     if (type === QUERY && (len < 5 || bytes.indexOf(0, 5) !== bytes.length - 1)) throw new ProtocolViolation('invalid Query message: its text is not one NUL-terminated string');

@@ -11,7 +11,7 @@ import {
   ROLLBACK,
   SYNC,
 } from './backend-messages.ts';
-import { AUTH_MESSAGE_TYPES, FrameReader, ProtocolViolation, SESSION_MESSAGE_TYPES, startupPacket, TERMINATE, type StartupPacket } from './frontend-frames.ts';
+import { AUTH_MESSAGE_TYPES, FrameReader, MAX_AUTH_MESSAGE_BYTES, ProtocolViolation, SESSION_MESSAGE_TYPES, startupPacket, TERMINATE, type StartupPacket } from './frontend-frames.ts';
 import { ScramExchange, ScramFailure, scramVerifier, type ScramVerifier } from './scram.ts';
 import { closeStatements, renameStatements } from './statement-names.ts';
 
@@ -188,7 +188,7 @@ class WireServer implements SqlServer {
         }
         case 'sasl-initial':
         case 'sasl-response': {
-          const msg = conn.reader.nextMessage(AUTH_MESSAGE_TYPES);
+          const msg = conn.reader.nextMessage(AUTH_MESSAGE_TYPES, MAX_AUTH_MESSAGE_BYTES);
           if (!msg) return;
           if (msg.type === TERMINATE) return this.close(conn, 'terminated by the client');
           this.onPassword(conn, msg.bytes.subarray(5));
