@@ -50,6 +50,11 @@ const envSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
   REDIS_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   REDIS_OUTAGE_MS: z.coerce.number().int().min(100).default(120_000),
+  SQL_PASSWORD: z.string().min(8, 'at least 8 characters').optional(),
+  SQL_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(100).default(60_000),
+  SQL_MAX_CONNECTIONS: z.coerce.number().int().positive().default(16),
+  DASHBOARD_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
+  DASHBOARD_ALLOWED_HOSTS: z.string().optional(),
 });
 
 export type Env = Record<string, string | undefined>;
@@ -94,6 +99,25 @@ export interface Config {
   readonly portalsConfig: string;
   /** S3-compatible blob store (MinIO, AWS S3) when S3_BUCKET is set; else the local blob directory. */
   readonly s3: S3Settings | null;
+  /** The `sql` server (the embedded database over the Postgres protocol). */
+  readonly sql: SqlServerSettings;
+  /** The `dashboard` (bull-board) server. */
+  readonly dashboard: DashboardSettings;
+}
+
+export interface SqlServerSettings {
+  /** Asked of every client when set; off loopback, one is generated when it is not. */
+  readonly password: string | null;
+  /** A client holding the database in a transaction with no message for this long is disconnected and rolled back. */
+  readonly idleInTransactionTimeoutMs: number;
+  readonly maxConnections: number;
+}
+
+export interface DashboardSettings {
+  /** Needed for any change (pause, retry, clean, empty) and, off loopback, to see anything; generated when unset. */
+  readonly token: string | null;
+  /** Host names (beyond the loopback names and this machine's addresses) the dashboard answers to. */
+  readonly allowedHosts: readonly string[];
 }
 
 export interface S3Settings {
@@ -167,6 +191,11 @@ export function loadConfig(env: Env, overrides: ConfigOverrides = {}, cwd: strin
     s3: e.S3_BUCKET
       ? { bucket: e.S3_BUCKET, endpoint: e.S3_ENDPOINT ?? null, region: e.S3_REGION, accessKeyId: e.S3_ACCESS_KEY_ID ?? null, secretAccessKey: e.S3_SECRET_ACCESS_KEY ?? null, prefix: e.S3_PREFIX }
       : null,
+    sql: { password: e.SQL_PASSWORD ?? null, idleInTransactionTimeoutMs: e.SQL_IDLE_IN_TRANSACTION_TIMEOUT_MS, maxConnections: e.SQL_MAX_CONNECTIONS },
+    dashboard: {
+      token: e.DASHBOARD_TOKEN ?? null,
+      allowedHosts: (e.DASHBOARD_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim().toLowerCase()).filter((h) => h !== ''),
+    },
   };
 }
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { embeddedDatabaseDir } from './embedded-stamp.ts';
+import { readServedDatabase, servedDatabaseUrl, type ServedDatabase } from './served-database.ts';
 import * as schema from './schema.ts';
 
 export type Schema = typeof schema;
@@ -57,7 +58,7 @@ export interface ConnectOptions {
 
 export async function createDb(opts: ConnectOptions): Promise<DbHandle> {
   if (opts.databaseUrl) return connectPostgres(opts.databaseUrl, opts.maxConnections ?? 5, opts.onConnectionError ?? (() => {}));
-  return connectPglite(embeddedDatabaseDir(opts.dataDir));
+  return connectPglite(embeddedDatabaseDir(opts.dataDir), opts.onConnectionError ?? (() => {}));
 }
 
 
@@ -104,11 +105,22 @@ async function connectPostgres(url: string, max: number, onConnectionError: (err
   };
 }
 
-async function connectPglite(dir: string): Promise<DbHandle> {
+async function connectPglite(dir: string, onConnectionError: (err: unknown) => void): Promise<DbHandle> {
   mkdirSync(dir, { recursive: true });
+  // While `sql` serves the database, it is its one owner and every other command its client.
+  const served = readServedDatabase(dir);
+  if (served) return connectServed(dir, served, onConnectionError);
+  let release: () => Promise<void>;
+  try {
+    release = await lockDataDir(dir);
+  } catch (err) {
+    // `sql` may have started while we waited for the lock.
+    const late = readServedDatabase(dir);
+    if (late) return connectServed(dir, late, onConnectionError);
+    throw err;
+  }
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
-  const release = await lockDataDir(dir);
   const client = await PGlite.create(dir, { startParams: [...PGlite.defaultStartParams, ...PGLITE_SETTINGS] }).catch(async (err: unknown) => {
     await release();
     throw err;
@@ -132,6 +144,22 @@ async function connectPglite(dir: string): Promise<DbHandle> {
       }
     },
   };
+}
+
+/**
+ * The embedded database through the `sql` server that holds it: a Postgres
+ * client with one connection, as PGlite is one session (a transaction never
+ * waits for a second connection of the same command). The server serves its
+ * clients one transaction at a time, so several commands can run at once.
+ */
+async function connectServed(dir: string, served: ServedDatabase, onConnectionError: (err: unknown) => void): Promise<DbHandle> {
+  const where = `the embedded database at ${dir}, through the \`sql\` server of process ${served.pid} on ${served.host}:${served.port}`;
+  try {
+    const handle = await connectPostgres(servedDatabaseUrl(served), 1, onConnectionError);
+    return { ...handle, location: where };
+  } catch (err) {
+    throw new Error(`cannot reach ${where} (${(err as Error).cause instanceof Error ? ((err as Error).cause as Error).message : (err as Error).message}): stop that server or wait for it`, { cause: err });
+  }
 }
 
 /**

@@ -7,8 +7,8 @@ export function embeddedDatabaseDir(dataDir: string): string {
   return join(dataDir, 'pglite');
 }
 
-/** Files of our own beside PGlite's in its directory: the process lock, not database state. */
-const NOT_STATE = new Set(['budget-ingest.lock', 'budget-ingest.lock.owner']);
+/** Files of our own beside PGlite's in its directory: the process lock and the `sql` server's address, not database state. */
+const NOT_STATE = new Set(['budget-ingest.lock', 'budget-ingest.lock.owner', 'budget-ingest.server.json']);
 
 /**
  * A fingerprint of the embedded database's files: every file's path, size,

@@ -3,6 +3,7 @@ export * as tables from './schema.ts';
 export { createDb, redact } from './connect.ts';
 export type { CloseOptions, Db, DbHandle, ConnectOptions, Schema } from './connect.ts';
 export { embeddedDatabaseDir, embeddedDatabaseStamp } from './embedded-stamp.ts';
+export { announceServedDatabase, readServedDatabase, servedDatabaseUrl, type ServedDatabase } from './served-database.ts';
 export { describeDbError, isTransientDbError, redactSecrets, sanitizeError, withDbRetry } from './errors.ts';
 export { migrate, MIGRATIONS_DIR } from './migrate.ts';
 export { SCHEMA_DOCS, VIEW_DOCS } from './schema-docs.ts';

@@ -1,6 +1,7 @@
 import type { SourceCrawlStatus } from '@budget-ingest/crawl';
 import { loadConfig } from '@budget-ingest/config';
 import { embeddedDatabaseDir } from '@budget-ingest/db/embedded-stamp';
+import { readServedDatabase } from '@budget-ingest/db/served-database';
 // Types only: what a fresh answer needs loads when the cache cannot answer.
 import type { summarize, unfinishedDocuments } from '@budget-ingest/pipeline/summary';
 import type { GlobalOptions, Runtime } from '../context.ts';
@@ -31,7 +32,8 @@ interface StatusReport extends Summary {
 export async function statusCommand(rt: Runtime, opts: GlobalOptions & { json?: boolean }): Promise<number> {
   const config = loadConfig(rt.env, opts.dataDir !== undefined ? { dataDir: opts.dataDir } : {}, rt.cwd);
   const databaseDir = embeddedDatabaseDir(config.dataDir);
-  const cacheable = config.databaseUrl === null && config.redisUrl === null;
+  // While `sql` serves the database, its clients write it without stopping it: its files are no stamp of its state.
+  const cacheable = config.databaseUrl === null && config.redisUrl === null && readServedDatabase(databaseDir) === null;
   const report = (cacheable ? readStatusCache<StatusReport>(config.dataDir, databaseDir) : null) ?? (await readStatus(rt, opts, cacheable ? (r) => writeStatusCache(config.dataDir, databaseDir, r) : null));
   if (opts.json) {
     const { database: _database, ...json } = report;
