@@ -50,6 +50,11 @@ const envSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
   REDIS_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   REDIS_OUTAGE_MS: z.coerce.number().int().min(100).default(120_000),
+  OCR_ENABLED: z.enum(['true', 'false', '1', '0']).default('true'),
+  OCR_DPI: z.coerce.number().int().min(100).max(600).default(200),
+  OCR_LANGUAGE: z.string().regex(/^[A-Za-z_]+(\+[A-Za-z_]+)*$/, 'Tesseract language names joined by +').default('chi_sim'),
+  OCR_PAGE_SECONDS: z.coerce.number().positive().default(60),
+  OCR_PAGE_MEMORY_MB: z.coerce.number().int().min(256).default(1024),
 });
 
 export type Env = Record<string, string | undefined>;
@@ -94,6 +99,21 @@ export interface Config {
   readonly portalsConfig: string;
   /** S3-compatible blob store (MinIO, AWS S3) when S3_BUCKET is set; else the local blob directory. */
   readonly s3: S3Settings | null;
+  /** How pages without a text layer are read (packages/ocr: Tesseract + poppler). */
+  readonly ocr: OcrConfig;
+}
+
+export interface OcrConfig {
+  /** OCR_ENABLED (default true): off, a scanned PDF stays `needs_ocr`. */
+  readonly enabled: boolean;
+  /** OCR_DPI (default 200): resolution a page is rendered at for the engine. */
+  readonly dpi: number;
+  /** OCR_LANGUAGE (default chi_sim): Tesseract language data to read with. */
+  readonly language: string;
+  /** OCR_PAGE_SECONDS (default 60): one page's time limit; past it the page fails with a warning. */
+  readonly pageSeconds: number;
+  /** OCR_PAGE_MEMORY_MB (default 1024): the engine process's address-space ceiling per page. */
+  readonly pageMemoryMb: number;
 }
 
 export interface S3Settings {
@@ -167,6 +187,13 @@ export function loadConfig(env: Env, overrides: ConfigOverrides = {}, cwd: strin
     s3: e.S3_BUCKET
       ? { bucket: e.S3_BUCKET, endpoint: e.S3_ENDPOINT ?? null, region: e.S3_REGION, accessKeyId: e.S3_ACCESS_KEY_ID ?? null, secretAccessKey: e.S3_SECRET_ACCESS_KEY ?? null, prefix: e.S3_PREFIX }
       : null,
+    ocr: {
+      enabled: e.OCR_ENABLED === 'true' || e.OCR_ENABLED === '1',
+      dpi: e.OCR_DPI,
+      language: e.OCR_LANGUAGE,
+      pageSeconds: e.OCR_PAGE_SECONDS,
+      pageMemoryMb: e.OCR_PAGE_MEMORY_MB,
+    },
   };
 }
 

@@ -1,2 +1,2 @@
 export { loadConfig, ConfigError, assertQueueMode } from './config.ts';
-export type { Config, ConfigOverrides, Env, Limits, S3Settings } from './config.ts';
+export type { Config, ConfigOverrides, Env, Limits, OcrConfig, S3Settings } from './config.ts';

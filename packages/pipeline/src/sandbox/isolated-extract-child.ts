@@ -16,13 +16,21 @@ export type ChildRequest =
   | { readonly kind: 'extract'; readonly bytes: Uint8Array; readonly opts: ExtractOptions }
   | { readonly kind: 'parse'; readonly model: DocumentModel };
 
+/** Sent while an extraction runs: one page read by OCR (`done` of `total` OCR pages). */
+export interface ChildProgress {
+  readonly done: number;
+  readonly total: number;
+  readonly page: number;
+}
+
 export type ChildReply =
   | { readonly ok: true; readonly value: unknown }
   | { readonly ok: false; readonly error: { readonly name: string; readonly code: string | null; readonly message: string } };
 
 async function answer(req: ChildRequest): Promise<unknown> {
   if (req.kind === 'parse') return parseDocument(req.model);
-  return (await extractDocument(req.bytes, req.opts)).model;
+  const onOcrPage = (done: number, total: number, page: number) => process.send?.({ progress: { done, total, page } satisfies ChildProgress });
+  return (await extractDocument(req.bytes, { ...req.opts, onOcrPage })).model;
 }
 
 exitWithParent();
