@@ -64,8 +64,10 @@ function checkParts(report: Report, tables: readonly RecognisedTable[], blocks: 
       if (!t || ps.some((p) => !p)) return;
       const sum = ps.reduce((s, p) => s.plus(p!.yuan), new Decimal(0));
       const values = refsOfValues([t, ...ps.map((p) => p!)]);
-      const agrees = sum.minus(t.yuan).abs().lte(TOLERANCE_PER_FIGURE.times(parts.length));
-      noteComparison(agrees, values);
+      const tolerance = TOLERANCE_PER_FIGURE.times(parts.length);
+      const agrees = sum.minus(t.yuan).abs().lte(tolerance);
+      const relation = values.length === parts.length + 1 ? { total: values[0]!, parts: values.slice(1), tolerance: tolerance.toFixed(2) } : undefined;
+      noteComparison(agrees, values, relation);
       if (agrees) return;
       out.push(findingOf(rule, message(wan(new Decimal(t.yuan)), wan(sum)), { expected: sum.toFixed(2), actual: t.yuan, values }, [t.page, ...ps.map((p) => p!.page)]));
     };
