@@ -32,7 +32,7 @@ export function parseTesseractTsv(tsv: string): PixelWord[] {
     if (level !== 5) continue;
     const text = f.slice(11).join('\t').trim();
     if (text === '' || conf! < 0) continue;
-    words.push({ text, left: left!, top: top!, width: width!, height: height!, confidence: Math.max(0, Math.min(1, conf! / 100)), lineTop: lineBoxes.get(key)?.top ?? top!, lineHeight: lineBoxes.get(key)?.height ?? height!, image: image! });
+    words.push({ text, left: left!, top: top!, width: width!, height: height!, confidence: Math.round(Math.max(0, Math.min(100, conf!)) * 10) / 1000, lineTop: lineBoxes.get(key)?.top ?? top!, lineHeight: lineBoxes.get(key)?.height ?? height!, image: image! });
   }
   return words;
 }
