@@ -10,9 +10,10 @@ export interface GrayImage {
 }
 
 /**
- * Reads a binary PGM or PPM. For PPM, `redInk` decides the gray value: the red
- * channel alone makes a red seal (every stamped government page has one) as
- * light as paper while black print and blue ink stay dark; otherwise luminance.
+ * Reads a binary PGM or PPM. For PPM, `redInk: 'drop'` paints red ink white: a
+ * red seal (every stamped government page has one) is a pixel much redder than
+ * it is green or blue, while black print under it, blue ink and gray paper are
+ * not; every other pixel is its luminance.
  */
 export function readNetpbm(bytes: Uint8Array, redInk: 'drop' | 'keep' = 'drop'): GrayImage {
   const header: string[] = [];
@@ -36,10 +37,16 @@ export function readNetpbm(bytes: Uint8Array, redInk: 'drop' | 'keep' = 'drop'):
   if (magic === 'P5') return { width, height, data: bytes.slice(i, i + n) };
   const data = new Uint8Array(n);
   for (let p = 0, q = i; p < n; p++, q += 3) {
-    data[p] = redInk === 'drop' ? bytes[q]! : Math.round(0.299 * bytes[q]! + 0.587 * bytes[q + 1]! + 0.114 * bytes[q + 2]!);
+    const r = bytes[q]!;
+    const g = bytes[q + 1]!;
+    const b = bytes[q + 2]!;
+    data[p] = redInk === 'drop' && r - Math.max(g, b) > RED_INK_MARGIN ? 255 : Math.round(0.299 * r + 0.587 * g + 0.114 * b);
   }
   return { width, height, data };
 }
+
+/** How much redder than green and blue a pixel is to count as a seal's red ink (print under a seal is dark in all three). */
+const RED_INK_MARGIN = 60;
 
 /** Binary PGM bytes of an image (what Tesseract is given). */
 export function toPgm(img: GrayImage): Uint8Array {

@@ -37,6 +37,6 @@ export const IMAGE_SETTINGS: RulingSettings & DeskewSettings & { readonly speckM
   maxDegrees: 3,
   /** Largest blob of ink, in square points, painted out as speckle (a printed full stop is about 0.6). */
   speckMaxPt2: 0.5,
-  /** Gray at and above which a pixel is paper (a red seal read through the red channel is lighter). */
-  paperLevel: 175,
+  /** Gray at and above which a pixel is paper (a red seal read through the red channel is lighter; lower, the thin strokes of a 150 dpi scan fade: 二 reads 一). */
+  paperLevel: 215,
 };

@@ -117,7 +117,8 @@ export async function readScannedPage(
     const grids = toRuledGrids(segments);
     const toPx = (b: readonly [number, number, number, number]) => ({ x0: b[0] / sx, y0: b[1] / sy, x1: b[2] / sx, y1: b[3] / sy });
     const crops: Crop[] = [];
-    const inset = Math.ceil((IMAGE_SETTINGS.maxThicknessPt * settings.dpi) / 72 / 2);
+    // The rulings are painted out already: a cell is cut at its borders, so a line of text printed against its top is kept whole.
+    const inset = 0;
     for (const g of grids) for (const c of g.cells) {
       const crop = cropCell(clean, toPx(c.bbox), inset, IMAGE_SETTINGS.darkThreshold);
       if (crop) crops.push(crop);
