@@ -155,6 +155,6 @@ export async function readScannedPage(
     }));
     return { words, segments, skewDegrees, engine: engine.name, dpi: settings.dpi };
   } finally {
-    if (!process.env.OCR_KEEP) await Promise.all(files.map((f) => rm(f, { force: true })));
+    await Promise.all(files.map((f) => rm(f, { force: true })));
   }
 }

@@ -32,13 +32,21 @@ export function runTool(bin: string, args: readonly string[], limits: ToolLimits
   const [cmd, argv] =
     limits.memoryMb !== null && limits.prlimit !== null ? [limits.prlimit, [`--as=${limits.memoryMb * 1024 * 1024}`, '--', bin, ...args]] : [bin, [...args]];
   return new Promise((resolve, reject) => {
-    const proc = spawn(cmd, argv, { stdio: ['ignore', 'pipe', 'pipe'], env: limits.env });
+    // Its own process group, so that a timeout ends whatever the tool started too (a wrapper's children hold its pipes open).
+    const proc = spawn(cmd, argv, { stdio: ['ignore', 'pipe', 'pipe'], env: limits.env, detached: true });
+    const killGroup = () => {
+      try {
+        process.kill(-proc.pid!, 'SIGKILL');
+      } catch {
+        proc.kill('SIGKILL');
+      }
+    };
     const out: Buffer[] = [];
     let err = '';
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
-      proc.kill('SIGKILL');
+      killGroup();
     }, limits.timeoutMs);
     proc.stdout.on('data', (b: Buffer) => out.push(b));
     proc.stderr.on('data', (b: Buffer) => {
