@@ -21,7 +21,11 @@ export function findSkew(img: GrayImage, s: DeskewSettings): number {
   const ys: number[] = [];
   for (let y = 0; y < img.height; y += step) {
     const row = y * img.width;
-    for (let x = 0; x < img.width; x += step) if (img.data[row + x]! < s.darkThreshold) (xs.push(x), ys.push(y));
+    for (let x = 0; x < img.width; x += step) {
+      if (img.data[row + x]! >= s.darkThreshold) continue;
+      xs.push(x);
+      ys.push(y);
+    }
   }
   if (xs.length < 50) return 0;
   const sharpness = (deg: number): number => {
@@ -38,12 +42,18 @@ export function findSkew(img: GrayImage, s: DeskewSettings): number {
   let bestScore = sharpness(0);
   for (let d = -s.maxDegrees; d <= s.maxDegrees + 1e-9; d += 0.25) {
     const sc = sharpness(d);
-    if (sc > bestScore) (best = d), (bestScore = sc);
+    if (sc > bestScore) {
+      best = d;
+      bestScore = sc;
+    }
   }
   const coarse = best;
   for (let d = coarse - 0.2; d <= coarse + 0.2 + 1e-9; d += 0.05) {
     const sc = sharpness(d);
-    if (sc > bestScore) (best = d), (bestScore = sc);
+    if (sc > bestScore) {
+      best = d;
+      bestScore = sc;
+    }
   }
   return Math.round(best * 100) / 100;
 }

@@ -12,6 +12,8 @@ export interface OcrEngine {
   readonly tesseract: string;
   readonly pdftoppm: string;
   readonly prlimit: string | null;
+  /** PATH the tools run with (their whole environment, with OMP_THREAD_LIMIT). */
+  readonly pathEnv: string;
   /** e.g. "tesseract 5.3.0 chi_sim". */
   readonly name: string;
   /** The Latin model cells of figures are read again with ("eng", installed with tesseract-ocr), or null without it. */
@@ -47,7 +49,7 @@ async function look(language: string, pathEnv: string): Promise<EngineLookup> {
     if (lacking.length > 0) return { engine: null, missing: `Tesseract has no ${lacking.join(', ')} language data: ${INSTALL_HINT}` };
     const version = /tesseract\s+v?([\d.]+)/i.exec((await runTool(tesseract, ['--version'], limits)).stdout.toString())?.[1] ?? '?';
     const figureLanguage = langs.includes('eng') ? 'eng' : null;
-    return { engine: { tesseract, pdftoppm, prlimit: onPath('prlimit', pathEnv), name: `tesseract ${version} ${language}${figureLanguage ? `, figures ${figureLanguage}` : ''}`, figureLanguage }, missing: null };
+    return { engine: { tesseract, pdftoppm, prlimit: onPath('prlimit', pathEnv), pathEnv, name: `tesseract ${version} ${language}${figureLanguage ? `, figures ${figureLanguage}` : ''}`, figureLanguage }, missing: null };
   } catch (err) {
     return { engine: null, missing: `Tesseract does not run (${(err as Error).message}): ${INSTALL_HINT}` };
   }

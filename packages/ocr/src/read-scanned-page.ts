@@ -87,7 +87,7 @@ export async function readScannedPage(
     const out = await runTool(engine.tesseract, [input, 'stdout', '-l', language, '--psm', String(psm), '--dpi', String(settings.dpi), 'tsv'], {
       ...limits,
       timeoutMs: left(),
-      env: { ...process.env, OMP_THREAD_LIMIT: '1' },
+      env: { PATH: engine.pathEnv, OMP_THREAD_LIMIT: '1' },
     });
     if (times) times.engine += performance.now() - t;
     return parseTesseractTsv(out.stdout.toString('utf8'));
