@@ -92,7 +92,8 @@ if (!process.argv.includes('--skip-long')) {
   const { model } = await extractDocument(bytes, {
     fileName: 'long.pdf',
     pathEnv: PATH,
-    limits: { ...DEFAULT_EXTRACT_LIMITS, maxSecondsPerDocument: 3600, maxPages: 10_000 },
+    // A 150 dpi colour scan inflates to about 5 MiB a page: a long one passes the default MAX_PDF_INFLATED_BYTES (512 MiB).
+    limits: { ...DEFAULT_EXTRACT_LIMITS, maxSecondsPerDocument: 3600, maxPages: 10_000, maxPdfInflatedBytes: 4 * 1024 ** 3 },
     ocr: { ...settings, slots: SLOTS },
     onOcrPage: (n) => (done = n),
   });
