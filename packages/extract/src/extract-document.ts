@@ -6,8 +6,8 @@ import { extractSheet } from '@budget-ingest/sheet-extract';
 import { sniffFormat, type Sniffed } from './sniff.ts';
 import { SOFFICE_MISSING_MESSAGE, convertWithSoffice, findSoffice } from './soffice.ts';
 
-/** Bump when extraction output changes, so stored models can be told apart. */
-export const EXTRACTOR_VERSION = '0.2.0';
+/** Bump when extraction output changes, so stored models can be told apart (0.3.0: scanned pages read by OCR, so `needs_ocr` documents are extracted again). */
+export const EXTRACTOR_VERSION = '0.3.0';
 
 export interface ExtractOptions {
   readonly fileName?: string;
