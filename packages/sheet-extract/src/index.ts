@@ -58,7 +58,9 @@ export async function extractSheet(bytes: Uint8Array, opts: SheetExtractOptions)
   }
   const blocks: Block[] = [];
   const warnings: ExtractionWarning[] = [];
+  let pictures = 0;
   wb.eachSheet((ws) => {
+    pictures += ws.getImages().length;
     // Only the cells the file holds (a sheet can claim a million empty rows).
     const texts = new Map<string, string>();
     let rowCount = 0;
@@ -86,7 +88,11 @@ export async function extractSheet(bytes: Uint8Array, opts: SheetExtractOptions)
     }
     blocks.push(...sheetBlocks(rows, ws.name));
   });
-  if (blocks.length === 0) throw new ExtractError('empty', 'the workbook holds no text in any sheet');
+  if (blocks.length === 0) {
+    // A scan pasted into a workbook: pictures of the pages and no text. It needs OCR, which reads PDFs only for now.
+    if (pictures > 0) throw new ExtractError('no-text-layer', `the workbook holds ${pictures} picture(s) and no text (a scan pasted into Excel): OCR reads scanned PDFs only; save it as PDF to have it read`);
+    throw new ExtractError('empty', 'the workbook holds no text in any sheet');
+  }
   return {
     modelVersion: DOC_MODEL_VERSION,
     format: 'xlsx',
