@@ -13,6 +13,7 @@ import Decimal from 'decimal.js';
 import { toGrid, type Block, type TableBlock } from '@budget-ingest/doc-model';
 import type { Comparison, SumRelation } from './checks/compare.ts';
 import { findingOf } from './checks/rules.ts';
+import { figuresIn, parseAmountCell } from './figures/index.ts';
 import { OCR_CONFUSIONS } from './specs/ocr-confusions.ts';
 import type { Anchor, Report, ValidationFinding, ValueRef } from './types.ts';
 
@@ -30,7 +31,6 @@ export interface SumCorrection {
 }
 
 const FACTORS = [new Decimal(1), new Decimal(10000), new Decimal(100000000)];
-const NUMBER = /\d[\d,]*(?:\.\d+)?/g;
 
 /** The corrections the failing sums allow, one figure per sum at most. */
 export function correctOcrBySums(comparisons: readonly Comparison[], blocks: readonly Block[]): SumCorrection[] {
@@ -103,10 +103,10 @@ function printedFigure(block: Block, ref: ValueRef): { text: string; factor: Dec
   const text = textAt(block, ref.anchor);
   if (text === null || ref.yuan === null) return null;
   const yuan = new Decimal(ref.yuan);
-  for (const m of text.matchAll(NUMBER)) {
-    const value = numberOf(m[0]);
+  for (const f of figuresIn(text)) {
+    const value = numberOf(f.number);
     if (value === null) continue;
-    for (const factor of FACTORS) if (value.times(factor).eq(yuan)) return { text: m[0], factor };
+    for (const factor of FACTORS) if (value.times(factor).eq(yuan)) return { text: f.number, factor };
   }
   return null;
 }
@@ -131,10 +131,9 @@ export function readingsOf(text: string): string[] {
   return [...out];
 }
 
-/** A printed number's value: "1,234.56" with thousands separators in threes, at most one decimal point; null otherwise. */
+/** A printed number's value, as the figure layer reads a cell that is one plain Arabic number ("1,234.56"); null otherwise. */
 function numberOf(text: string): Decimal | null {
-  if (!/^\d{1,3}(,\d{3})*(\.\d+)?$|^\d+(\.\d+)?$/.test(text)) return null;
-  return new Decimal(text.replace(/,/g, ''));
+  return parseAmountCell(text, 'yuan')?.value ?? null;
 }
 
 function holds(sum: SumRelation, member: ValueRef, yuan: Decimal): boolean {
