@@ -1,5 +1,4 @@
 import { setImmediate as nextMacrotask } from 'node:timers/promises';
-import type { OcrRead } from './ocr-pages.ts';
 import { DOC_MODEL_VERSION, ExtractError, type DocumentModel, type ExtractLimits, type ExtractionWarning, type PageInfo } from '@budget-ingest/doc-model';
 import { median } from './lines.ts';
 import { findPageFurniture } from './page-furniture.ts';
@@ -9,7 +8,7 @@ import { turnUpright } from './orientation.ts';
 import { openPdf, type PdfSource, type StageTimes } from './pdfjs-adapter.ts';
 import { checkPdfStreams } from './stream-ceilings.ts';
 import { toBlocks } from './to-blocks.ts';
-import { MIN_TEXT_LAYER_CHARS, ocrPages, withOcrConfidence } from './ocr-pages.ts';
+import { MIN_TEXT_LAYER_CHARS, ocrPages, withOcrConfidence, type OcrRead } from './ocr-pages.ts';
 import type { PageOcr } from './page-ocr.ts';
 
 export interface PdfExtractOptions {
