@@ -42,9 +42,11 @@ describe('ocrPages', () => {
     expect(done).toEqual([1, 2, 3, 4]);
   });
 
-  it('keeps a page’s text layer where OCR read less than it holds', async () => {
-    const out = await ocrPages(engine({ 1: reading('-1-', 0.9) }, 1, { now: 0, most: 0 }), [page(1)], [5]);
-    expect(out.pages.size).toBe(0);
+  it('keeps a page’s own short text unless OCR read a page’s worth more (a scan under a stamped header)', async () => {
+    const short = await ocrPages(engine({ 1: reading('Budget 2024 plan', 0.9) }, 1, { now: 0, most: 0 }), [page(1)], [12]);
+    expect(short.pages.size).toBe(0);
+    const scan = await ocrPages(engine({ 1: reading('2023年度株洲市芦淞区医疗保障局整体支出绩效自评报告', 0.9) }, 1, { now: 0, most: 0 }), [page(1)], [4]);
+    expect([...scan.pages.keys()]).toEqual([1]);
   });
 });
 

@@ -14,7 +14,8 @@ import type { RawPage } from './types.ts';
 /**
  * A page whose text layer has fewer characters is read by OCR: a scan has
  * none, or a stamped page number or a file name its scanner printed on it.
- * The OCR reading is kept only where it found more text than the layer had.
+ * The OCR reading replaces a text layer only where it found at least that
+ * many characters more: a text page that merely holds little text keeps it.
  */
 export const MIN_TEXT_LAYER_CHARS = 20;
 
@@ -39,7 +40,9 @@ export async function ocrPages(
       try {
         const r = await ocr.readPage(p.number, p.width, p.height);
         const chars = r.words.reduce((n, w) => n + w.text.length, 0);
-        if (chars > (textChars[p.number - 1] ?? 0)) {
+        const layer = textChars[p.number - 1] ?? 0;
+        // A page with some text of its own keeps it unless OCR found a page's worth more (a scan under a stamped header).
+        if (layer === 0 ? chars > 0 : chars >= layer + MIN_TEXT_LAYER_CHARS) {
           const confidence = r.words.length === 0 ? 0 : round3(r.words.reduce((s, w) => s + w.confidence, 0) / r.words.length);
           out.set(p.number, {
             raw: {
