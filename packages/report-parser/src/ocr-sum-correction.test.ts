@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { paragraph, numberBlocks, type Block } from '@budget-ingest/doc-model';
+import { cell, paragraph, numberBlocks, table, type Block } from '@budget-ingest/doc-model';
 import type { Comparison, SumRelation } from './checks/compare.ts';
 import { correctOcrBySums, readingsOf } from './ocr-sum-correction.ts';
 
@@ -12,7 +12,7 @@ function sum(total: number, parts: readonly number[], figures: readonly string[]
   return { total: ref(total, figures[total]!), parts: parts.map((p) => ref(p, figures[p]!)), tolerance: '200.00' };
 }
 function compared(s: SumRelation, agrees: boolean): Comparison {
-  return { agrees, values: [s.total, ...s.parts], sum: s };
+  return { agrees, values: 'constant' in s.total ? [...s.parts] : [s.total, ...s.parts], sum: s };
 }
 
 describe('correctOcrBySums', () => {
@@ -47,6 +47,17 @@ describe('correctOcrBySums', () => {
     const far = ['346.26', '126.45', '220.11'];
     expect(correctOcrBySums([compared(sum(0, [1, 2], ok), true)], doc(ok))).toEqual([]);
     expect(correctOcrBySums([compared(sum(0, [1, 2], far), false)], doc(far))).toEqual([]);
+  });
+});
+
+describe('the indicator table’s sums', () => {
+  // Weights 30 + 20 + 50 = 100, the 30 read as 80 by OCR: 80 + 20 + 50 ≠ 100; only 30 makes 总分 100.
+  const rows = [['数量指标', '80', '30'], ['质量指标', '20', '20'], ['满意度', '50', '45']];
+  const blocks = numberBlocks([{ ...table(rows.map((r) => r.map((t) => cell(t, { page: 2 }))), { page: 2 }), ocr: true as const, confidence: 0.8 }]);
+  const weights: SumRelation = { total: { constant: '100' }, parts: rows.map((r, i) => ({ anchor: { block: 0, row: i }, yuan: r[1]! })), tolerance: '0', of: 'weight' };
+
+  it('reads a weight again against 总分 100', () => {
+    expect(correctOcrBySums([compared(weights, false)], blocks)).toMatchObject([{ anchor: { block: 0, row: 0 }, printed: '80', reading: '30', page: 2 }]);
   });
 });
 

@@ -40,7 +40,7 @@ export function correctOcrBySums(comparisons: readonly Comparison[], blocks: rea
   for (const { sum, agrees } of relations) {
     if (agrees) continue;
     const candidates: SumCorrection[] = [];
-    for (const member of [sum.total, ...sum.parts]) {
+    for (const member of membersOf(sum)) {
       const block = byIndex.get(member.anchor.block);
       if (!block?.ocr || member.yuan === null) continue;
       const printed = printedFigure(block, member);
@@ -76,7 +76,7 @@ export function applySumCorrections(
 ): { report: Report; findings: ValidationFinding[]; comparisons: Comparison[] } {
   if (corrections.length === 0) return { report, findings: [...findings], comparisons: [...comparisons] };
   const at = (anchor: Anchor | null | undefined, yuan: string | null): SumCorrection | undefined =>
-    anchor ? corrections.find((c) => sameAnchor(c.anchor, anchor) && (yuan === null || new Decimal(yuan).eq(c.printedYuan))) : undefined;
+    anchor ? corrections.find((c) => !c.relation.of && sameAnchor(c.anchor, anchor) && (yuan === null || new Decimal(yuan).eq(c.printedYuan))) : undefined;
   const fix = <T extends { anchor?: Anchor | null }>(v: T, yuan: string | null): { c: SumCorrection | undefined; v: T } => ({ c: at(v.anchor, yuan), v });
   const amounts = report.amounts.map((a) => {
     const { c } = fix(a, a.yuan);
@@ -88,6 +88,10 @@ export function applySumCorrections(
     const onBudget = l.budget_yuan !== null && l.yuan !== null && !new Decimal(l.yuan).eq(c.printedYuan);
     return { ...l, ...(onBudget ? { budget_yuan: c.yuan } : { yuan: c.yuan }), verification: 'corrected-by-sum' as const, printed_reading: c.printed };
   });
+  const indicators = report.indicators.map((i) => {
+    const c = corrections.find((k) => k.relation.of && i.anchor && sameAnchor(k.anchor, i.anchor) && i[k.relation.of] !== null && new Decimal(i[k.relation.of]!).eq(k.printedYuan));
+    return c?.relation.of ? { ...i, [c.relation.of]: new Decimal(c.yuan).toString(), verification: 'corrected-by-sum' as const, printed_reading: c.printed } : i;
+  });
   const fixedRelations = new Set(corrections.map((c) => c.relation));
   const outComparisons = comparisons.map((c) => (c.sum && fixedRelations.has(c.sum) ? { ...c, agrees: true } : c));
   const failedValues = comparisons.filter((c) => c.sum && fixedRelations.has(c.sum)).map((c) => refsKey(c.values));
@@ -95,7 +99,7 @@ export function applySumCorrections(
   const notes = corrections.map((c) =>
     findingOf('ocr-corrected-by-sum', `OCR读数${c.printed}与合计不符，只有读作${c.reading}时合计相符，按此更正`, { expected: c.reading, actual: c.printed, values: [{ anchor: c.anchor, yuan: c.yuan }] }, [c.page]),
   );
-  return { report: { ...report, amounts, expenditure_lines: lines }, findings: [...kept, ...notes], comparisons: outComparisons };
+  return { report: { ...report, amounts, expenditure_lines: lines, indicators }, findings: [...kept, ...notes], comparisons: outComparisons };
 }
 
 /** The printed number of a figure in its cell (or paragraph): the token whose value, in yuan, 万元 or 亿元, is the figure. */
@@ -113,8 +117,11 @@ function printedFigure(block: Block, ref: ValueRef): { text: string; factor: Dec
 
 function textAt(block: Block, anchor: Anchor): string | null {
   if (block.kind !== 'table') return block.text;
-  if (anchor.row === undefined || anchor.cell === undefined) return null;
-  return toGrid(block as TableBlock)[anchor.row]?.[anchor.cell]?.cell.text ?? null;
+  if (anchor.row === undefined) return null;
+  const row = toGrid(block as TableBlock)[anchor.row];
+  if (anchor.cell !== undefined) return row?.[anchor.cell]?.cell.text ?? null;
+  // A whole row (an indicator): its cells, each a figure of its own.
+  return row ? [...new Set(row.map((p) => p.cell))].map((c) => c.text).join(' ') : null;
 }
 
 /** Every reading of a printed number with one confused character swapped. */
@@ -139,11 +146,17 @@ function numberOf(text: string): Decimal | null {
 function holds(sum: SumRelation, member: ValueRef, yuan: Decimal): boolean {
   const value = (r: ValueRef) => (sameAnchor(r.anchor, member.anchor) && r.yuan === member.yuan ? yuan : new Decimal(r.yuan ?? 0));
   const parts = sum.parts.reduce((s, p) => s.plus(value(p)), new Decimal(0));
-  return value(sum.total).minus(parts).abs().lte(sum.tolerance);
+  const total = 'constant' in sum.total ? new Decimal(sum.total.constant) : value(sum.total);
+  return total.minus(parts).abs().lte(sum.tolerance);
+}
+
+/** The figures of a sum the document prints (a fixed total is none). */
+function membersOf(sum: SumRelation): ValueRef[] {
+  return 'constant' in sum.total ? [...sum.parts] : [sum.total, ...sum.parts];
 }
 
 function memberOf(sum: SumRelation, member: ValueRef): boolean {
-  return [sum.total, ...sum.parts].some((r) => sameAnchor(r.anchor, member.anchor) && r.yuan === member.yuan);
+  return membersOf(sum).some((r) => sameAnchor(r.anchor, member.anchor) && r.yuan === member.yuan);
 }
 
 function sameAnchor(a: Anchor, b: Anchor): boolean {

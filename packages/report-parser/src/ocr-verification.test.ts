@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Block, DocumentModel } from '@budget-ingest/doc-model';
+import { cell, heading, numberBlocks, paragraph, table, DOC_MODEL_VERSION, type Block, type DocumentModel } from '@budget-ingest/doc-model';
 import { extractDocument } from '@budget-ingest/extract';
 import { parseDocument } from './parse-document.ts';
 
@@ -43,5 +43,44 @@ describe('figures read by OCR, checked by the document’s sums', () => {
   it('leaves values read by OCR that no check involves unconfirmed', () => {
     const report = parseDocument(misread(true)).reports[0]!;
     expect(report.amounts.find((a) => a.item === 'total_income' && a.phase === 'actual')?.verification).toBe('unconfirmed');
+  });
+});
+
+describe('an indicator table read by OCR, checked by 总分 100', () => {
+  // 分值 30 read as 80: 80 + 20 + 50 ≠ 100, and only 30 makes the weights add up.
+  const rows = [
+    ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'],
+    ['产出指标', '数量指标', '救助人数', '≥100人', '120人', '80', '30'],
+    ['产出指标', '质量指标', '发放准确率', '100%', '100%', '20', '20'],
+    ['效益指标', '社会效益指标', '群众满意度', '≥90%', '95%', '50', '45'],
+  ];
+  const model = (ocr: boolean): DocumentModel => ({
+    modelVersion: DOC_MODEL_VERSION,
+    format: 'pdf',
+    pageCount: 1,
+    pages: [{ number: 1, width: 595, height: 842, rotation: 0 }],
+    metadata: {},
+    warnings: [],
+    blocks: numberBlocks(
+      [heading('某县民政局2023年度项目支出绩效自评表', { page: 1 }), table(rows.map((r) => r.map((t) => cell(t, { page: 1 }))), { page: 1 }), paragraph('自评总分95分。', { page: 1 })].map((b) =>
+        ocr ? { ...b, ocr: true as const, confidence: 0.8 } : b,
+      ),
+    ),
+  });
+
+  it('corrects the one weight the sum allows and confirms the others by it', () => {
+    const report = parseDocument(model(true)).reports[0]!;
+    expect(report.indicators.map((i) => [i.level3, i.weight, i.verification, i.printed_reading ?? null])).toEqual([
+      ['救助人数', '30', 'corrected-by-sum', '80'],
+      ['发放准确率', '20', 'confirmed', null],
+      ['群众满意度', '50', 'confirmed', null],
+    ]);
+    expect(report.findings.map((f) => f.rule)).toEqual(['ocr-corrected-by-sum']);
+  });
+
+  it('leaves a table read from a text layer as printed, its weights contradicted', () => {
+    const report = parseDocument(model(false)).reports[0]!;
+    expect(report.indicators[0]).toMatchObject({ weight: '80', verification: 'contradicted' });
+    expect(report.findings.map((f) => f.rule)).toContain('weights-sum-total');
   });
 });

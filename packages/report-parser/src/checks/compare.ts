@@ -21,11 +21,16 @@ export interface Comparison {
   readonly sum?: SumRelation;
 }
 
-/** A sum the document prints: `total` should be Σ `parts` within `tolerance` yuan (its rounding). */
+/**
+ * A sum the document prints: `total` should be Σ `parts` within `tolerance` (its rounding). The
+ * total is a figure of the document, or a fixed number (`{ constant }`: 总分 100). For the
+ * indicator table's sums (`of`), each part's `yuan` is the row's weight or score, not money.
+ */
 export interface SumRelation {
-  readonly total: ValueRef;
+  readonly total: ValueRef | { readonly constant: string };
   readonly parts: readonly ValueRef[];
   readonly tolerance: string;
+  readonly of?: 'weight' | 'score';
 }
 
 /*

@@ -5,7 +5,7 @@ import { labelled, yearOf } from '../figures/index.ts';
 import { figuresOf, sentencesOf } from './text-figures.ts';
 import type { Amount, AmountItem, Indicator, Report, ValidationFinding } from '../types.ts';
 import { TABLE_KIND_SPECS, type IndicatorSumRule } from '../specs/table-kinds.ts';
-import { noteComparison, refsOf, refsOfValues } from './compare.ts';
+import { noteComparison, refsOf, refsOfValues, type SumRelation } from './compare.ts';
 import { findingOf } from './rules.ts';
 
 const wan = (yuan: Decimal): string => `${yuan.div(10000).toFixed(2, Decimal.ROUND_HALF_UP)}万元`;
@@ -138,7 +138,7 @@ function weighting(report: Report): { weighted: Indicator[]; weights: Decimal; v
 function weightsTotal(report: Report): ValidationFinding[] {
   const w = weighting(report);
   if (!w) return [];
-  noteComparison(w.weights.eq(100), w.values);
+  noteComparison(w.weights.eq(100), w.values, indicatorSum(w.weighted, 'weight', '100'));
   if (w.weights.eq(100)) return [];
   return [findingOf('weights-sum-total', `各指标分值合计${w.weights.toString()}分，总分应为100分`, { expected: '100', actual: w.weights.toString(), values: w.values }, w.weighted.map((i) => i.page))];
 }
@@ -149,9 +149,15 @@ function scoresTotal(report: Report): ValidationFinding[] {
   const total = report.self_evaluation?.score;
   if (!w || !w.weights.eq(100) || !total || !w.weighted.every((i) => i.score !== null)) return [];
   const scores = w.weighted.reduce((s, i) => s.plus(i.score!), new Decimal(0));
-  noteComparison(scores.eq(total), w.values);
+  noteComparison(scores.eq(total), w.values, indicatorSum(w.weighted, 'score', total));
   if (scores.eq(total)) return [];
   return [findingOf('scores-sum-total', `各指标得分合计${scores.toString()}分，自评总分为${total}分`, { expected: scores.toString(), actual: total, values: w.values }, w.weighted.map((i) => i.page))];
+}
+
+/** The indicator table's sum as arithmetic (for OCR readings tried against it), where every row has its place. */
+function indicatorSum(rows: readonly Indicator[], of: 'weight' | 'score', total: string): SumRelation | undefined {
+  if (!rows.every((i) => i.anchor)) return undefined;
+  return { total: { constant: total }, parts: rows.map((i) => ({ anchor: i.anchor!, yuan: i[of] })), tolerance: '0', of };
 }
 
 function checkYears(report: Report, tables: readonly RecognisedTable[]): ValidationFinding[] {
