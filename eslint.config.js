@@ -33,7 +33,7 @@ export default tseslint.config(
             message: 'a pure package does no I/O: take the bytes or values as arguments and return coded warnings',
           })),
           patterns: [
-            { group: ['db', 'pipeline', 'logger', 'config', 'cli', 'crawl', 'extract', 'blob-store', 'export'].flatMap((p) => [`@budget-ingest/${p}`, `@budget-ingest/${p}/*`]), message: 'a pure package imports no I/O package' },
+            { group: ['db', 'pipeline', 'logger', 'config', 'cli', 'crawl', 'extract', 'blob-store', 'export', 'ocr'].flatMap((p) => [`@budget-ingest/${p}`, `@budget-ingest/${p}/*`]), message: 'a pure package imports no I/O package' },
             { group: ['@budget-ingest/*/src/*', '../../*/src/*', '../../../*/src/*'], message: 'import a package through its exports, not its src/' },
           ],
         },

@@ -215,9 +215,9 @@ describe('the command line', () => {
     expect(run.stdout).toContain('仁化县医疗保障局');
   });
 
-  it('reports a scanned PDF as needing OCR', async () => {
-    const run = await cli(['extract', join(docs, 'lusong-2023-perf-scanned.pdf')]);
+  it('reports a scanned PDF as needing OCR when OCR is off', async () => {
+    const run = await cli(['extract', join(docs, 'lusong-2023-perf-scanned.pdf')], { OCR_ENABLED: 'false' });
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/needs_ocr/);
+    expect(run.stderr).toMatch(/OCR_ENABLED=false.*needs_ocr/);
   });
 });

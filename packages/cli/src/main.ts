@@ -53,13 +53,15 @@ export function buildProgram(rt: Runtime, setExit: (code: number) => void): Comm
     .description('print the document model of one file (headings, paragraphs, tables) without storing anything')
     .argument('<file>', 'a PDF, DOCX, DOC or XLSX file')
     .addOption(new Option('--format <format>', 'json or text').choices(['json', 'text']).default('text'))
-    .action(run(async (file: string, _o: unknown, cmd: Command) => (await import('./commands/extract.ts')).extractCommand(rt, file, globals<{ format: string }>(cmd))));
+    .option('--progress', 'show the pages a scan has read by OCR (a bar on a terminal, else a line per page, on stderr)')
+    .action(run(async (file: string, _o: unknown, cmd: Command) => (await import('./commands/extract.ts')).extractCommand(rt, file, globals<{ format: string; progress?: boolean }>(cmd))));
 
   withGlobals(program.command('explain'))
     .description('parse one file without storing it and show, for every amount, expenditure line and indicator, the reader, spec and rule that produced it, the text it read, every statement dropped and every figure passed over, with the reason')
     .argument('<file>', 'a PDF, DOCX, DOC or XLSX file')
     .option('--json', 'one JSON object per entry (amount, line, indicator, rejected)')
-    .action(run(async (file: string, _o: unknown, cmd: Command) => (await import('./commands/explain.ts')).explainCommand(rt, file, globals<{ json?: boolean }>(cmd))));
+    .option('--progress', 'show the pages a scan has read by OCR (a bar on a terminal, else a line per page, on stderr)')
+    .action(run(async (file: string, _o: unknown, cmd: Command) => (await import('./commands/explain.ts')).explainCommand(rt, file, globals<{ json?: boolean; progress?: boolean }>(cmd))));
 
   withGlobals(program.command('status'))
     .description('documents by status, row counts, and each crawled source\'s last run and block')

@@ -55,6 +55,11 @@ const envSchema = z.object({
   SQL_MAX_CONNECTIONS: z.coerce.number().int().positive().default(16),
   DASHBOARD_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
   DASHBOARD_ALLOWED_HOSTS: z.string().optional(),
+  OCR_ENABLED: z.enum(['true', 'false', '1', '0']).default('true'),
+  OCR_DPI: z.coerce.number().int().min(100).max(600).default(200),
+  OCR_LANGUAGE: z.string().regex(/^[A-Za-z_]+(\+[A-Za-z_]+)*$/, 'Tesseract language names joined by +').default('chi_sim'),
+  OCR_PAGE_SECONDS: z.coerce.number().positive().default(60),
+  OCR_PAGE_MEMORY_MB: z.coerce.number().int().min(256).default(1024),
 });
 
 export type Env = Record<string, string | undefined>;
@@ -99,6 +104,8 @@ export interface Config {
   readonly portalsConfig: string;
   /** S3-compatible blob store (MinIO, AWS S3) when S3_BUCKET is set; else the local blob directory. */
   readonly s3: S3Settings | null;
+  /** How pages without a text layer are read (packages/ocr: Tesseract + poppler). */
+  readonly ocr: OcrConfig;
   /** The `sql` server (the embedded database over the Postgres protocol). */
   readonly sql: SqlServerSettings;
   /** The `dashboard` (bull-board) server. */
@@ -118,6 +125,19 @@ export interface DashboardSettings {
   readonly token: string | null;
   /** Host names (beyond the loopback names and this machine's addresses) the dashboard answers to. */
   readonly allowedHosts: readonly string[];
+}
+
+export interface OcrConfig {
+  /** OCR_ENABLED (default true): off, a scanned PDF stays `needs_ocr`. */
+  readonly enabled: boolean;
+  /** OCR_DPI (default 200): resolution a page is rendered at for the engine. */
+  readonly dpi: number;
+  /** OCR_LANGUAGE (default chi_sim): Tesseract language data to read with. */
+  readonly language: string;
+  /** OCR_PAGE_SECONDS (default 60): one page's time limit; past it the page fails with a warning. */
+  readonly pageSeconds: number;
+  /** OCR_PAGE_MEMORY_MB (default 1024): the engine process's address-space ceiling per page. */
+  readonly pageMemoryMb: number;
 }
 
 export interface S3Settings {
@@ -191,6 +211,13 @@ export function loadConfig(env: Env, overrides: ConfigOverrides = {}, cwd: strin
     s3: e.S3_BUCKET
       ? { bucket: e.S3_BUCKET, endpoint: e.S3_ENDPOINT ?? null, region: e.S3_REGION, accessKeyId: e.S3_ACCESS_KEY_ID ?? null, secretAccessKey: e.S3_SECRET_ACCESS_KEY ?? null, prefix: e.S3_PREFIX }
       : null,
+    ocr: {
+      enabled: e.OCR_ENABLED === 'true' || e.OCR_ENABLED === '1',
+      dpi: e.OCR_DPI,
+      language: e.OCR_LANGUAGE,
+      pageSeconds: e.OCR_PAGE_SECONDS,
+      pageMemoryMb: e.OCR_PAGE_MEMORY_MB,
+    },
     sql: { password: e.SQL_PASSWORD ?? null, idleInTransactionTimeoutMs: e.SQL_IDLE_IN_TRANSACTION_TIMEOUT_MS, maxConnections: e.SQL_MAX_CONNECTIONS },
     dashboard: {
       token: e.DASHBOARD_TOKEN ?? null,

@@ -1,2 +1,2 @@
 export { loadConfig, ConfigError, assertQueueMode } from './config.ts';
-export type { Config, ConfigOverrides, DashboardSettings, Env, Limits, S3Settings, SqlServerSettings } from './config.ts';
+export type { Config, ConfigOverrides, DashboardSettings, Env, Limits, OcrConfig, S3Settings, SqlServerSettings } from './config.ts';

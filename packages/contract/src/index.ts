@@ -44,7 +44,10 @@ export type Op = (typeof OPS)[number];
  * How far a value can be trusted (verification.ts): `confirmed` when a sum
  * rule of its table holds with it or a second statement of it agrees,
  * `contradicted` when a check that involves it fails (a finding names it),
- * else `unconfirmed`.
+ * `corrected-by-sum` when it was read by OCR and its printed reading made a
+ * sum fail that exactly one reading of a digit OCR confuses makes hold (the
+ * value is that reading; `printed_reading` keeps what OCR read), else
+ * `unconfirmed`.
  */
-export const VERIFICATIONS = ['confirmed', 'unconfirmed', 'contradicted'] as const;
+export const VERIFICATIONS = ['confirmed', 'unconfirmed', 'contradicted', 'corrected-by-sum'] as const;
 export type Verification = (typeof VERIFICATIONS)[number];

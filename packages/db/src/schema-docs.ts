@@ -10,7 +10,8 @@ export interface TableDoc {
 
 /** verification, anchor and bbox: the same on amounts, expenditure_lines and indicators (migration 0007). */
 const TRACED_COLUMNS = {
-  verification: 'confirmed (a sum rule of its table holds with it, or another statement of the same value agrees), contradicted (a check that involves it fails; a finding names it in values_involved) or unconfirmed (nothing to check it against). Keep to confirmed figures with WHERE verification = \'confirmed\'.',
+  verification: 'confirmed (a sum rule of its table holds with it, or another statement of the same value agrees), contradicted (a check that involves it fails; a finding names it in values_involved), unconfirmed (nothing to check it against; every value read by OCR from a scan starts here) or corrected-by-sum (read by OCR, its printed reading made a sum fail and exactly one reading of a digit OCR confuses makes it hold: the value is that reading, printed_reading what OCR read). Keep to confirmed figures with WHERE verification = \'confirmed\'.',
+  printed_reading: 'With verification corrected-by-sum: the figure as OCR read it from the scan (e.g. 126.75), before the sum corrected it; else null (migration 0012).',
   anchor: 'Where the value was read: {"block": index of the block in the document model} plus, in a table, "row" (0-based row of the table block) and "cell" (0-based grid column, merged cells expanded); an indicator is a whole row. Null when not known.',
   confirmed_across_sources: 'True when the value is confirmed because another file of the same publication prints the same value (and nothing in its own report confirmed it).',
   bbox: 'Box of the value on its page, [x0, y0, x1, y1] in PDF points from the top left (the table cell, the indicator row or the paragraph); null for formats without pages.',
@@ -356,7 +357,7 @@ export const VIEW_DOCS: Readonly<Record<string, TableDoc>> = {
       budget_yuan: 'Matching budget figure, when printed with it.',
       page: 'Page of the source.',
       source_text: 'Text or table row the line was read from.',
-      verification: 'confirmed, unconfirmed or contradicted (expenditure_lines.verification).',
+      verification: 'confirmed, unconfirmed, contradicted or corrected-by-sum (expenditure_lines.verification).',
     },
   },
   indicator_results: {
@@ -384,7 +385,7 @@ export const VIEW_DOCS: Readonly<Record<string, TableDoc>> = {
       score: '得分.',
       note: 'Reason for a deviation.',
       page: 'Page of the row.',
-      verification: 'confirmed, unconfirmed or contradicted (indicators.verification).',
+      verification: 'confirmed, unconfirmed, contradicted or corrected-by-sum (indicators.verification).',
     },
   },
   findings_by_region: {

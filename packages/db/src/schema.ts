@@ -47,6 +47,7 @@ const traced = () => ({
   anchor: jsonb('anchor').$type<ValueAnchor>(),
   bbox: doublePrecision('bbox').array(),
   confirmedAcrossSources: boolean('confirmed_across_sources').notNull().default(false),
+  printedReading: text('printed_reading'),
 });
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();

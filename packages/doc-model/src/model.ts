@@ -29,6 +29,10 @@ export interface Provenance {
   readonly bbox?: BBox;
   /** 0-based position of the block in the document's reading order. */
   readonly index: number;
+  /** Set on a block read by OCR from a page image (a scan): its text is the engine's reading, not the file's. */
+  readonly ocr?: true;
+  /** With `ocr`: the engine's mean confidence (0–1) over the words of the block. */
+  readonly confidence?: number;
 }
 
 export interface HeadingBlock extends Provenance {
@@ -53,6 +57,8 @@ export interface TableCell {
   readonly colspan: number;
   readonly page: number | null;
   readonly bbox?: BBox;
+  /** In a table read by OCR: the engine's mean confidence (0–1) over the words in the cell (absent for an empty cell). */
+  readonly confidence?: number;
 }
 
 /**
@@ -88,6 +94,20 @@ export interface PageInfo {
    * page are in that turned frame.
    */
   readonly turn?: 90 | 180 | 270;
+  /** Set on a page read by OCR (it had no usable text layer): how the reading went. */
+  readonly ocr?: PageOcrInfo;
+}
+
+export interface PageOcrInfo {
+  /** The engine that read it, e.g. "tesseract 5.3.0 chi_sim". */
+  readonly engine: string;
+  /** Mean word confidence on the page, 0–1. */
+  readonly confidence: number;
+  readonly words: number;
+  /** Degrees the scan was turned back to make its lines level. */
+  readonly skewDegrees: number;
+  /** Resolution the page was rendered at for the engine. */
+  readonly dpi: number;
 }
 
 export const WARNING_CODES = [
@@ -100,6 +120,7 @@ export const WARNING_CODES = [
   'unknown-element',
   'numbering-unresolved',
   'ocr-unavailable',
+  'ocr-page-failed',
   'converted-from-legacy-format',
   /** LibreOffice converted the file with network access (no bwrap/unshare here). */
   'converter-not-isolated',

@@ -240,6 +240,11 @@ describe('extractDocx on hand-built documents', () => {
     expect((await extractErrorOf(extractDocx(buildDocx('<w:p/>'), opts))).code).toBe('empty');
   });
 
+  it('reports a DOCX holding only pictures of pages (a scan saved as Word) as needing OCR', async () => {
+    const scan = buildDocx('<w:p><w:r><w:drawing/></w:r></w:p><w:p><w:r><w:drawing/></w:r></w:p>');
+    expect(await extractErrorOf(extractDocx(scan, opts))).toMatchObject({ code: 'no-text-layer', status: 'needs_ocr', message: expect.stringContaining('2 picture(s) and no text') });
+  });
+
   it('reports unknown body elements once as warnings and still converts the rest', async () => {
     const m = await extractDocx(buildDocx(`<w:mystery/>${p('正文')}<w:mystery/>`), opts);
     expect(m.blocks).toHaveLength(1);

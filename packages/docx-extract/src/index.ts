@@ -55,7 +55,12 @@ async function read(bytes: Uint8Array, limits: ExtractLimits): Promise<DocumentM
   const props = readBodyProps(body);
   const raw = readBlocks(document, { styles, numbering: new NumberingCounter(numbering), props, warn: (w) => warnings.push(w) });
   const blocks = toBlocks(raw);
-  if (blocks.length === 0) throw new ExtractError('empty', 'the DOCX holds no text');
+  if (blocks.length === 0) {
+    // A scan saved as Word: pictures of the pages and no text. It needs OCR, which reads PDFs only for now.
+    const pictures = (mainXml.match(/<w:(?:drawing|pict)\b/g) ?? []).length;
+    if (pictures > 0) throw new ExtractError('no-text-layer', `the DOCX holds ${pictures} picture(s) and no text (a scan saved as Word): OCR reads scanned PDFs only; save it as PDF to have it read`);
+    throw new ExtractError('empty', 'the DOCX holds no text');
+  }
   return {
     modelVersion: DOC_MODEL_VERSION,
     format: 'docx',

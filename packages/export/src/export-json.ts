@@ -112,9 +112,14 @@ export async function buildDocumentExport(db: Db, documentId: number): Promise<D
   };
 }
 
-/** verification, anchor and bbox of a stored value, for the export (GOLD.md: export only). */
-function traced(row: { verification: Verification; anchor: Anchor | null; bbox: number[] | null }): Required<Traced> {
-  return { verification: row.verification, anchor: row.anchor, bbox: row.bbox && row.bbox.length === 4 ? [row.bbox[0]!, row.bbox[1]!, row.bbox[2]!, row.bbox[3]!] : null };
+/** verification, anchor and bbox of a stored value, for the export (GOLD.md: export only); printed_reading where OCR's reading was corrected by a sum. */
+function traced(row: { verification: Verification; anchor: Anchor | null; bbox: number[] | null; printedReading: string | null }): Required<Omit<Traced, 'printed_reading'>> & Pick<Traced, 'printed_reading'> {
+  return {
+    verification: row.verification,
+    anchor: row.anchor,
+    bbox: row.bbox && row.bbox.length === 4 ? [row.bbox[0]!, row.bbox[1]!, row.bbox[2]!, row.bbox[3]!] : null,
+    ...(row.printedReading !== null ? { printed_reading: row.printedReading } : {}),
+  };
 }
 
 function indicatorValue(raw: string | null, op: Op | null, value: string | null, unit: string | null): IndicatorValue | null {

@@ -1,20 +1,25 @@
 import { DEFAULT_EXTRACT_LIMITS, ExtractError, toStorableModel, type DocumentModel, type ExtractLimits, type ExtractionWarning } from '@budget-ingest/doc-model';
 import { extractDocx } from '@budget-ingest/docx-extract';
-import { extractPdf } from '@budget-ingest/pdf-extract';
+import { DEFAULT_OCR_SETTINGS, openPdfOcr, type OcrSettings } from '@budget-ingest/ocr';
+import { extractPdf, type PageOcr } from '@budget-ingest/pdf-extract';
 import { extractSheet } from '@budget-ingest/sheet-extract';
 import { sniffFormat, type Sniffed } from './sniff.ts';
 import { NOT_ISOLATED_MESSAGE, SOFFICE_MISSING_MESSAGE, convertWithSoffice, converterIsolation, findSoffice, missingComponent } from './soffice.ts';
 
-/** Bump when extraction output changes, so stored models can be told apart. */
-export const EXTRACTOR_VERSION = '0.2.0';
+/** Bump when extraction output changes, so stored models can be told apart (0.3.0: scanned pages read by OCR, so `needs_ocr` documents are extracted again). */
+export const EXTRACTOR_VERSION = '0.3.0';
 
 export interface ExtractOptions {
   readonly fileName?: string;
   readonly limits?: ExtractLimits;
   /** Configured LibreOffice path (SOFFICE_PATH); found on PATH when null. */
   readonly sofficePath?: string | null;
-  /** PATH to search for LibreOffice. */
+  /** PATH to search for LibreOffice, Tesseract and pdftoppm. */
   readonly pathEnv?: string;
+  /** How pages without a text layer are read (OCR_* config); default DEFAULT_OCR_SETTINGS. */
+  readonly ocr?: OcrSettings;
+  /** Told after each OCR page (progress logs and bars); functions do not cross to a child process, so the pool sets it there. */
+  readonly onOcrPage?: PageOcr['onPage'];
 }
 
 export interface Extracted {
@@ -35,8 +40,14 @@ export async function extractDocument(bytes: Uint8Array, opts: ExtractOptions = 
   const sniffed = sniffFormat(bytes, opts.fileName);
   const run = async (): Promise<DocumentModel> => {
     switch (sniffed.format) {
-      case 'pdf':
-        return extractPdf(bytes, { limits });
+      case 'pdf': {
+        const ocr = await openPdfOcr(bytes, opts.ocr ?? DEFAULT_OCR_SETTINGS, opts.pathEnv ?? '', opts.onOcrPage ? { onPage: opts.onOcrPage } : {});
+        try {
+          return await extractPdf(bytes, { limits, ocr });
+        } finally {
+          await ocr.close();
+        }
+      }
       case 'docx':
         return extractDocx(bytes, { limits });
       case 'xlsx':

@@ -10,13 +10,17 @@ export const MAX_CELL_WIDTH = 24;
  * drawn as box-drawing grids in which a merged cell is one box spanning its
  * rows and columns. Widths count CJK characters as two columns.
  */
-export function renderModelText(model: Pick<DocumentModel, 'blocks' | 'format' | 'pageCount' | 'warnings'>): string {
+export function renderModelText(model: Pick<DocumentModel, 'blocks' | 'format' | 'pageCount' | 'warnings'> & { readonly pages?: DocumentModel['pages'] }): string {
   const out: string[] = [];
   let page: number | null = null;
+  const ocrOf = new Map((model.pages ?? []).flatMap((p) => (p.ocr ? [[p.number, p.ocr] as const] : [])));
   for (const block of model.blocks) {
     if (block.page !== null && block.page !== page) {
       page = block.page;
-      out.push(`──── page ${page}${model.pageCount ? ` / ${model.pageCount}` : ''} ────`);
+      const ocr = ocrOf.get(page);
+      // A page read by OCR says so, with the engine's confidence: its text is a reading of an image.
+      const how = ocr ? ` · OCR ${ocr.engine}, confidence ${ocr.confidence.toFixed(2)}${ocr.skewDegrees !== 0 ? `, deskewed ${ocr.skewDegrees}°` : ''}` : '';
+      out.push(`──── page ${page}${model.pageCount ? ` / ${model.pageCount}` : ''}${how} ────`);
     }
     out.push(renderBlock(block));
   }
@@ -31,7 +35,7 @@ export function renderBlock(block: Block): string {
     case 'paragraph':
       return block.text;
     case 'table': {
-      const title = [block.sheet ? `sheet ${block.sheet}` : null, block.caption ? `caption: ${block.caption}` : null, block.pageEnd && block.pageEnd !== block.page ? `pages ${block.page}–${block.pageEnd}` : null].filter(Boolean).join(' · ');
+      const title = [block.ocr ? `OCR confidence ${(block.confidence ?? 0).toFixed(2)}` : null, block.sheet ? `sheet ${block.sheet}` : null, block.caption ? `caption: ${block.caption}` : null, block.pageEnd && block.pageEnd !== block.page ? `pages ${block.page}–${block.pageEnd}` : null].filter(Boolean).join(' · ');
       return `${title ? `[table · ${title}]\n` : '[table]\n'}${renderTable(block)}`;
     }
   }

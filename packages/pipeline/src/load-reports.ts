@@ -115,8 +115,8 @@ export async function replaceReports(tx: Tx, documentId: number, parsed: readonl
 }
 
 /** A value's verification and place as row columns (unconfirmed, no place, when the parser did not set them). */
-function tracedRow(v: Traced): { verification: Verification; anchor: Anchor | null; bbox: number[] | null } {
-  return { verification: v.verification ?? 'unconfirmed', anchor: v.anchor ?? null, bbox: v.bbox ? [...v.bbox] : null };
+function tracedRow(v: Traced): { verification: Verification; anchor: Anchor | null; bbox: number[] | null; printedReading: string | null } {
+  return { verification: v.verification ?? 'unconfirmed', anchor: v.anchor ?? null, bbox: v.bbox ? [...v.bbox] : null, printedReading: v.printed_reading ?? null };
 }
 
 function chunks<T>(rows: readonly T[], size = 1000): T[][] {

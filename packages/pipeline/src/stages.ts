@@ -45,7 +45,10 @@ export async function runExtractStage(deps: PipelineDeps, documentId: number): P
   let plainText: string;
   try {
     // In a child process with a hard memory limit: a hostile file kills that child, not this run.
-    ({ model, plainText } = await extractIsolatedWithText(bytes, extractOptionsFor(deps.config, deps.pathEnv, doc.fileName)));
+    // A scan logs each page its OCR reads: a long one shows it is moving.
+    const onOcrPage = (p: { done: number; total: number; page: number }) =>
+      deps.logger.info({ documentId, stage: 'extract', ocrPage: p.page, ocrDone: p.done, ocrTotal: p.total, ms: Math.round(performance.now() - started) }, 'ocr page read');
+    ({ model, plainText } = await extractIsolatedWithText(bytes, extractOptionsFor(deps.config, deps.pathEnv, doc.fileName), undefined, onOcrPage));
   } catch (err) {
     const ms = Math.round(performance.now() - started);
     const known = isExtractError(err);

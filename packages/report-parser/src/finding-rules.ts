@@ -32,6 +32,7 @@ export const FINDING_RULES = {
   'scores-sum-total': { severity: 'error', meaning: 'Indicator scores do not add up to the stated 总分 score.' },
   'score-exceeds-weight': { severity: 'error', meaning: 'An indicator scores more than its weight.' },
   'same-figure-different-values': { severity: 'warning', meaning: 'One amount (item, phase, year) is stated with different values; the table’s (else the first) is kept, the others become alternatives.' },
+  'ocr-corrected-by-sum': { severity: 'info', meaning: 'A figure read by OCR made a sum fail; exactly one reading of a digit OCR confuses (1/7, 0/8/6, 5/6, 3/8, ./,) makes it hold, and the value is that reading (corrected-by-sum, the printed reading kept).' },
   'region-ambiguous': { severity: 'warning', meaning: 'The organisation and title name a place several 行政区划 share; the region is left empty.' },
 } as const satisfies Record<string, { readonly severity: FindingSeverity; readonly meaning: string }>;
 

@@ -24,6 +24,7 @@ import { displayName, normaliseText } from './text.ts';
 import { toTextUnits } from './text-units.ts';
 import type { ParseResult, ParseWarning, Report, ValidationFinding } from './types.ts';
 import { traceValues } from './verification.ts';
+import { applySumCorrections, correctOcrBySums } from './ocr-sum-correction.ts';
 
 /** Bump when parsing output changes; `reparse` re-runs documents parsed by an older version. */
 export const PARSER_VERSION = '0.3.4';
@@ -175,7 +176,9 @@ function parsePart(part: ReportPart, blocks: readonly Block[], doc: DocContext, 
   };
   const { findings: checked, comparisons } = runChecksRecorded(report, { tables: standard.tables, blocks: own });
   pushAll(findings, checked);
-  return traceValues({ ...report, findings }, blocks, own, { findings, comparisons });
+  // Figures read by OCR that made a sum fail: one confused digit read again where exactly one reading makes it hold.
+  const fixed = applySumCorrections(report, findings, comparisons, correctOcrBySums(comparisons, own));
+  return traceValues({ ...fixed.report, findings: fixed.findings }, blocks, own, { findings: fixed.findings, comparisons: fixed.comparisons });
 }
 
 /** Tags a reader's candidates with the reader and spec for `explain`; leaves them as they are when nobody explains. */

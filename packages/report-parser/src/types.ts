@@ -35,6 +35,8 @@ export type ValueBox = readonly [number, number, number, number];
  */
 export interface Traced {
   readonly verification?: Verification;
+  /** With `corrected-by-sum`: the figure as OCR read it ("126.75"), before the sum corrected it. */
+  readonly printed_reading?: string | null;
   readonly anchor?: Anchor | null;
   readonly bbox?: ValueBox | null;
 }

@@ -47,6 +47,8 @@ export function traceValues(report: Report, blocks: readonly Block[], own: reado
 function verificationOf(v: Traced, yuans: readonly (string | null)[], agreed: readonly ValueRef[], refuted: readonly ValueRef[]): Verification {
   const anchor = v.anchor;
   const involved = (refs: readonly ValueRef[]): boolean => anchor !== null && anchor !== undefined && refs.some((r) => refersTo(r, anchor, yuans));
+  // An OCR figure a sum corrected stays so marked: its value is the sum's reading, not what was printed.
+  if (v.verification === 'corrected-by-sum') return 'corrected-by-sum';
   if (v.verification === 'contradicted' || involved(refuted)) return 'contradicted';
   if (v.verification === 'confirmed' || involved(agreed)) return 'confirmed';
   return 'unconfirmed';

@@ -99,6 +99,18 @@ describe('extractSheet', () => {
   });
 });
 
+describe('a workbook holding only pictures', () => {
+  it('is a scan pasted into Excel: it needs OCR', async () => {
+    // The smallest PNG there is: one white pixel.
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGP4DwABAQEAWk1v8QAAAABJRU5ErkJggg==', 'base64');
+    const bytes = await workbook((wb) => {
+      const ws = wb.addWorksheet('扫描件');
+      ws.addImage(wb.addImage({ buffer: png as unknown as ExcelJS.Buffer, extension: 'png' }), 'A1:H40');
+    });
+    expect(await extractErrorOf(extractSheet(bytes, opts))).toMatchObject({ code: 'no-text-layer', status: 'needs_ocr', message: expect.stringContaining('1 picture(s) and no text') });
+  });
+});
+
 describe('large sheets', () => {
   it('reads a sheet of 150 000 rows × 2 columns (no call-stack overflow)', async () => {
     const { bigSheetXlsx } = await import('../../../test/support/hostile-files.ts');

@@ -81,7 +81,9 @@ export async function extractSheet(bytes: Uint8Array, opts: SheetExtractOptions)
   // A shared string is one value shown by many cells: normalised once, its length counted in every cell.
   const normalised = new Map<unknown, string>();
   let textChars = 0;
+  let pictures = 0;
   wb.eachSheet((ws) => {
+    pictures += ws.getImages().length;
     // Only the cells the file holds (a sheet can claim a million empty rows).
     const texts = new Map<string, string>();
     let rowCount = 0;
@@ -118,7 +120,11 @@ export async function extractSheet(bytes: Uint8Array, opts: SheetExtractOptions)
     // A loop, not push(...): a sheet of one-cell rows is that many title blocks.
     for (const b of sheetBlocks(rows, ws.name)) blocks.push(b);
   });
-  if (blocks.length === 0) throw new ExtractError('empty', 'the workbook holds no text in any sheet');
+  if (blocks.length === 0) {
+    // A scan pasted into a workbook: pictures of the pages and no text. It needs OCR, which reads PDFs only for now.
+    if (pictures > 0) throw new ExtractError('no-text-layer', `the workbook holds ${pictures} picture(s) and no text (a scan pasted into Excel): OCR reads scanned PDFs only; save it as PDF to have it read`);
+    throw new ExtractError('empty', 'the workbook holds no text in any sheet');
+  }
   return {
     modelVersion: DOC_MODEL_VERSION,
     format: 'xlsx',

@@ -4,9 +4,11 @@ import { isExtractError, type DocumentModel } from '@budget-ingest/doc-model';
 import { renderModelText } from '@budget-ingest/extract';
 import { extractIsolated, extractOptionsFor } from '@budget-ingest/pipeline';
 import { openContext, type GlobalOptions, type Runtime } from '../context.ts';
+import { createPageProgress } from '../progress.ts';
 
 export interface ExtractCommandOptions extends GlobalOptions {
   readonly format: string;
+  readonly progress?: boolean;
 }
 
 /** `extract FILE`: prints the document model the parser sees, without touching the database. */
@@ -18,13 +20,16 @@ export async function extractCommand(rt: Runtime, file: string, opts: ExtractCom
   const ctx = openContext(rt, opts);
   const path = resolve(rt.cwd, file);
   const bytes = new Uint8Array(await readFile(path));
+  const progress = opts.progress ? createPageProgress(rt.stdoutIsTty, rt.stderr) : null;
   try {
     // In a child process with the memory and time limits, as in a run: a hostile file ends with its code, not a crash of this command.
-    const model: DocumentModel = await extractIsolated(bytes, extractOptionsFor(ctx.config, rt.env.PATH ?? '', path));
+    const model: DocumentModel = await extractIsolated(bytes, extractOptionsFor(ctx.config, rt.env.PATH ?? '', path), undefined, progress?.onPage);
+    progress?.stop();
     if (opts.format === 'json') rt.stdout(JSON.stringify(model, null, 2));
     else rt.stdout(renderModelText(model));
     return 0;
   } catch (err) {
+    progress?.stop();
     if (isExtractError(err)) {
       rt.stderr(`budget-ingest extract: ${file}: ${err.message} [${err.code} → status ${err.status}]`);
       return 1;

@@ -2,7 +2,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { ExtractError, EXTRACT_ERROR_CODES, type ExtractErrorCode } from '@budget-ingest/doc-model';
-import type { ChildReply, ChildRequest } from './isolated-extract-child.ts';
+import type { ChildProgress, ChildReply, ChildRequest } from './isolated-extract-child.ts';
 
 const ENTRY = fileURLToPath(new URL('./isolated-extract-entry.mjs', import.meta.url));
 /** How often a busy child's resident memory is read. */
@@ -31,6 +31,8 @@ export interface ChildLimits {
   readonly requestsPerChild?: number;
   /** Share of `memoryMb` resident after a request above which the child is retired (default RETIRE_RESIDENT_SHARE). */
   readonly retireResidentShare?: number;
+  /** Told of each page the child read by OCR (it sends them while it works, before its answer). */
+  readonly onProgress?: (p: ChildProgress) => void;
 }
 
 /**
@@ -188,7 +190,11 @@ function request(child: Child, req: ChildRequest, work: ChildWork, limits: Child
       proc.off('message', onMessage);
       proc.off('exit', onExit);
     };
-    const onMessage = (reply: ChildReply) => {
+    const onMessage = (reply: ChildReply | { readonly progress: ChildProgress }) => {
+      if ('progress' in reply) {
+        limits.onProgress?.(reply.progress);
+        return;
+      }
       done();
       if (reply.ok) resolve(reply.value);
       else reject(toError(reply.error));

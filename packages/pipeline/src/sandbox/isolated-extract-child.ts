@@ -17,13 +17,21 @@ export type ChildRequest =
   | { readonly kind: 'extract'; readonly bytes: Uint8Array; readonly opts: ExtractOptions; readonly withText?: boolean }
   | { readonly kind: 'parse'; readonly model: DocumentModel };
 
+/** Sent while an extraction runs: one page read by OCR (`done` of `total` OCR pages). */
+export interface ChildProgress {
+  readonly done: number;
+  readonly total: number;
+  readonly page: number;
+}
+
 export type ChildReply =
   | { readonly ok: true; readonly value: unknown }
   | { readonly ok: false; readonly error: { readonly name: string; readonly code: string | null; readonly message: string } };
 
 async function answer(req: ChildRequest): Promise<unknown> {
   if (req.kind === 'parse') return parseDocument(req.model);
-  const { model } = await extractDocument(req.bytes, req.opts);
+  const onOcrPage = (done: number, total: number, page: number) => process.send?.({ progress: { done, total, page } satisfies ChildProgress });
+  const { model } = await extractDocument(req.bytes, { ...req.opts, onOcrPage });
   // The plain text is derived from the model here, under this process's limits, not in the parent.
   return req.withText ? { model, plainText: toPlainText(model) } : model;
 }

@@ -17,6 +17,20 @@ export interface Disagreement {
 export interface Comparison {
   readonly agrees: boolean;
   readonly values: readonly ValueRef[];
+  /** For a sum (total = Σ parts): the arithmetic, so that an OCR reading can be tried against it (ocr-sum-correction.ts). */
+  readonly sum?: SumRelation;
+}
+
+/**
+ * A sum the document prints: `total` should be Σ `parts` within `tolerance` (its rounding). The
+ * total is a figure of the document, or a fixed number (`{ constant }`: 总分 100). For the
+ * indicator table's sums (`of`), each part's `yuan` is the row's weight or score, not money.
+ */
+export interface SumRelation {
+  readonly total: ValueRef | { readonly constant: string };
+  readonly parts: readonly ValueRef[];
+  readonly tolerance: string;
+  readonly of?: 'weight' | 'score';
 }
 
 /*
@@ -45,8 +59,8 @@ export function refsOf(figures: readonly Printed[]): ValueRef[] {
 }
 
 /** Records a comparison of report values (checks that compare amounts or indicators rather than printed figures). */
-export function noteComparison(agrees: boolean, values: readonly ValueRef[]): void {
-  recording?.push({ agrees, values });
+export function noteComparison(agrees: boolean, values: readonly ValueRef[], sum?: SumRelation): void {
+  recording?.push({ agrees, values, ...(sum ? { sum } : {}) });
 }
 
 /** The place of a value of the report (amount, line, indicator) as a value a check involved, when it has one. */
@@ -54,8 +68,8 @@ export function refsOfValues(values: readonly { readonly anchor?: Anchor | null;
   return values.flatMap((v) => (v.anchor ? [{ anchor: v.anchor, yuan: v.yuan ?? null }] : []));
 }
 
-function record(figures: readonly Printed[], d: Disagreement | null): Disagreement | null {
-  recording?.push({ agrees: d === null || d.severity === 'info', values: refsOf(figures) });
+function record(figures: readonly Printed[], d: Disagreement | null, sum?: SumRelation): Disagreement | null {
+  recording?.push({ agrees: d === null || d.severity === 'info', values: refsOf(figures), ...(sum ? { sum } : {}) });
   return d;
 }
 
@@ -68,8 +82,12 @@ export function checkSum(printed: Printed, sumYuan: Decimal, parts: number, part
   const steps = Math.max(1, Math.floor((parts + 1) / 2));
   const diff = toYuan(printed).minus(sumYuan).abs();
   const figures = [printed, ...partFigures];
-  if (diff.lte(printedStep(printed).times(steps))) return record(figures, null);
-  return record(figures, { severity: 'error', expected: formatIn(sumYuan, printed.unit, Math.max(0, printed.decimals)), actual: `${printed.text}${unitWord(printed.unit)}`, values: refsOf(figures) });
+  const tolerance = printedStep(printed).times(steps);
+  // The arithmetic is kept where every figure has its place and the parts are the whole sum.
+  const placed = printed.at !== undefined && partFigures.length === parts && partFigures.every((p) => p.at !== undefined) && partFigures.reduce((s, p) => s.plus(toYuan(p)), new Decimal(0)).eq(sumYuan);
+  const sum = placed ? { total: refsOf([printed])[0]!, parts: refsOf(partFigures), tolerance: tolerance.toFixed(2) } : undefined;
+  if (diff.lte(tolerance)) return record(figures, null, sum);
+  return record(figures, { severity: 'error', expected: formatIn(sumYuan, printed.unit, Math.max(0, printed.decimals)), actual: `${printed.text}${unitWord(printed.unit)}`, values: refsOf(figures) }, sum);
 }
 
 /**

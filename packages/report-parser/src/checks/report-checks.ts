@@ -5,7 +5,7 @@ import { labelled, yearOf } from '../figures/index.ts';
 import { figuresOf, sentencesOf } from './text-figures.ts';
 import type { Amount, AmountItem, Indicator, Report, ValidationFinding } from '../types.ts';
 import { TABLE_KIND_SPECS, type IndicatorSumRule } from '../specs/table-kinds.ts';
-import { noteComparison, refsOf, refsOfValues } from './compare.ts';
+import { noteComparison, refsOf, refsOfValues, type SumRelation } from './compare.ts';
 import { findingOf } from './rules.ts';
 
 const wan = (yuan: Decimal): string => `${yuan.div(10000).toFixed(2, Decimal.ROUND_HALF_UP)}万元`;
@@ -64,8 +64,10 @@ function checkParts(report: Report, tables: readonly RecognisedTable[], blocks: 
       if (!t || ps.some((p) => !p)) return;
       const sum = ps.reduce((s, p) => s.plus(p!.yuan), new Decimal(0));
       const values = refsOfValues([t, ...ps.map((p) => p!)]);
-      const agrees = sum.minus(t.yuan).abs().lte(TOLERANCE_PER_FIGURE.times(parts.length));
-      noteComparison(agrees, values);
+      const tolerance = TOLERANCE_PER_FIGURE.times(parts.length);
+      const agrees = sum.minus(t.yuan).abs().lte(tolerance);
+      const relation = values.length === parts.length + 1 ? { total: values[0]!, parts: values.slice(1), tolerance: tolerance.toFixed(2) } : undefined;
+      noteComparison(agrees, values, relation);
       if (agrees) return;
       out.push(findingOf(rule, message(wan(new Decimal(t.yuan)), wan(sum)), { expected: sum.toFixed(2), actual: t.yuan, values }, [t.page, ...ps.map((p) => p!.page)]));
     };
@@ -136,7 +138,7 @@ function weighting(report: Report): { weighted: Indicator[]; weights: Decimal; v
 function weightsTotal(report: Report): ValidationFinding[] {
   const w = weighting(report);
   if (!w) return [];
-  noteComparison(w.weights.eq(100), w.values);
+  noteComparison(w.weights.eq(100), w.values, indicatorSum(w.weighted, 'weight', '100'));
   if (w.weights.eq(100)) return [];
   return [findingOf('weights-sum-total', `各指标分值合计${w.weights.toString()}分，总分应为100分`, { expected: '100', actual: w.weights.toString(), values: w.values }, w.weighted.map((i) => i.page))];
 }
@@ -147,9 +149,15 @@ function scoresTotal(report: Report): ValidationFinding[] {
   const total = report.self_evaluation?.score;
   if (!w || !w.weights.eq(100) || !total || !w.weighted.every((i) => i.score !== null)) return [];
   const scores = w.weighted.reduce((s, i) => s.plus(i.score!), new Decimal(0));
-  noteComparison(scores.eq(total), w.values);
+  noteComparison(scores.eq(total), w.values, indicatorSum(w.weighted, 'score', total));
   if (scores.eq(total)) return [];
   return [findingOf('scores-sum-total', `各指标得分合计${scores.toString()}分，自评总分为${total}分`, { expected: scores.toString(), actual: total, values: w.values }, w.weighted.map((i) => i.page))];
+}
+
+/** The indicator table's sum as arithmetic (for OCR readings tried against it), where every row has its place. */
+function indicatorSum(rows: readonly Indicator[], of: 'weight' | 'score', total: string): SumRelation | undefined {
+  if (!rows.every((i) => i.anchor)) return undefined;
+  return { total: { constant: total }, parts: rows.map((i) => ({ anchor: i.anchor!, yuan: i[of] })), tolerance: '0', of };
 }
 
 function checkYears(report: Report, tables: readonly RecognisedTable[]): ValidationFinding[] {
