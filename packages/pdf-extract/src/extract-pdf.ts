@@ -1,5 +1,5 @@
 import { setImmediate as nextMacrotask } from 'node:timers/promises';
-import { DOC_MODEL_VERSION, ExtractError, type DocumentModel, type ExtractLimits, type ExtractionWarning, type PageInfo } from '@budget-ingest/doc-model';
+import { DOC_MODEL_VERSION, ExtractError, pushAll, type DocumentModel, type ExtractLimits, type ExtractionWarning, type PageInfo } from '@budget-ingest/doc-model';
 import { median } from './lines.ts';
 import { findPageFurniture } from './page-furniture.ts';
 import { toPageLayout, type PageLayout } from './page-layout.ts';
@@ -60,7 +60,7 @@ export async function extractPdf(bytes: Uint8Array, opts: PdfExtractOptions): Pr
     const ocrRead = new Map<number, OcrRead>();
     if (scanned.length > 0 && opts.ocr && opts.ocr.unavailable === null) {
       const read = await beforeDeadline(ocrPages(opts.ocr, scanned, textChars), deadline, opts.limits);
-      warnings.push(...read.warnings);
+      pushAll(warnings, read.warnings);
       for (const [n, r] of read.pages) {
         ocrRead.set(n, r);
         layouts[n - 1] = toPageLayout(r.raw);

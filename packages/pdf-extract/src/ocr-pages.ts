@@ -7,7 +7,7 @@
  * same steps; blocks built from it are then marked `ocr: true` with the
  * engine's mean confidence over their words.
  */
-import type { Block, BBox, ExtractionWarning, PageInfo, PageOcrInfo, TableBlock } from '@budget-ingest/doc-model';
+import { pushAll, type Block, type BBox, type ExtractionWarning, type PageInfo, type PageOcrInfo, type TableBlock } from '@budget-ingest/doc-model';
 import type { OcrWord, PageOcr } from './page-ocr.ts';
 import type { RawPage } from './types.ts';
 
@@ -86,7 +86,7 @@ export function withOcrConfidence(blocks: readonly Block[], reads: ReadonlyMap<n
         any = true;
         const inside = wordsIn(read.words, c.bbox);
         if (inside.length === 0) return c;
-        all.push(...inside.map((w) => w.confidence));
+        pushAll(all, inside.map((w) => w.confidence));
         return { ...c, text: cleanOcrCellText(c.text), confidence: mean(inside.map((w) => w.confidence)) };
       }),
     );
