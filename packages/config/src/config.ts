@@ -50,6 +50,10 @@ const envSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
   REDIS_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   REDIS_OUTAGE_MS: z.coerce.number().int().min(100).default(120_000),
+  REVIEW_TOKEN: z
+    .string()
+    .regex(/^[^:,]+:[^,:]{12,}(,[^:,]+:[^,:]{12,})*$/, 'label:secret (the secret at least 12 characters), comma-separated for several reviewers')
+    .optional(),
 });
 
 export type Env = Record<string, string | undefined>;
@@ -94,6 +98,8 @@ export interface Config {
   readonly portalsConfig: string;
   /** S3-compatible blob store (MinIO, AWS S3) when S3_BUCKET is set; else the local blob directory. */
   readonly s3: S3Settings | null;
+  /** REVIEW_TOKEN: the review app's write tokens, `label:secret,…`; the label is the reviewer's name. Null: `review` makes one. */
+  readonly reviewToken: string | null;
 }
 
 export interface S3Settings {
@@ -167,6 +173,7 @@ export function loadConfig(env: Env, overrides: ConfigOverrides = {}, cwd: strin
     s3: e.S3_BUCKET
       ? { bucket: e.S3_BUCKET, endpoint: e.S3_ENDPOINT ?? null, region: e.S3_REGION, accessKeyId: e.S3_ACCESS_KEY_ID ?? null, secretAccessKey: e.S3_SECRET_ACCESS_KEY ?? null, prefix: e.S3_PREFIX }
       : null,
+    reviewToken: e.REVIEW_TOKEN ?? null,
   };
 }
 
