@@ -47,7 +47,9 @@ SELECT 'indicator', i.id, i.report_id,
   'indicator|' || coalesce(i.level1, '') || '|' || coalesce(i.level2, '') || '|' || i.level3
 FROM "indicators" i;
 --> statement-breakpoint
--- The correction in force for each value (the newest), and whether its target is gone.
+-- The correction in force for each value (the newest), and whether its target is gone. The corrected_*
+-- views pick the newest the same way, per value through the (publication_key, value_key, id) index,
+-- so reading a few reports' values reads only their corrections and never computes `orphaned`.
 CREATE VIEW "current_corrections" AS
 SELECT c.*,
   c.action <> 'add' AND NOT EXISTS (
@@ -58,8 +60,9 @@ FROM (
   SELECT DISTINCT ON (publication_key, value_key) * FROM "corrections" ORDER BY publication_key, value_key, id DESC
 ) c;
 --> statement-breakpoint
+-- report_id comes from report_keys (reports.id), so a filter on it reaches the reports' primary key first.
 CREATE VIEW "corrected_amounts" AS
-SELECT a.id, a.report_id, a.item,
+SELECT a.id, k.report_id, a.item,
   CASE WHEN c.action IN ('correct', 'add') THEN coalesce((c.new_value->>'phase')::"amount_phase", a.phase) ELSE a.phase END AS phase,
   CASE WHEN c.action IN ('correct', 'add') THEN coalesce((c.new_value->>'fiscal_year')::smallint, a.fiscal_year) ELSE a.fiscal_year END AS fiscal_year,
   CASE WHEN c.action IN ('correct', 'add') THEN coalesce((c.new_value->>'yuan')::numeric(20,2), a.yuan) ELSE a.yuan END AS yuan,
@@ -70,20 +73,24 @@ SELECT a.id, a.report_id, a.item,
   c.id AS correction_id
 FROM "amounts" a
 JOIN "report_keys" k ON k.report_id = a.report_id
-LEFT JOIN "current_corrections" c ON c.publication_key = k.publication_key AND c.target = 'amount'
-  AND c.value_key = 'amount|' || a.item || '|' || a.phase || '|' || a.fiscal_year
+LEFT JOIN LATERAL (
+  SELECT * FROM "corrections" c WHERE c.publication_key = k.publication_key AND c.value_key = 'amount|' || a.item || '|' || a.phase || '|' || a.fiscal_year
+  ORDER BY c.id DESC LIMIT 1
+) c ON true
 WHERE c.action IS DISTINCT FROM 'mark_wrong'
 UNION ALL
 SELECT NULL, k.report_id, (c.new_value->>'item')::"amount_item", (c.new_value->>'phase')::"amount_phase", (c.new_value->>'fiscal_year')::smallint,
   (c.new_value->>'yuan')::numeric(20,2), '[]'::jsonb, coalesce(c.note, ''), NULL, 'corrected', NULL, NULL, false, c.value_key, c.id
-FROM "current_corrections" c
-JOIN "report_keys" k ON k.publication_key = c.publication_key
-WHERE c.action = 'add' AND c.target = 'amount' AND NOT EXISTS (
+FROM "report_keys" k
+JOIN LATERAL (
+  SELECT DISTINCT ON (value_key) * FROM "corrections" c WHERE c.publication_key = k.publication_key AND c.target = 'amount' ORDER BY value_key, id DESC
+) c ON c.action = 'add'
+WHERE NOT EXISTS (
   SELECT 1 FROM "value_keys" v WHERE v.report_id = k.report_id AND v.target = 'amount' AND v.value_key = c.value_key
 );
 --> statement-breakpoint
 CREATE VIEW "corrected_expenditure_lines" AS
-SELECT l.id, l.report_id, l.ordinal, l.classification, l.path, l.code,
+SELECT l.id, k.report_id, l.ordinal, l.classification, l.path, l.code,
   CASE WHEN c.action IN ('correct', 'add') THEN coalesce((c.new_value->>'phase')::"amount_phase", l.phase) ELSE l.phase END AS phase,
   CASE WHEN c.action IN ('correct', 'add') THEN coalesce((c.new_value->>'fiscal_year')::smallint, l.fiscal_year) ELSE l.fiscal_year END AS fiscal_year,
   CASE WHEN c.action IN ('correct', 'add') AND c.new_value ? 'yuan' THEN (c.new_value->>'yuan')::numeric(20,2) ELSE l.yuan END AS yuan,
@@ -94,22 +101,26 @@ SELECT l.id, l.report_id, l.ordinal, l.classification, l.path, l.code,
   c.id AS correction_id
 FROM "expenditure_lines" l
 JOIN "report_keys" k ON k.report_id = l.report_id
-LEFT JOIN "current_corrections" c ON c.publication_key = k.publication_key AND c.target = 'line'
-  AND c.value_key = 'line|' || l.classification || '|' || coalesce(l.code, array_to_string(l.path, '/')) || '|' || l.phase || '|' || l.fiscal_year
+LEFT JOIN LATERAL (
+  SELECT * FROM "corrections" c WHERE c.publication_key = k.publication_key AND c.value_key = 'line|' || l.classification || '|' || coalesce(l.code, array_to_string(l.path, '/')) || '|' || l.phase || '|' || l.fiscal_year
+  ORDER BY c.id DESC LIMIT 1
+) c ON true
 WHERE c.action IS DISTINCT FROM 'mark_wrong'
 UNION ALL
 SELECT NULL, k.report_id, 1000000 + c.id::integer, (c.new_value->>'classification')::"line_classification",
   ARRAY(SELECT jsonb_array_elements_text(c.new_value->'path')), c.new_value->>'code',
   (c.new_value->>'phase')::"amount_phase", (c.new_value->>'fiscal_year')::smallint, (c.new_value->>'yuan')::numeric(20,2), NULL,
   coalesce(c.note, ''), NULL, 'corrected', NULL, NULL, false, c.value_key, c.id
-FROM "current_corrections" c
-JOIN "report_keys" k ON k.publication_key = c.publication_key
-WHERE c.action = 'add' AND c.target = 'line' AND NOT EXISTS (
+FROM "report_keys" k
+JOIN LATERAL (
+  SELECT DISTINCT ON (value_key) * FROM "corrections" c WHERE c.publication_key = k.publication_key AND c.target = 'line' ORDER BY value_key, id DESC
+) c ON c.action = 'add'
+WHERE NOT EXISTS (
   SELECT 1 FROM "value_keys" v WHERE v.report_id = k.report_id AND v.target = 'line' AND v.value_key = c.value_key
 );
 --> statement-breakpoint
 CREATE VIEW "corrected_indicators" AS
-SELECT i.id, i.report_id, i.ordinal, i.level1, i.level2, i.level3,
+SELECT i.id, k.report_id, i.ordinal, i.level1, i.level2, i.level3,
   i.target_raw, i.target_op, i.target_value, i.target_unit,
   CASE WHEN c.action IN ('correct', 'add') AND c.new_value ? 'actual_raw' THEN c.new_value->>'actual_raw' ELSE i.actual_raw END AS actual_raw,
   i.actual_op,
@@ -122,16 +133,20 @@ SELECT i.id, i.report_id, i.ordinal, i.level1, i.level2, i.level3,
   c.id AS correction_id
 FROM "indicators" i
 JOIN "report_keys" k ON k.report_id = i.report_id
-LEFT JOIN "current_corrections" c ON c.publication_key = k.publication_key AND c.target = 'indicator'
-  AND c.value_key = 'indicator|' || coalesce(i.level1, '') || '|' || coalesce(i.level2, '') || '|' || i.level3
+LEFT JOIN LATERAL (
+  SELECT * FROM "corrections" c WHERE c.publication_key = k.publication_key AND c.value_key = 'indicator|' || coalesce(i.level1, '') || '|' || coalesce(i.level2, '') || '|' || i.level3
+  ORDER BY c.id DESC LIMIT 1
+) c ON true
 WHERE c.action IS DISTINCT FROM 'mark_wrong'
 UNION ALL
 SELECT NULL, k.report_id, 1000000 + c.id::integer, c.new_value->>'level1', c.new_value->>'level2', c.new_value->>'level3',
   NULL, NULL, NULL, NULL, c.new_value->>'actual_raw', NULL, (c.new_value->>'actual_value')::numeric, c.new_value->>'actual_unit',
   NULL, NULL, c.note, NULL, 'corrected', NULL, NULL, false, c.value_key, c.id
-FROM "current_corrections" c
-JOIN "report_keys" k ON k.publication_key = c.publication_key
-WHERE c.action = 'add' AND c.target = 'indicator' AND NOT EXISTS (
+FROM "report_keys" k
+JOIN LATERAL (
+  SELECT DISTINCT ON (value_key) * FROM "corrections" c WHERE c.publication_key = k.publication_key AND c.target = 'indicator' ORDER BY value_key, id DESC
+) c ON c.action = 'add'
+WHERE NOT EXISTS (
   SELECT 1 FROM "value_keys" v WHERE v.report_id = k.report_id AND v.target = 'indicator' AND v.value_key = c.value_key
 );
 --> statement-breakpoint

@@ -47,7 +47,7 @@ export interface DocumentPage {
 /** `%`, `_` and `\` typed by the user are matched literally. */
 const like = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-/** The WHERE of the list: document conditions, and one EXISTS over its reports for the report conditions. */
+/** The WHERE of the list: document conditions, and one semi-join on reports for the report conditions (hashed once, not probed per document). */
 function conditions(f: DocumentFilter): SQL {
   const parts: SQL[] = [sql`true`];
   if (f.status) parts.push(sql`d.status = ${f.status}`);
@@ -58,10 +58,10 @@ function conditions(f: DocumentFilter): SQL {
   if (f.year !== undefined) onReport.push(sql`r.fiscal_year = ${f.year}`);
   if (f.kind) onReport.push(sql`r.kind = ${f.kind}`);
   if (f.organization) onReport.push(sql`r.organization ILIKE ${like(f.organization)}`);
-  if (onReport.length) parts.push(sql`EXISTS (SELECT 1 FROM reports r WHERE r.document_id = d.id AND ${sql.join(onReport, sql` AND `)})`);
+  if (onReport.length) parts.push(sql`d.id IN (SELECT r.document_id FROM reports r WHERE ${sql.join(onReport, sql` AND `)})`);
   if (f.q) {
     const q = like(f.q);
-    parts.push(sql`(d.file_name ILIKE ${q} OR EXISTS (SELECT 1 FROM reports r WHERE r.document_id = d.id AND (r.title ILIKE ${q} OR r.organization ILIKE ${q})))`);
+    parts.push(sql`(d.file_name ILIKE ${q} OR d.id IN (SELECT r.document_id FROM reports r WHERE r.title ILIKE ${q} OR r.organization ILIKE ${q}))`);
   }
   return sql.join(parts, sql` AND `);
 }
@@ -78,27 +78,50 @@ export async function listDocuments(db: Db, f: DocumentFilter): Promise<Document
   const [totalRows, rows] = await Promise.all([
     db.execute(sql`SELECT count(*)::int AS n FROM documents d WHERE ${where}`),
     db.execute(sql`
-      WITH page AS (SELECT d.id FROM documents d WHERE ${where} ORDER BY d.id DESC LIMIT ${f.per_page} OFFSET ${offset}),
-      reps AS (SELECT r.* FROM reports r JOIN page ON page.id = r.document_id),
-      vals AS (
-        SELECT report_id, verification FROM corrected_amounts WHERE report_id IN (SELECT id FROM reps)
-        UNION ALL SELECT report_id, verification FROM corrected_expenditure_lines WHERE report_id IN (SELECT id FROM reps)
-        UNION ALL SELECT report_id, verification FROM corrected_indicators WHERE report_id IN (SELECT id FROM reps)
-      )
+      WITH page AS (SELECT d.id FROM documents d WHERE ${where} ORDER BY d.id DESC LIMIT ${f.per_page} OFFSET ${offset})
       SELECT d.id, d.file_name, d.sha256, d.format, d.status, d.page_count, d.error_code, d.error_message,
-        (SELECT count(*)::int FROM reps WHERE reps.document_id = d.id) AS reports,
-        (SELECT count(*)::int FROM validation_findings f JOIN reps ON reps.id = f.report_id WHERE reps.document_id = d.id) AS findings,
-        (SELECT count(*)::int FROM vals JOIN reps ON reps.id = vals.report_id WHERE reps.document_id = d.id AND vals.verification = 'unconfirmed') AS unconfirmed,
-        (SELECT count(*)::int FROM vals JOIN reps ON reps.id = vals.report_id WHERE reps.document_id = d.id AND vals.verification = 'contradicted') AS contradicted,
-        coalesce((SELECT jsonb_agg(jsonb_build_object('id', reps.id, 'kind', reps.kind, 'organization', reps.organization, 'fiscal_year', reps.fiscal_year, 'title', reps.title) ORDER BY reps.ordinal)
-          FROM reps WHERE reps.document_id = d.id), '[]'::jsonb) AS report_list
+        (SELECT count(*)::int FROM reports r WHERE r.document_id = d.id) AS reports,
+        (SELECT count(*)::int FROM validation_findings f JOIN reports r ON r.id = f.report_id WHERE r.document_id = d.id) AS findings,
+        coalesce((SELECT jsonb_agg(jsonb_build_object('id', r.id, 'kind', r.kind, 'organization', r.organization, 'fiscal_year', r.fiscal_year, 'title', r.title) ORDER BY r.ordinal)
+          FROM reports r WHERE r.document_id = d.id), '[]'::jsonb) AS report_list
       FROM documents d JOIN page ON page.id = d.id
       ORDER BY d.id DESC`),
   ]);
+  const page = rowsOf<Omit<DocumentListRow, 'unconfirmed' | 'contradicted'>>(rows);
+  const counts = await verificationCounts(
+    db,
+    page.flatMap((d) => d.report_list.map((r) => r.id)),
+  );
   return {
     total: rowsOf<{ n: number }>(totalRows)[0]!.n,
     page: f.page,
     per_page: f.per_page,
-    documents: rowsOf<DocumentListRow>(rows).map((r) => ({ ...r, id: Number(r.id) })),
+    documents: page.map((d) => {
+      const sum = (k: 'unconfirmed' | 'contradicted') => d.report_list.reduce((n, r) => n + (counts.get(r.id)?.[k] ?? 0), 0);
+      return { ...d, id: Number(d.id), unconfirmed: sum('unconfirmed'), contradicted: sum('contradicted') };
+    }),
   };
+}
+
+/**
+ * Unconfirmed and contradicted values per report, corrections applied. The report ids are given as
+ * a list of constants so the database filters each corrected_* view by them before joining (a
+ * subquery there would make it compute every value of the database first).
+ */
+async function verificationCounts(db: Db, reportIds: readonly number[]): Promise<Map<number, { unconfirmed: number; contradicted: number }>> {
+  if (reportIds.length === 0) return new Map();
+  const ids = sql.join(
+    reportIds.map((id) => sql.raw(String(Math.trunc(Number(id))))),
+    sql`, `,
+  );
+  const rows = rowsOf<{ report_id: number; unconfirmed: number; contradicted: number }>(
+    await db.execute(sql`
+      SELECT report_id, count(*) FILTER (WHERE verification = 'unconfirmed')::int AS unconfirmed, count(*) FILTER (WHERE verification = 'contradicted')::int AS contradicted
+      FROM (
+        SELECT report_id, verification FROM corrected_amounts WHERE report_id IN (${ids})
+        UNION ALL SELECT report_id, verification FROM corrected_expenditure_lines WHERE report_id IN (${ids})
+        UNION ALL SELECT report_id, verification FROM corrected_indicators WHERE report_id IN (${ids})
+      ) v GROUP BY report_id`),
+  );
+  return new Map(rows.map((r) => [Number(r.report_id), r]));
 }
