@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 /**
  * The review app end to end, in a real headless Chromium (Debian's /usr/bin/chromium, driven by
  * playwright-core): the `review` command serves a real Postgres database that `ingest` filled with
@@ -96,7 +98,10 @@ describe.skipIf(!hasChromium || noPostgres)(`the review app in headless Chromium
       server.stdout!.on('data', (b: Buffer) => {
         printed += b.toString();
         const m = /(http:\/\/127\.0\.0\.1:\d+)\//.exec(printed);
-        if (m) (clearTimeout(timer), resolve(m[1]!));
+        if (m) {
+          clearTimeout(timer);
+          resolve(m[1]!);
+        }
       });
       server.stderr!.on('data', (b: Buffer) => (printed += b.toString()));
       server.once('exit', (code) => reject(new Error(`review exited ${code}: ${printed}`)));

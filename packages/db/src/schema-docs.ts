@@ -292,7 +292,7 @@ const CORRECTED_COLUMNS = {
 const correctedDoc = (table: string, what: string): TableDoc => {
   const { id: _id, ...rest } = SCHEMA_DOCS[table]!.columns;
   return {
-    table: `${what} with the reviewers\' corrections in force applied: a corrected value replaced, one marked wrong left out, one added present (null id). The analyst views and export read this.`,
+    table: `${what} with the reviewers’ corrections in force applied: a corrected value replaced, one marked wrong left out, one added present (null id). The analyst views and export read this.`,
     columns: { id: `The parsed row (${table}.id); null for a value a reviewer added.`, ...rest, ...CORRECTED_COLUMNS },
   };
 };
