@@ -230,7 +230,7 @@ describe.skipIf(!hasChromium || noPostgres)(`the review app in headless Chromium
     expect(corrections).toMatchObject([{ action: 'correct', reviewer: REVIEWER, in_force: true }]);
   });
 
-  it('confirms a value with the keyboard (j/k to it, c), with the reviewer as its evidence', async () => {
+  it('confirms a value with the keyboard (j/k to it, Enter opens its source, e its correction, c confirms), with the reviewer as its evidence', async () => {
     const basic = page.locator('tr.value[data-key="amount|basic_expenditure|actual|2022"]');
     const rows = page.locator('tr.value');
     const index = await basic.evaluate((el) => [...document.querySelectorAll('tr.value')].indexOf(el));
@@ -243,6 +243,16 @@ describe.skipIf(!hasChromium || noPostgres)(`the review app in headless Chromium
     await page.keyboard.press('j');
     expect(await rows.nth(index).getAttribute('class')).toContain('selected');
     expect(await rows.nth(index - 1).getAttribute('class')).not.toContain('selected');
+    // Enter opens the selected value's source; e opens its correction, the value field focused.
+    await page.keyboard.press('Enter');
+    await page.waitForSelector(`#pdf-page[data-rendered="true"][data-page="${await basic.getAttribute('data-page')}"]`);
+    expect(await page.locator('#source-text').innerText()).toBe(await basic.getAttribute('data-source'));
+    await page.keyboard.press('e');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('c-value');
+    expect(await page.inputValue('#c-action')).toBe('correct');
+    expect(await page.inputValue('#c-value')).toBe(await basic.getAttribute('data-value'));
+    // Back on the row (typing in the form is not a key command), c confirms it.
+    await basic.locator('td').first().click();
     await Promise.all([page.waitForEvent('load'), page.keyboard.press('c')]);
     await expect.poll(() => basic.getAttribute('data-verification')).toBe('confirmed');
     const confirmed = (await exported()).reports.find((r) => r.kind === 'department_final_accounts')!.amounts.find((a) => a.item === 'basic_expenditure' && a.phase === 'actual' && a.fiscal_year === 2022)!;
@@ -262,6 +272,17 @@ describe.skipIf(!hasChromium || noPostgres)(`the review app in headless Chromium
     await page.goto(`${url}/reports/${fresh.id}`);
     expect(await page.getAttribute('tr.value[data-key="amount|total_expenditure|actual|2022"]', 'data-verification')).toBe('corrected');
     reportId = Number(fresh.id);
+  });
+
+  it("shows the organisation's reports across years with the corrected figure, and the publication's sources", async () => {
+    await page.goto(`${url}/reports/${reportId}`);
+    await Promise.all([page.waitForURL(/\/organizations\/\d+$/), page.click('.identity a[href^="/organizations/"]')]);
+    const row = page.locator('table.org-years tbody tr', { has: page.locator(`a[href="/reports/${reportId}"]`) });
+    expect(await row.count()).toBe(1);
+    expect(await row.innerText()).toContain('37,000,000.00');
+    await page.goto(`${url}/publications?q=${encodeURIComponent('万源')}`);
+    const sources = page.locator('table.publications ul.sources li');
+    expect(await sources.allInnerTexts()).toEqual(expect.arrayContaining([expect.stringMatching(/wanyuan-2022-final-accounts\.pdf pdf canonical/)]));
   });
 
   it('refuses a write without the token (401), without the CSRF token (403) and from another origin (403)', async () => {
