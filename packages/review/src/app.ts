@@ -30,6 +30,8 @@ export interface ReviewDeps {
   readonly retry?: (documentId: number) => Promise<{ readonly status: string }>;
   /** True when the server listens on loopback only: requests must then name a loopback Host (no DNS rebinding). */
   readonly loopbackOnly: boolean;
+  /** Where an unexpected error of a request goes (the CLI's logger); the client gets a 500 without details. */
+  readonly onError?: (err: unknown, path: string) => void;
 }
 
 const ASSETS = fileURLToPath(new URL('./assets/', import.meta.url));
@@ -81,7 +83,7 @@ export function createReviewApp(deps: ReviewDeps): Hono<Env> {
 
   app.onError((err, c) => {
     if (err instanceof CorrectionError) return c.json({ error: err.message }, err.status);
-    console.error(err);
+    deps.onError?.(err, c.req.path);
     return c.json({ error: 'internal error' }, 500);
   });
 

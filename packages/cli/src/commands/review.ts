@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { userInfo } from 'node:os';
 import { eq } from 'drizzle-orm';
 import { blobKey } from '@budget-ingest/blob-store';
-import { documents } from '@budget-ingest/db';
+import { documents, sanitizeError } from '@budget-ingest/db';
 import { generateToken, isLoopback, parseTokens, startReviewServer, Trust, type ReviewServer } from '@budget-ingest/review';
 import { openCliRunner } from '../cli-runner.ts';
 import { openDbContext, type GlobalOptions, type Runtime } from '../context.ts';
@@ -40,6 +40,7 @@ export async function reviewCommand(rt: Runtime, opts: ReviewOptions): Promise<n
         db: ctx.handle.db,
         trust,
         loopbackOnly: loopback,
+        onError: (err, path) => ctx.logger.error({ err: sanitizeError(err), path }, 'review request failed'),
         readOriginal: (doc) => ctx.deps.blobs.get(doc.blobKey ?? blobKey(doc.sha256)),
         retry: async (documentId) => {
           const doc = (await ctx.handle.db.select({ documentId: documents.id, fileName: documents.fileName, sha256: documents.sha256 }).from(documents).where(eq(documents.id, documentId)))[0];
