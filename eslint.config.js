@@ -15,6 +15,8 @@ export default tseslint.config(
       'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'read settings through @budget-ingest/config' }],
     },
   },
+  // The review app's browser script.
+  { files: ['packages/review/src/assets/**/*.js'], languageOptions: { globals: { ...globals.browser } } },
   {
     files: ['packages/config/**', 'packages/cli/src/main.ts', 'packages/cli/bin/**', 'scripts/**', 'test/**', '**/*.test.ts', '**/bench/**', 'vitest.config.ts', 'services/*/src/main.ts', 'packages/pipeline/src/sandbox/**'],
     rules: { 'no-restricted-properties': 'off' },

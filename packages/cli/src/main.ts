@@ -46,8 +46,9 @@ export function buildProgram(rt: Runtime, setExit: (code: number) => void): Comm
     .addOption(new Option('--format <format>', 'output format').choices(['json', 'csv', 'parquet']).default('json'))
     .option('--table <name>', 'with csv or parquet: the table or view to export (e.g. report_overview)')
     .addOption(new Option('--by <unit>', 'with json: one file per document (default) or per publication, its sources merged').choices(['document', 'publication']).default('document'))
+    .option('--corrections', 'with json: the reviewers\' corrections alone (corrections.json: history, in force, orphaned)')
     .requiredOption('--out <dir>', 'output directory')
-    .action(run(async (_o: unknown, cmd: Command) => (await import('./commands/export.ts')).exportCommand(rt, globals<{ format: string; out: string; table?: string; by?: string }>(cmd))));
+    .action(run(async (_o: unknown, cmd: Command) => (await import('./commands/export.ts')).exportCommand(rt, globals<{ format: string; out: string; table?: string; by?: string; corrections?: boolean }>(cmd))));
 
   withGlobals(program.command('extract'))
     .description('print the document model of one file (headings, paragraphs, tables) without storing anything')
@@ -131,6 +132,14 @@ export function buildProgram(rt: Runtime, setExit: (code: number) => void): Comm
     .option('--port <port>', 'port to listen on', '5433')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .action(run(async (_o: unknown, cmd: Command) => (await import('./commands/sql.ts')).sqlCommand(rt, globals<{ port: string; host: string }>(cmd))));
+
+  withGlobals(program.command('review'))
+    .description('serve the review and browsing web app on the database: documents, reports, every value beside its source, corrections')
+    .option('--port <port>', 'port to listen on', '3100')
+    .option('--host <host>', 'address to listen on (loopback by default; reading elsewhere needs the token unless --read-only-public)', '127.0.0.1')
+    .option('--open', 'open the app in the browser, logged in')
+    .option('--read-only-public', 'let anyone who reaches the server read without a token (writing still needs one)')
+    .action(run(async (_o: unknown, cmd: Command) => (await import('./commands/review.ts')).reviewCommand(rt, globals<{ port: string; host: string; open?: boolean; readOnlyPublic?: boolean }>(cmd))));
 
   return program;
 }

@@ -60,6 +60,10 @@ const envSchema = z.object({
   OCR_LANGUAGE: z.string().regex(/^[A-Za-z_]+(\+[A-Za-z_]+)*$/, 'Tesseract language names joined by +').default('chi_sim'),
   OCR_PAGE_SECONDS: z.coerce.number().positive().default(60),
   OCR_PAGE_MEMORY_MB: z.coerce.number().int().min(256).default(1024),
+  REVIEW_TOKEN: z
+    .string()
+    .regex(/^[^:,]+:[^,:]{12,}(,[^:,]+:[^,:]{12,})*$/, 'label:secret (the secret at least 12 characters), comma-separated for several reviewers')
+    .optional(),
 });
 
 export type Env = Record<string, string | undefined>;
@@ -110,6 +114,8 @@ export interface Config {
   readonly sql: SqlServerSettings;
   /** The `dashboard` (bull-board) server. */
   readonly dashboard: DashboardSettings;
+  /** REVIEW_TOKEN: the review app's write tokens, `label:secret,…`; the label is the reviewer's name. Null: `review` makes one. */
+  readonly reviewToken: string | null;
 }
 
 export interface SqlServerSettings {
@@ -223,6 +229,7 @@ export function loadConfig(env: Env, overrides: ConfigOverrides = {}, cwd: strin
       token: e.DASHBOARD_TOKEN ?? null,
       allowedHosts: (e.DASHBOARD_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim().toLowerCase()).filter((h) => h !== ''),
     },
+    reviewToken: e.REVIEW_TOKEN ?? null,
   };
 }
 

@@ -11,7 +11,7 @@ export interface TableDoc {
 /** verification, anchor and bbox: the same on amounts, expenditure_lines and indicators (migration 0007). */
 const TRACED_COLUMNS = {
   verification: 'confirmed (a sum rule of its table holds with it, or another statement of the same value agrees), contradicted (a check that involves it fails; a finding names it in values_involved), unconfirmed (nothing to check it against; every value read by OCR from a scan starts here) or corrected-by-sum (read by OCR, its printed reading made a sum fail and exactly one reading of a digit OCR confuses makes it hold: the value is that reading, printed_reading what OCR read). Keep to confirmed figures with WHERE verification = \'confirmed\'.',
-  printed_reading: 'With verification corrected-by-sum: the figure as OCR read it from the scan (e.g. 126.75), before the sum corrected it; else null (migration 0012).',
+  printed_reading: 'With verification corrected-by-sum: the figure as OCR read it from the scan (e.g. 126.75), before the sum corrected it; else null (migration 0011).',
   anchor: 'Where the value was read: {"block": index of the block in the document model} plus, in a table, "row" (0-based row of the table block) and "cell" (0-based grid column, merged cells expanded); an indicator is a whole row. Null when not known.',
   confirmed_across_sources: 'True when the value is confirmed because another file of the same publication prints the same value (and nothing in its own report confirmed it).',
   bbox: 'Box of the value on its page, [x0, y0, x1, y1] in PDF points from the top left (the table cell, the indicator row or the paragraph); null for formats without pages.',
@@ -263,6 +263,22 @@ export const SCHEMA_DOCS: Readonly<Record<string, TableDoc>> = {
       fetched_at: 'When the URL was last fetched.',
     },
   },
+  corrections: {
+    table: 'A reviewer\'s correction of one value (the review app, `budget-ingest review`): confirm, correct, mark wrong or add, with a note. Keyed by the value\'s stable identity, not by a row id, so it survives reparse; the newest row of a value is in force (current_corrections), older rows are its history. Applied on top of the parsed rows by the corrected_* views, which the analyst views and `export` read.',
+    columns: {
+      id: 'Surrogate key; the order in which corrections were made.',
+      publication_key: 'The publication\'s identity key (publications.identity_key), the same for every file of the report and in any database; a report without a publication: document:<sha256>#<ordinal>.',
+      target: 'amount, line (expenditure_lines) or indicator.',
+      value_key: 'The value\'s key inside its publication: amount|item|phase|fiscal_year, line|classification|code (or path joined with /)|phase|fiscal_year, indicator|level1|level2|level3.',
+      identity: 'The parts of value_key as fields ({"item", "phase", "fiscal_year"}, {"classification", "path", "code", …}, {"level1", "level2", "level3"}), for reading.',
+      action: 'confirm (the value is right: verification confirmed, the reviewer its evidence), correct (new_value replaces it: verification corrected), mark_wrong (the value is not in the document: it leaves the views and the export) or add (a value the parser missed).',
+      old_value: 'The value as parsed when the correction was made (yuan, phase, fiscal_year; an indicator\'s actual_raw/value/unit); null for add.',
+      new_value: 'For correct and add: the value in force (yuan in yuan after the unit the reviewer typed, phase, fiscal_year; an indicator\'s actual_raw/actual_value/actual_unit), and what was typed (entered, unit).',
+      note: 'The reviewer\'s note.',
+      reviewer: 'Who made it: the label of the review token used.',
+      created_at: 'When it was made.',
+    },
+  },
 };
 
 const REGION_COLUMNS = {
@@ -272,8 +288,38 @@ const REGION_COLUMNS = {
   county: 'County-level unit.',
 } as const;
 
-/** The analyst views (migrations/0002_analyst_views.sql, 0003, 0007), documented like the tables. */
+
+/** The columns the corrected_* views add to their table's (migration 0012). */
+const CORRECTED_COLUMNS = {
+  verification: 'confirmed, unconfirmed or contradicted as parsed; confirmed when a reviewer confirmed it, corrected when a reviewer corrected or added it (text, not the parser\'s enum).',
+  value_key: 'The value\'s stable key inside its publication (corrections.value_key), from its parsed identity.',
+  correction_id: 'The correction in force on the value (corrections.id), null when none.',
+} as const;
+const correctedDoc = (table: string, what: string): TableDoc => {
+  const { id: _id, ...rest } = SCHEMA_DOCS[table]!.columns;
+  return {
+    table: `${what} with the reviewers’ corrections in force applied: a corrected value replaced, one marked wrong left out, one added present (null id). The analyst views and export read this.`,
+    columns: { id: `The parsed row (${table}.id); null for a value a reviewer added.`, ...rest, ...CORRECTED_COLUMNS },
+  };
+};
+
+/** The analyst views (migrations/0002_analyst_views.sql, 0003, 0007, 0008; read corrected values since 0011), documented like the tables. */
 export const VIEW_DOCS: Readonly<Record<string, TableDoc>> = {
+  report_keys: {
+    table: 'Every report with the key its corrections are filed under: its publication\'s identity key, or document:<sha256>#<ordinal> for a report not linked to a publication.',
+    columns: { report_id: 'The report (reports.id).', publication_key: 'corrections.publication_key of its values.' },
+  },
+  value_keys: {
+    table: 'Every parsed amount, expenditure line and indicator under its stable key (the key corrections name it by).',
+    columns: { target: 'amount, line or indicator.', value_id: 'The row (amounts.id, expenditure_lines.id or indicators.id).', report_id: 'The report (reports.id).', value_key: 'corrections.value_key of the value.' },
+  },
+  current_corrections: {
+    table: 'The correction in force for each value (the newest row of corrections per publication_key and value_key), and whether its value has disappeared.',
+    columns: { ...SCHEMA_DOCS.corrections!.columns, orphaned: 'True when no parsed row of the publication has the value_key any more (after a reparse read it differently, or the publication\'s identity changed): the correction is kept and listed, not applied.' },
+  },
+  corrected_amounts: correctedDoc('amounts', 'Headline amounts'),
+  corrected_expenditure_lines: correctedDoc('expenditure_lines', 'Expenditure lines'),
+  corrected_indicators: correctedDoc('indicators', 'Indicator rows'),
   canonical_reports: {
     table: 'The reports the analyst views count: the canonical report of each publication, and every report not yet linked to one.',
     columns: SCHEMA_DOCS.reports!.columns,
@@ -298,7 +344,7 @@ export const VIEW_DOCS: Readonly<Record<string, TableDoc>> = {
     },
   },
   report_overview: {
-    table: 'One row per report: identity, region, self-evaluation, headline amounts of the report’s own fiscal year side by side, execution rate and number of findings.',
+    table: 'One row per report: identity, region, self-evaluation, headline amounts of the report’s own fiscal year side by side (reviewers\' corrections applied: corrected_amounts), execution rate and number of findings.',
     columns: {
       report_id: 'The report (reports.id).',
       ...REGION_COLUMNS,
@@ -329,7 +375,7 @@ export const VIEW_DOCS: Readonly<Record<string, TableDoc>> = {
       document_id: 'The document (documents.id).',
       file_name: 'Original file name.',
       source_url: 'Where the file was downloaded from.',
-      headline_verification: 'Verification of each headline figure above, keyed by its column name ({"total_actual": "confirmed", …}); e.g. keep a total with headline_verification->>\'total_actual\' = \'confirmed\'.',
+      headline_verification: 'Verification of each headline figure above, keyed by its column name ({"total_actual": "confirmed", …}; corrected when a reviewer corrected it); e.g. keep a total with headline_verification->>\'total_actual\' = \'confirmed\'.',
       publication_id: 'The publication (publications.id); each publication appears once, through its canonical report.',
       organization_id: 'The organisation (organizations.id).',
       source_count: 'Number of files the report was published in.',
@@ -357,7 +403,7 @@ export const VIEW_DOCS: Readonly<Record<string, TableDoc>> = {
       budget_yuan: 'Matching budget figure, when printed with it.',
       page: 'Page of the source.',
       source_text: 'Text or table row the line was read from.',
-      verification: 'confirmed, unconfirmed, contradicted or corrected-by-sum (expenditure_lines.verification).',
+      verification: 'confirmed, unconfirmed, contradicted or corrected-by-sum (expenditure_lines.verification); confirmed or corrected by a reviewer (corrected_expenditure_lines).',
     },
   },
   indicator_results: {
@@ -385,7 +431,7 @@ export const VIEW_DOCS: Readonly<Record<string, TableDoc>> = {
       score: '得分.',
       note: 'Reason for a deviation.',
       page: 'Page of the row.',
-      verification: 'confirmed, unconfirmed, contradicted or corrected-by-sum (indicators.verification).',
+      verification: 'confirmed, unconfirmed, contradicted or corrected-by-sum (indicators.verification); confirmed or corrected by a reviewer (corrected_indicators).',
     },
   },
   findings_by_region: {

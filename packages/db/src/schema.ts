@@ -14,6 +14,7 @@ import {
   numeric,
   pgEnum,
   pgTable,
+  pgView,
   primaryKey,
   smallint,
   text,
@@ -366,6 +367,120 @@ export const fetchedUrls = pgTable(
   (t) => [index('fetched_urls_sha256_idx').on(t.sha256)],
 );
 
+export const correctionAction = pgEnum('correction_action', ['confirm', 'correct', 'mark_wrong', 'add']);
+export const correctionTarget = pgEnum('correction_target', ['amount', 'line', 'indicator']);
+
+/**
+ * A reviewer's correction of one value: a row of its own, never an edit of a parsed row, keyed by
+ * the value's stable identity (the publication's identity key + amount/line/indicator key), so it
+ * survives `reparse` and applies to every file of the publication. The newest row of a value is
+ * in force; older rows are its history. No foreign key: a correction whose value disappears is
+ * orphaned (current_corrections.orphaned), never dropped.
+ */
+export const corrections = pgTable(
+  'corrections',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    publicationKey: text('publication_key').notNull(),
+    target: correctionTarget('target').notNull(),
+    valueKey: text('value_key').notNull(),
+    identity: jsonb('identity').$type<Readonly<Record<string, unknown>>>().notNull(),
+    action: correctionAction('action').notNull(),
+    oldValue: jsonb('old_value').$type<Readonly<Record<string, unknown>>>(),
+    newValue: jsonb('new_value').$type<Readonly<Record<string, unknown>>>(),
+    note: text('note'),
+    reviewer: text('reviewer').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('corrections_value_idx').on(t.publicationKey, t.valueKey, t.id)],
+);
+
+/** The text verification of a value once corrections apply: the parser's three, or `corrected`. */
+export type CorrectedVerification = 'confirmed' | 'unconfirmed' | 'contradicted' | 'corrected';
+const correctedColumns = () => ({
+  verification: text('verification').$type<CorrectedVerification>().notNull(),
+  anchor: jsonb('anchor').$type<ValueAnchor>(),
+  bbox: doublePrecision('bbox').array(),
+  confirmedAcrossSources: boolean('confirmed_across_sources').notNull(),
+  valueKey: text('value_key').notNull(),
+  correctionId: bigint('correction_id', { mode: 'number' }),
+  printedReading: text('printed_reading'),
+});
+
+/** amounts with the corrections in force applied (migration 0012): a value marked wrong is gone, an added one is there with a null id. */
+export const correctedAmounts = pgView('corrected_amounts', {
+  id: bigint('id', { mode: 'number' }),
+  reportId: bigint('report_id', { mode: 'number' }).notNull(),
+  item: amountItem('item').notNull(),
+  phase: amountPhase('phase').notNull(),
+  fiscalYear: smallint('fiscal_year').notNull(),
+  yuan: yuan('yuan').notNull(),
+  alternatives: jsonb('alternatives').$type<readonly string[]>().notNull(),
+  sourceText: text('source_text').notNull(),
+  page: integer('page'),
+  ...correctedColumns(),
+}).existing();
+
+export const correctedExpenditureLines = pgView('corrected_expenditure_lines', {
+  id: bigint('id', { mode: 'number' }),
+  reportId: bigint('report_id', { mode: 'number' }).notNull(),
+  ordinal: integer('ordinal').notNull(),
+  classification: lineClassification('classification').notNull(),
+  path: text('path').array().notNull(),
+  code: text('code'),
+  phase: amountPhase('phase').notNull(),
+  fiscalYear: smallint('fiscal_year').notNull(),
+  yuan: yuan('yuan'),
+  budgetYuan: yuan('budget_yuan'),
+  sourceText: text('source_text').notNull(),
+  page: integer('page'),
+  ...correctedColumns(),
+}).existing();
+
+export const correctedIndicators = pgView('corrected_indicators', {
+  id: bigint('id', { mode: 'number' }),
+  reportId: bigint('report_id', { mode: 'number' }).notNull(),
+  ordinal: integer('ordinal').notNull(),
+  level1: text('level1'),
+  level2: text('level2'),
+  level3: text('level3').notNull(),
+  targetRaw: text('target_raw'),
+  targetOp: comparisonOp('target_op'),
+  targetValue: numeric('target_value'),
+  targetUnit: text('target_unit'),
+  actualRaw: text('actual_raw'),
+  actualOp: comparisonOp('actual_op'),
+  actualValue: numeric('actual_value'),
+  actualUnit: text('actual_unit'),
+  weight: numeric('weight'),
+  score: numeric('score'),
+  note: text('note'),
+  page: integer('page'),
+  ...correctedColumns(),
+}).existing();
+
+/** The correction in force for each value, with `orphaned` when its value is no longer among the parsed rows. */
+export const currentCorrections = pgView('current_corrections', {
+  id: bigint('id', { mode: 'number' }).notNull(),
+  publicationKey: text('publication_key').notNull(),
+  target: correctionTarget('target').notNull(),
+  valueKey: text('value_key').notNull(),
+  identity: jsonb('identity').$type<Readonly<Record<string, unknown>>>().notNull(),
+  action: correctionAction('action').notNull(),
+  oldValue: jsonb('old_value').$type<Readonly<Record<string, unknown>>>(),
+  newValue: jsonb('new_value').$type<Readonly<Record<string, unknown>>>(),
+  note: text('note'),
+  reviewer: text('reviewer').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  orphaned: boolean('orphaned').notNull(),
+}).existing();
+
+/** Every report with the key its corrections are filed under (its publication's identity key). */
+export const reportKeys = pgView('report_keys', {
+  reportId: bigint('report_id', { mode: 'number' }).notNull(),
+  publicationKey: text('publication_key').notNull(),
+}).existing();
+
 export type DocumentRow = typeof documents.$inferSelect;
 export type NewDocumentRow = typeof documents.$inferInsert;
 export type ReportRow = typeof reports.$inferSelect;
@@ -383,3 +498,6 @@ export type PublicationRow = typeof publications.$inferSelect;
 export type OrganizationRow = typeof organizations.$inferSelect;
 export type DocumentStatus = (typeof documentStatus.enumValues)[number];
 export type DocumentFormat = (typeof documentFormat.enumValues)[number];
+export type CorrectionRow = typeof corrections.$inferSelect;
+export type CorrectionAction = (typeof correctionAction.enumValues)[number];
+export type CorrectionTarget = (typeof correctionTarget.enumValues)[number];

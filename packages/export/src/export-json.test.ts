@@ -54,7 +54,7 @@ async function roundTrip(handle: DbHandle): Promise<void> {
   const three = exported.amounts.find((a) => a.item === 'three_public_expenditure')!;
   expect(three).toMatchObject({ verification: 'unconfirmed', anchor: { block: 1 }, bbox: [72, 200, 520, 240] });
   // Everything the parser set comes back as it was.
-  const pick = (r: Pick<Report, 'amounts'>) => r.amounts.map((a) => [a.item, a.verification, a.anchor, a.bbox]);
+  const pick = (r: { readonly amounts: readonly { readonly item: string; readonly verification?: string; readonly anchor?: unknown; readonly bbox?: unknown }[] }) => r.amounts.map((a) => [a.item, a.verification, a.anchor, a.bbox]);
   expect(pick(exported)).toEqual(pick(report));
   expect(exported.findings.find((f) => f.rule === 'score-exceeds-weight' && f.message === 'm')!.values).toEqual([{ anchor: { block: 3, row: 2, cell: 1 }, yuan: '1000000.00' }]);
 

@@ -1,8 +1,20 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { asc, eq, inArray } from 'drizzle-orm';
-import { amounts, documents, expenditureLines, indicators, publications, reports, validationFindings, type Db } from '@budget-ingest/db';
-import type { Amount, Anchor, ExpenditureLine, Indicator, IndicatorValue, Op, Report, Traced, ValidationFinding, Verification } from '@budget-ingest/report-parser';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
+import {
+  correctedAmounts,
+  correctedExpenditureLines,
+  correctedIndicators,
+  corrections,
+  documents,
+  publications,
+  reports,
+  validationFindings,
+  type CorrectedVerification,
+  type CorrectionRow,
+  type Db,
+} from '@budget-ingest/db';
+import type { Amount, Anchor, ExpenditureLine, Indicator, IndicatorValue, Op, Report, ValidationFinding } from '@budget-ingest/report-parser';
 
 /** One document in the shape of GOLD.md, plus the document's status and findings (extra fields are allowed). */
 export interface DocumentExport {
@@ -16,7 +28,10 @@ export interface DocumentExport {
  * A report as exported: the contract's fields plus the publication it is a source of. A finding's
  * rule is the stored text: a document parsed by an older parser version may carry a retired rule.
  */
-export type ExportedReport = Omit<Report, 'page_start' | 'page_end' | 'findings'> & {
+export type ExportedReport = Omit<Report, 'page_start' | 'page_end' | 'findings' | 'amounts' | 'expenditure_lines' | 'indicators'> & {
+  readonly amounts: readonly Reviewed<Amount>[];
+  readonly expenditure_lines: readonly Reviewed<ExpenditureLine>[];
+  readonly indicators: readonly Reviewed<Indicator>[];
   readonly findings: readonly (Omit<ValidationFinding, 'rule'> & { readonly rule: string })[];
   /**
    * The publication's identity key (publications.identity_key): the same for every file of one
@@ -24,6 +39,28 @@ export type ExportedReport = Omit<Report, 'page_start' | 'page_end' | 'findings'
    */
   readonly publication: string | null;
 };
+
+/**
+ * A value as exported: the parser's, with the reviewers' correction in force applied (the
+ * corrected_* views). `verification` is `corrected` for a corrected or added value, `confirmed` for
+ * one a reviewer confirmed; `review` is then the evidence: who, when, the note, what was parsed.
+ */
+export type Reviewed<T> = Omit<T, 'verification' | 'anchor' | 'bbox'> & {
+  readonly verification: CorrectedVerification;
+  readonly anchor: Anchor | null;
+  readonly bbox: readonly [number, number, number, number] | null;
+  readonly review?: ReviewEvidence;
+};
+
+export interface ReviewEvidence {
+  readonly correction: number;
+  readonly action: CorrectionRow['action'];
+  readonly reviewer: string;
+  readonly at: string;
+  readonly note: string | null;
+  /** The value as parsed when the correction was made (null for an added value). */
+  readonly was: Readonly<Record<string, unknown>> | null;
+}
 
 export async function buildDocumentExport(db: Db, documentId: number): Promise<DocumentExport> {
   const doc = (await db.select().from(documents).where(eq(documents.id, documentId)).limit(1))[0];
@@ -40,11 +77,19 @@ export async function buildDocumentExport(db: Db, documentId: number): Promise<D
   const [amountRows, lineRows, indicatorRows, findingRows] = none
     ? [[], [], [], []]
     : await Promise.all([
-        db.select().from(amounts).where(inArray(amounts.reportId, ids)).orderBy(asc(amounts.id)),
-        db.select().from(expenditureLines).where(inArray(expenditureLines.reportId, ids)).orderBy(asc(expenditureLines.ordinal)),
-        db.select().from(indicators).where(inArray(indicators.reportId, ids)).orderBy(asc(indicators.ordinal)),
+        db.select().from(correctedAmounts).where(inArray(correctedAmounts.reportId, ids)).orderBy(sql`${correctedAmounts.id} ASC NULLS LAST`, asc(correctedAmounts.correctionId)),
+        db.select().from(correctedExpenditureLines).where(inArray(correctedExpenditureLines.reportId, ids)).orderBy(asc(correctedExpenditureLines.ordinal)),
+        db.select().from(correctedIndicators).where(inArray(correctedIndicators.reportId, ids)).orderBy(asc(correctedIndicators.ordinal)),
         db.select().from(validationFindings).where(inArray(validationFindings.reportId, ids)).orderBy(asc(validationFindings.id)),
       ]);
+  const correctionIds = [...amountRows, ...lineRows, ...indicatorRows].flatMap((v) => (v.correctionId === null ? [] : [v.correctionId]));
+  const evidence = new Map(
+    (correctionIds.length ? await db.select().from(corrections).where(inArray(corrections.id, correctionIds)) : []).map((c) => [
+      c.id,
+      { correction: c.id, action: c.action, reviewer: c.reviewer, at: c.createdAt.toISOString(), note: c.note, was: c.oldValue } satisfies ReviewEvidence,
+    ]),
+  );
+  const traced = (row: TracedRow) => tracedOf(row, evidence);
   return {
     source: { file: doc.fileName, sha256: doc.sha256, format: doc.format, url: doc.sourceUrl },
     status: doc.status,
@@ -62,7 +107,7 @@ export async function buildDocumentExport(db: Db, documentId: number): Promise<D
       amounts: amountRows
         .filter((a) => a.reportId === r.id)
         .map(
-          (a): Amount => ({
+          (a): Reviewed<Amount> => ({
             item: a.item,
             phase: a.phase,
             fiscal_year: a.fiscalYear,
@@ -76,7 +121,7 @@ export async function buildDocumentExport(db: Db, documentId: number): Promise<D
       expenditure_lines: lineRows
         .filter((l) => l.reportId === r.id)
         .map(
-          (l): ExpenditureLine => ({
+          (l): Reviewed<ExpenditureLine> => ({
             classification: l.classification,
             path: l.path,
             code: l.code,
@@ -92,7 +137,7 @@ export async function buildDocumentExport(db: Db, documentId: number): Promise<D
       indicators: indicatorRows
         .filter((i) => i.reportId === r.id)
         .map(
-          (i): Indicator => ({
+          (i): Reviewed<Indicator> => ({
             level1: i.level1,
             level2: i.level2,
             level3: i.level3,
@@ -112,13 +157,26 @@ export async function buildDocumentExport(db: Db, documentId: number): Promise<D
   };
 }
 
-/** verification, anchor and bbox of a stored value, for the export (GOLD.md: export only); printed_reading where OCR's reading was corrected by a sum. */
-function traced(row: { verification: Verification; anchor: Anchor | null; bbox: number[] | null; printedReading: string | null }): Required<Omit<Traced, 'printed_reading'>> & Pick<Traced, 'printed_reading'> {
+interface TracedRow {
+  readonly verification: CorrectedVerification;
+  readonly anchor: Anchor | null;
+  readonly bbox: number[] | null;
+  readonly printedReading: string | null;
+  readonly correctionId: number | null;
+}
+
+/**
+ * verification, anchor and bbox of a stored value (GOLD.md: export only), printed_reading where OCR's
+ * reading was corrected by a sum, and the review that set its verification.
+ */
+function tracedOf(row: TracedRow, evidence: ReadonlyMap<number, ReviewEvidence>): Pick<Reviewed<Amount>, 'verification' | 'anchor' | 'bbox' | 'review' | 'printed_reading'> {
+  const review = row.correctionId === null ? undefined : evidence.get(row.correctionId);
   return {
     verification: row.verification,
     anchor: row.anchor,
     bbox: row.bbox && row.bbox.length === 4 ? [row.bbox[0]!, row.bbox[1]!, row.bbox[2]!, row.bbox[3]!] : null,
     ...(row.printedReading !== null ? { printed_reading: row.printedReading } : {}),
+    ...(review ? { review } : {}),
   };
 }
 

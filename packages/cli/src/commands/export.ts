@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { EXPORTABLE, exportJson, exportPublications, exportTable } from '@budget-ingest/export';
+import { EXPORTABLE, exportCorrections, exportJson, exportPublications, exportTable } from '@budget-ingest/export';
 import { openDbContext, type GlobalOptions, type Runtime } from '../context.ts';
 
 export interface ExportOptions extends GlobalOptions {
@@ -7,10 +7,12 @@ export interface ExportOptions extends GlobalOptions {
   readonly out: string;
   readonly table?: string;
   readonly by?: string;
+  readonly corrections?: boolean;
 }
 
 /**
  * `export --format json --out DIR`: one `<original file name>.json` per document, in the shape of GOLD.md.
+ * `export --corrections`: the reviewers' corrections alone, as corrections.json.
  * `export --by publication`: one `publication-<id>.json` per publication (a report whatever files it came in), merged.
  * `export --format csv|parquet --table VIEW --out DIR`: a table or view for spreadsheets and pandas.
  */
@@ -26,7 +28,10 @@ export async function exportCommand(rt: Runtime, opts: ExportOptions): Promise<n
   }
   const ctx = await openDbContext(rt, opts);
   try {
-    if (opts.format === 'json' && opts.by === 'publication') {
+    if (opts.format === 'json' && opts.corrections) {
+      const { path, corrections, orphaned } = await exportCorrections(ctx.handle.db, out);
+      rt.stdout(`wrote ${corrections} correction(s) (${orphaned} orphaned) to ${path}`);
+    } else if (opts.format === 'json' && opts.by === 'publication') {
       const { written } = await exportPublications(ctx.handle.db, out);
       rt.stdout(`wrote ${written.length} publication(s) to ${out}`);
     } else if (opts.format === 'json') {
