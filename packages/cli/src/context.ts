@@ -8,6 +8,10 @@ import { createPipelineDeps, type PipelineDeps } from '@budget-ingest/pipeline/d
 export interface GlobalOptions {
   readonly dataDir?: string;
   readonly logLevel?: string;
+  /** -q: nothing but errors and the summary. */
+  readonly quiet?: boolean;
+  /** -v (info logs), -vv (debug). */
+  readonly verbose?: number;
 }
 
 export interface Context {
@@ -28,15 +32,39 @@ export interface Runtime {
   readonly stdout: (line: string) => void;
   readonly stderr: (line: string) => void;
   readonly stdoutIsTty: boolean;
+  /** stderr is a terminal: logs are then one pretty line each, and only warnings unless asked. */
+  readonly stderrIsTty?: boolean;
+  /** The progress bar under the lines (the screen's), when stdout is a terminal. */
+  readonly bar?: (text: string | null) => void;
+}
+
+/** Colours only on a terminal, and never when NO_COLOR is set to anything (no-color.org). */
+export function colorAllowed(rt: Runtime): boolean {
+  return rt.stderrIsTty === true && (rt.env.NO_COLOR ?? '') === '';
+}
+
+/**
+ * The log level a command runs at: --log-level, else -q / -v, else LOG_LEVEL, else `warn` on a
+ * terminal (the lines and the bar say what happens; logs when asked) and `info` when stderr is
+ * piped or collected, as before.
+ */
+export function logLevelFor(rt: Runtime, opts: GlobalOptions): string | undefined {
+  if (opts.logLevel !== undefined) return opts.logLevel;
+  if (opts.quiet) return 'error';
+  if ((opts.verbose ?? 0) >= 2) return 'debug';
+  if ((opts.verbose ?? 0) === 1) return 'info';
+  if ((rt.env.LOG_LEVEL ?? '') !== '') return undefined;
+  return rt.stderrIsTty ? 'warn' : undefined;
 }
 
 export function openContext(rt: Runtime, opts: GlobalOptions): Context {
   const overrides: ConfigOverrides = {
     ...(opts.dataDir !== undefined ? { dataDir: opts.dataDir } : {}),
-    ...(opts.logLevel !== undefined ? { logLevel: opts.logLevel } : {}),
   };
-  const config = loadConfig(rt.env, overrides, rt.cwd);
-  const logger = createLogger({ level: config.logLevel, format: config.logFormat, name: 'cli' });
+  const level = logLevelFor(rt, opts);
+  const config = loadConfig(rt.env, { ...overrides, ...(level !== undefined ? { logLevel: level } : {}) }, rt.cwd);
+  // Through the CLI's stderr writer, synchronously: a log line is never drawn into the bar, nor printed after the summary.
+  const logger = createLogger({ level: config.logLevel, format: config.logFormat, name: 'cli', sink: rt.stderr, sinkIsTty: rt.stderrIsTty === true, colorize: colorAllowed(rt) });
   return { config, logger };
 }
 

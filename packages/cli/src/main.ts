@@ -1,8 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 // Narrow entry points (no schema, queues or extraction), so `--help` stays fast.
 import { describeDbError } from '@budget-ingest/db/errors';
 import { exitOnCrashSanitized } from '@budget-ingest/pipeline/crash';
 import type { Runtime } from './context.ts';
+import { fsErrorLine } from './fs-error-line.ts';
+import { createScreen } from './screen.ts';
 
 /**
  * Builds the command tree. Actions set `exit` instead of calling
@@ -13,7 +16,10 @@ export function buildProgram(rt: Runtime, setExit: (code: number) => void): Comm
   const program = new Command('budget-ingest')
     .description('Turn Chinese government budget disclosures (部门预算, 部门决算, 绩效自评报告) into a queryable Postgres dataset.')
     .addOption(new Option('--data-dir <dir>', 'directory of the embedded database and blob store (env BUDGET_INGEST_DATA_DIR, default ./data)'))
-    .addOption(new Option('--log-level <level>', 'fatal|error|warn|info|debug|trace|silent (env LOG_LEVEL, default info)'))
+    .addOption(new Option('--log-level <level>', 'fatal|error|warn|info|debug|trace|silent (env LOG_LEVEL; default warn on a terminal, info when piped)'))
+    .addOption(new Option('-q, --quiet', 'print nothing but errors and the summary'))
+    .addOption(new Option('-v, --verbose', 'show info logs (-vv: debug)').argParser(countVerbose))
+    .version(cliVersion(), '-V, --version', 'print the version and exit')
     .showHelpAfterError()
     .exitOverride()
     .configureOutput({ writeOut: (s) => rt.stdout(s.trimEnd()), writeErr: (s) => rt.stderr(s.trimEnd()) });
@@ -22,7 +28,10 @@ export function buildProgram(rt: Runtime, setExit: (code: number) => void): Comm
   const withGlobals = (cmd: Command) =>
     cmd
       .addOption(new Option('--data-dir <dir>', 'directory of the embedded database and blob store (env BUDGET_INGEST_DATA_DIR, default ./data)'))
-      .addOption(new Option('--log-level <level>', 'log level').hideHelp());
+      .addOption(new Option('--log-level <level>', 'log level').hideHelp())
+      .addOption(new Option('-q, --quiet', 'print nothing but errors and the summary'))
+      .addOption(new Option('-v, --verbose', 'show info logs (-vv: debug)').argParser(countVerbose))
+      .addHelpText('after', examplesOf(cmd.name()));
   const run =
     <A extends unknown[]>(fn: (...args: A) => Promise<number>) =>
     async (...args: A) =>
@@ -35,6 +44,7 @@ export function buildProgram(rt: Runtime, setExit: (code: number) => void): Comm
     .argument('<paths...>', 'files, folders or glob patterns')
     .option('--json', 'print one JSON object per document instead of a line')
     .option('--wait', 'with REDIS_URL: follow the queued jobs until every document is done, then print the summary')
+    .option('--allow-failures', 'exit 0 even when documents failed (default: exit 1)')
     .action(run(async (paths: string[], _o: unknown, cmd: Command) => (await import('./commands/ingest.ts')).ingestCommand(rt, paths, globals(cmd))));
 
   withGlobals(program.command('migrate'))
@@ -111,7 +121,6 @@ export function buildProgram(rt: Runtime, setExit: (code: number) => void): Comm
     .description('ingest files and score the export against gold files (precision, recall, F1 per field group)')
     .requiredOption('--gold <dir>', 'directory of gold <document name>.json files')
     .argument('[files...]', 'documents to evaluate (default: every file in --gold with a matching gold file)')
-    .option('--quiet', 'print the scores without the list of differences')
     .option('--min-f1 <f1>', 'exit 1 when any field group scores below this F1')
     .action(run(async (files: string[], _o: unknown, cmd: Command) => (await import('./commands/eval.ts')).evalCommand(rt, files, globals<{ gold: string; quiet?: boolean; minF1?: string }>(cmd))));
 
@@ -130,17 +139,61 @@ export function buildProgram(rt: Runtime, setExit: (code: number) => void): Comm
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .action(run(async (_o: unknown, cmd: Command) => (await import('./commands/sql.ts')).sqlCommand(rt, globals<{ port: string; host: string }>(cmd))));
 
+  program.addHelpText('after', examplesOf(''));
   return program;
 }
 
+/** -v, -vv: each one more. */
+function countVerbose(_value: string, previous: number | undefined): number {
+  return (previous ?? 0) + 1;
+}
+
+/** The CLI's version, from its package.json (read when asked: `--help` and commands do not pay for it otherwise). */
+function cliVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** The "Examples:" block under a command's --help ('' is the program's own). */
+function examplesOf(command: string): string {
+  const lines = COMMAND_EXAMPLES[command] ?? [];
+  return `\nExamples:\n${lines.map((l) => `  $ budget-ingest ${l}`).join('\n')}`;
+}
+
+/** At least one real invocation per command, shown by `--help` (a test checks every command has some). */
+export const COMMAND_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
+  '': ['ingest samples/', 'status', 'export --format csv --table report_overview --out -', 'ingest --help'],
+  ingest: ['ingest samples/', "ingest 'inbox/**/*.pdf' --json", 'ingest inbox/ --quiet --allow-failures', 'ingest /data/inbox --wait    # with REDIS_URL'],
+  migrate: ['migrate', 'DATABASE_URL=postgres://budget:budget@localhost:5432/budget budget-ingest migrate'],
+  export: ['export --out out/', 'export --by publication --out out/', 'export --format csv --table report_overview --table amounts --bom --out out/', 'export --format csv --table report_overview --out - | head', 'export --format parquet --table amounts --out out/'],
+  extract: ['extract samples/renhua-2021-perf.pdf', 'extract samples/lusong-2023-perf.docx --format json > model.json'],
+  explain: ['explain samples/wanyuan-2022-final-accounts.pdf', 'explain samples/renhua-2021-perf.pdf --json | jq .entry'],
+  status: ['status', 'status --json'],
+  reparse: ['reparse', 'reparse 704072d7 lusong-2023-perf.docx', 'reparse --wait    # with REDIS_URL'],
+  'retry-failed': ['retry-failed', 'retry-failed --include-unsupported'],
+  workers: ['workers', 'workers --stages extract'],
+  dashboard: ['dashboard', 'dashboard --port 3001'],
+  'parse-number': ["parse-number '基本支出126.15万元'", "parse-number --indicator '≥95%'"],
+  findings: ['findings --all', 'findings samples/wanyuan-2022-final-accounts.pdf --json'],
+  eval: ['eval --gold test/fixtures/corpus/gold --quiet', 'eval --gold test/fixtures/corpus/gold test/fixtures/corpus/docs/renhua-2021-perf.pdf'],
+  crawl: ['crawl --all', 'crawl --dry-run xx-county-czyjs', 'crawl xx-county-czyjs --full --portals config/portals.yaml'],
+  sql: ['sql', 'sql --port 5434'],
+};
+
 export async function main(argv: readonly string[]): Promise<number> {
   exitOnCrashSanitized();
+  const screen = createScreen(process.stdout, process.stderr);
   const rt: Runtime = {
     env: process.env,
     cwd: process.cwd(),
-    stdout: (line) => process.stdout.write(`${line}\n`),
-    stderr: (line) => process.stderr.write(`${line}\n`),
+    stdout: screen.out,
+    stderr: screen.err,
     stdoutIsTty: process.stdout.isTTY === true,
+    stderrIsTty: process.stderr.isTTY === true,
+    bar: screen.bar,
   };
   return runCli(rt, argv);
 }
@@ -155,12 +208,18 @@ export async function runCli(rt: Runtime, argv: readonly string[]): Promise<numb
     await program.parseAsync([...argv]);
     return code;
   } catch (err) {
-    if (err instanceof CommanderError) return err.exitCode;
+    // --help and --version end with 0; every other commander error is a usage error: 2, as for our own checks.
+    if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
     // Imported here, not at the top: `--help` should not load the config schema.
     const { ConfigError } = await import('@budget-ingest/config');
     if (err instanceof ConfigError) {
       rt.stderr(`budget-ingest: ${err.message}`);
       return 2;
+    }
+    const fsLine = fsErrorLine(err, rt.cwd);
+    if (fsLine) {
+      rt.stderr(`budget-ingest: ${fsLine}`);
+      return 1;
     }
     // describeDbError puts a database error's real cause (and its constraint) first and redacts passwords.
     rt.stderr(`budget-ingest: ${describeDbError(err)}`);

@@ -10,6 +10,8 @@ export interface IngestOptions extends GlobalOptions {
   readonly json?: boolean;
   /** With REDIS_URL: follow the queued jobs until every document is done. */
   readonly wait?: boolean;
+  /** Exit 0 even when documents failed. */
+  readonly allowFailures?: boolean;
 }
 
 /**
@@ -42,39 +44,54 @@ export async function ingestCommand(rt: Runtime, paths: readonly string[], opts:
 
 async function ingestFiles(rt: Runtime, ctx: DbContext, runner: Runner, files: readonly string[], opts: IngestOptions, problemsBefore: number): Promise<number> {
   const started = performance.now();
-  if (!opts.json) rt.stdout(`ingesting ${files.length} file(s) into ${ctx.handle.kind === 'pglite' ? `the embedded database at ${ctx.handle.location}` : ctx.handle.location}`);
+  const quiet = opts.quiet === true;
+  if (!opts.json && !quiet) rt.stdout(`ingesting ${files.length} file(s) into ${ctx.handle.kind === 'pglite' ? `the embedded database at ${ctx.handle.location}` : ctx.handle.location}`);
   const submitted: Submitted[] = [];
-  let problems = problemsBefore;
-  const progress = createProgress(files.length, rt.stdoutIsTty && !opts.json, rt.stdout);
-  for (const [i, file] of files.entries()) {
-    const s = await runner.submit({ path: file }).catch((err: unknown) => unreadableFile(file, err));
-    if (s.documentId === UNREAD) problems++;
-    submitted.push(s);
-    progress.line(opts.json ? JSON.stringify(s.result ?? s) : s.result ? documentLine(s.result, rt.cwd, i + 1, files.length) : queuedLine(s, rt.cwd, i + 1, files.length));
-    progress.tick(displayName(file, rt.cwd));
+  const progress = createProgress(files.length, rt.stdoutIsTty && !opts.json && !quiet, { write: rt.stdout, ...(rt.bar ? { bar: rt.bar } : {}) });
+  try {
+    for (const [i, file] of files.entries()) {
+      progress.working(displayName(file, rt.cwd));
+      const s = await runner.submit({ path: file }).catch((err: unknown) => unreadableFile(file, err));
+      submitted.push(s);
+      if (opts.json) progress.line(JSON.stringify(s.result ?? s));
+      else if (s.result) progress.line(quiet && DONE.has(s.result.status) ? null : documentLine(s.result, rt.cwd, i + 1, files.length));
+      else progress.line(quiet ? null : queuedLine(s, rt.cwd, i + 1, files.length));
+    }
+  } finally {
+    progress.stop();
   }
-  progress.stop();
   const waiting = submitted.filter((s) => !s.result);
   if (waiting.length > 0 && !opts.wait) {
-    if (!opts.json) rt.stdout(`${waiting.filter((s) => s.from).length} document(s) queued; follow them with \`budget-ingest status\` or re-run with --wait`);
-    return problems ? 1 : 0;
+    if (!opts.json && !quiet) rt.stdout(`${waiting.filter((s) => s.from).length} document(s) queued; follow them with \`budget-ingest status\` or re-run with --wait`);
+    return problemsBefore > 0 || submitted.some((s) => s.documentId === UNREAD) ? 1 : 0;
   }
-  const finished = await runner.wait(waiting, opts.json ? {} : { onProgress: progressLines(rt) });
-  for (const [i, r] of finished.entries()) rt.stdout(opts.json ? JSON.stringify(r) : documentLine(r, rt.cwd, i + 1, finished.length));
+  const finished = await runner.wait(waiting, opts.json || quiet ? {} : { onProgress: progressLines(rt) });
+  for (const [i, r] of finished.entries()) {
+    if (opts.json) rt.stdout(JSON.stringify(r));
+    else if (!quiet || !DONE.has(r.status)) rt.stdout(documentLine(r, rt.cwd, i + 1, finished.length));
+  }
   const results = [...submitted.flatMap((s) => (s.result ? [s.result] : [])), ...finished];
-  if (!opts.json) await printSummary(rt, ctx, results, started);
-  return problems ? 1 : 0;
+  await printSummary(rt, ctx, results, started, opts.json === true);
+  const failed = results.filter((r) => !DONE.has(r.status)).length;
+  if (problemsBefore > 0) return 1;
+  return failed > 0 && !opts.allowFailures ? 1 : 0;
 }
 
-/** The end-of-run summary: this run's counts, then what the database holds. */
-async function printSummary(rt: Runtime, ctx: DbContext, results: readonly IngestResult[], started: number): Promise<void> {
+/** The end-of-run summary: this run's counts, then what the database holds; with --json, one closing `{"summary": …}` object. */
+async function printSummary(rt: Runtime, ctx: DbContext, results: readonly IngestResult[], started: number, json: boolean): Promise<void> {
   // Its connection may be one a Postgres restart just closed (57P01): read it again on a new one.
   const s = await withDbRetry(() => summarize(ctx.handle.db));
   const failed = results.filter((r) => !DONE.has(r.status)).length;
+  const ms = performance.now() - started;
+  if (json) {
+    const outcome = (o: IngestResult['outcome']) => results.filter((r) => r.outcome === o).length;
+    rt.stdout(JSON.stringify({ summary: { documents: results.length, new: outcome('new'), unchanged: outcome('unchanged'), reprocessed: outcome('reprocessed'), failed, ms: Math.round(ms), database: { kind: ctx.handle.kind, ...s } } }));
+    return;
+  }
   rt.stdout('');
   const table = renderTable(
     ['documents', 'new', 'unchanged', 'reprocessed', 'failed', 'time'],
-    [[String(results.length), count(results, (r) => r.outcome === 'new'), count(results, (r) => r.outcome === 'unchanged'), count(results, (r) => r.outcome === 'reprocessed'), String(failed), seconds(performance.now() - started)]],
+    [[String(results.length), count(results, (r) => r.outcome === 'new'), count(results, (r) => r.outcome === 'unchanged'), count(results, (r) => r.outcome === 'reprocessed'), String(failed), seconds(ms)]],
     [0, 1, 2, 3, 4],
   );
   for (const line of table) rt.stdout(line);
@@ -91,7 +108,7 @@ const UNREAD = -1;
 /** A file that could not be read (EACCES, I/O error) is one failed line; any other error is not the file's and stops the run. */
 function unreadableFile(file: string, err: unknown): Submitted {
   if (!isFsReadError(err)) throw err;
-  const result: IngestResult = { file, documentId: UNREAD, sha256: '', format: 'unknown', pageCount: null, status: 'failed', reports: 0, outcome: 'new', errorMessage: `cannot read the file: ${describeFsError(err)}`, ms: 0 };
+  const result: IngestResult = { file, documentId: UNREAD, sha256: '', format: 'unknown', pageCount: null, status: 'failed', reports: 0, outcome: 'new', errorCode: 'unreadable', errorMessage: `cannot read the file: ${describeFsError(err)}`, ms: 0 };
   return { file, documentId: UNREAD, sha256: '', isNew: true, from: null, result };
 }
 
