@@ -29,7 +29,7 @@ describe('hostile documents, embedded database (in-process run)', () => {
     const data = tempDir('bi-hostile-data-');
     const expected = await makeHostileFolder(inbox, docs);
     const watch = watchPeakRss(process.pid);
-    const first = await cli(['ingest', inbox, '--json', '--data-dir', data]);
+    const first = await cli(['ingest', inbox, '--json', '--data-dir', data, '--allow-failures']);
     const peak = watch.stop();
     expect(first.code, first.stderr).toBe(0);
     // One JSON line per file: the symlink loop (sub/up -> ..) adds nothing, the newline in a name breaks no line.
@@ -40,7 +40,7 @@ describe('hostile documents, embedded database (in-process run)', () => {
     expect(peak.bytes, `peak ${Math.round(peak.bytes / 1048576)} MiB in ${peak.command}`).toBeLessThan(1.5 * GiB);
     console.log(`hostile folder, embedded: peak RSS ${Math.round(peak.bytes / 1048576)} MiB (${peak.command})`);
 
-    const again = await cli(['ingest', inbox, '--data-dir', data]);
+    const again = await cli(['ingest', inbox, '--data-dir', data, '--allow-failures']);
     expect(again.code).toBe(0);
     const lines = again.stdout.split('\n').filter((l) => /^\[\s*\d+\/\d+\]/.test(l));
     expect(lines).toHaveLength(expected.size);
@@ -61,7 +61,7 @@ describe('hostile documents, embedded database (in-process run)', () => {
     } finally {
       await handle.close();
     }
-    const run = await cli(['ingest', inbox, '--data-dir', data]);
+    const run = await cli(['ingest', inbox, '--data-dir', data, '--allow-failures']);
     expect(run.code, run.stderr).toBe(0);
     const rows = await readDocuments({ dataDir: data });
     expect(rows.get('renhua.pdf')).toMatchObject({ status: 'parsed' });
@@ -74,7 +74,7 @@ describe('hostile documents, embedded database (in-process run)', () => {
     writeFileSync(join(inbox, 'rows-150k.xlsx'), bigSheetXlsx(150_000, 2));
     copyFileSync(join(docs, 'lusong-2023-perf.docx'), join(inbox, 'lusong.docx'));
     const env = { MAX_EXTRACT_MEMORY_MB: '256' };
-    const run = await cli(['ingest', inbox, '--data-dir', data], env);
+    const run = await cli(['ingest', inbox, '--data-dir', data, '--allow-failures'], env);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/lusong\.docx.*parsed/);
     expect(run.stdout).toMatch(/rows-150k\.xlsx.*failed.*MAX_EXTRACT_MEMORY_MB/);
