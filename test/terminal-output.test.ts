@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cli } from './support/cli.ts';
+import { textPdf } from './support/hostile-files.ts';
 import { runInTerminal, type TerminalRun } from './support/terminal.ts';
 
 const SAMPLES = join(import.meta.dirname, '../samples');
@@ -73,5 +75,24 @@ describe('ingest in a terminal, as a person sees it', () => {
     expect(r.stdout).not.toMatch(/[\r\x1b█]/);
     expect(r.stdout.split('\n').filter((l) => /^\[\d\/6\]/.test(l))).toHaveLength(6);
     expect(r.stderr.split('\n').filter((l) => l.startsWith('{')).length).toBeGreaterThan(0);
+  });
+});
+
+describe('text a document carries never reaches the terminal as control codes', () => {
+  it('extract --format text strips escape sequences and control characters; --format json keeps them, escaped', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bi-esc-'));
+    try {
+      const file = join(dir, 'esc.pdf');
+      writeFileSync(file, textPdf('Budget \x1b[2J\x1b]0;pwned\x07 total 5'));
+      const text = await cli(['extract', file, '--format', 'text']);
+      expect(text.code).toBe(0);
+      expect(text.stdout).toContain('Budget');
+      // eslint-disable-next-line no-control-regex
+      expect(text.stdout).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f]/);
+      const json = await cli(['extract', file, '--format', 'json']);
+      expect(json.stdout).toContain('\\u001b[2J');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

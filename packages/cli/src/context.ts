@@ -36,6 +36,8 @@ export interface Runtime {
   readonly stderrIsTty?: boolean;
   /** The progress bar under the lines (the screen's), when stdout is a terminal. */
   readonly bar?: (text: string | null) => void;
+  /** stdout's bytes as they are (`export --out -`: a CSV or Parquet file piped on); tests capture through stdout instead. */
+  readonly rawStdout?: { write(body: string | Uint8Array): Promise<void> };
 }
 
 /** Colours only on a terminal, and never when NO_COLOR is set to anything (no-color.org). */

@@ -52,12 +52,18 @@ export function buildProgram(rt: Runtime, setExit: (code: number) => void): Comm
     .action(run(async (_o: unknown, cmd: Command) => (await import('./commands/migrate.ts')).migrateCommand(rt, globals(cmd))));
 
   withGlobals(program.command('export'))
-    .description('json: one <original file name>.json per document (GOLD.md shape); csv|parquet: a table or view')
-    .addOption(new Option('--format <format>', 'output format').choices(['json', 'csv', 'parquet']).default('json'))
-    .option('--table <name>', 'with csv or parquet: the table or view to export (e.g. report_overview)')
+    .description('json: one <original file name>.json per document (GOLD.md shape); csv|parquet|json with --table: tables or views, to a folder or stdout')
+    .addOption(new Option('--format <format>', 'output format (with --table, json is one JSON object per row)').choices(['json', 'csv', 'parquet']).default('json'))
+    .option('--table <name>', 'a table or view to export (e.g. report_overview); give it more than once for several', collect)
     .addOption(new Option('--by <unit>', 'with json: one file per document (default) or per publication, its sources merged').choices(['document', 'publication']).default('document'))
-    .requiredOption('--out <dir>', 'output directory')
-    .action(run(async (_o: unknown, cmd: Command) => (await import('./commands/export.ts')).exportCommand(rt, globals<{ format: string; out: string; table?: string; by?: string }>(cmd))));
+    .option('--bom', 'with csv: begin with a UTF-8 byte order mark (Excel on Chinese Windows)')
+    .option('--raw-formulas', "with csv: keep text cells beginning with = + - @ as they are (default: a leading ' so spreadsheets do not run them)")
+    .requiredOption('--out <dir>', 'output directory, or - for stdout (one --table)')
+    .action(
+      run(async (_o: unknown, cmd: Command) =>
+        (await import('./commands/export.ts')).exportCommand(rt, globals<{ format: string; out: string; table?: string[]; by?: string; bom?: boolean; rawFormulas?: boolean }>(cmd), rt.rawStdout),
+      ),
+    );
 
   withGlobals(program.command('extract'))
     .description('print the document model of one file (headings, paragraphs, tables) without storing anything')
@@ -143,6 +149,11 @@ export function buildProgram(rt: Runtime, setExit: (code: number) => void): Comm
   return program;
 }
 
+/** A repeatable option's values, in order. */
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
 /** -v, -vv: each one more. */
 function countVerbose(_value: string, previous: number | undefined): number {
   return (previous ?? 0) + 1;
@@ -194,6 +205,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     stdoutIsTty: process.stdout.isTTY === true,
     stderrIsTty: process.stderr.isTTY === true,
     bar: screen.bar,
+    rawStdout: { write: (body) => new Promise<void>((done, fail) => process.stdout.write(body, (err) => (err ? fail(err) : done()))) },
   };
   return runCli(rt, argv);
 }

@@ -1,4 +1,5 @@
 import { displayWidth } from './format.ts';
+import { toTerminalText } from './terminal-text.ts';
 
 /**
  * The terminal as the CLI shares it between its lines (stdout), its messages
@@ -34,7 +35,8 @@ export function createScreen(stdout: Stream, stderr: Stream): Screen {
   return {
     out(line) {
       clear();
-      stdout.write(`${line}\n`);
+      // On a terminal, what we print to stdout is never an escape sequence a document planted (logs' colours go to stderr).
+      stdout.write(`${tty ? toTerminalText(line) : line}\n`);
       draw();
     },
     err(line) {

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { isExtractError, type DocumentModel } from '@budget-ingest/doc-model';
 import { renderModelText } from '@budget-ingest/extract';
 import { extractIsolated, extractOptionsFor } from '@budget-ingest/pipeline';
+import { toTerminalText } from '../terminal-text.ts';
 import { openContext, type GlobalOptions, type Runtime } from '../context.ts';
 
 export interface ExtractCommandOptions extends GlobalOptions {
@@ -22,7 +23,8 @@ export async function extractCommand(rt: Runtime, file: string, opts: ExtractCom
     // In a child process with the memory and time limits, as in a run: a hostile file ends with its code, not a crash of this command.
     const model: DocumentModel = await extractIsolated(bytes, extractOptionsFor(ctx.config, rt.env.PATH ?? '', path));
     if (opts.format === 'json') rt.stdout(JSON.stringify(model, null, 2));
-    else rt.stdout(renderModelText(model));
+    // The text rendering is for people: a document's escape codes and control characters never reach the terminal.
+    else rt.stdout(toTerminalText(renderModelText(model)));
     return 0;
   } catch (err) {
     if (isExtractError(err)) {
