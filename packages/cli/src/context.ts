@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { loadConfig, type Config, type ConfigOverrides } from '@budget-ingest/config';
 import { createDb, migrate, sanitizeError, type CloseOptions, type DbHandle } from '@budget-ingest/db';
 import { createLogger, type Logger } from '@budget-ingest/logger';
@@ -59,6 +61,17 @@ export function logLevelFor(rt: Runtime, opts: GlobalOptions): string | undefine
   return rt.stderrIsTty ? 'warn' : undefined;
 }
 
+/** The data directory and what chose it, as printed: `/p/data (from /p/budget-ingest.json)`. */
+export function dataDirText(config: Config): string {
+  const why = {
+    flag: '--data-dir',
+    env: 'BUDGET_INGEST_DATA_DIR',
+    'project-file': `from ${config.projectFile ?? 'budget-ingest.json'}`,
+    default: './data of the current folder: no budget-ingest.json here or above',
+  }[config.dataDirFrom];
+  return `${config.dataDir} (${why})`;
+}
+
 export function openContext(rt: Runtime, opts: GlobalOptions): Context {
   const overrides: ConfigOverrides = {
     ...(opts.dataDir !== undefined ? { dataDir: opts.dataDir } : {}),
@@ -76,6 +89,10 @@ export function openContext(rt: Runtime, opts: GlobalOptions): Context {
  */
 export async function openDbContext(rt: Runtime, opts: GlobalOptions, { migrateFirst = true } = {}): Promise<DbContext> {
   const ctx = openContext(rt, opts);
+  // A new embedded database is never made silently (a command run from another folder than usual).
+  if (ctx.config.databaseUrl === null && !existsSync(join(ctx.config.dataDir, 'pglite'))) {
+    rt.stderr(`budget-ingest: creating a new embedded database in ${dataDirText(ctx.config)}`);
+  }
   const handle = await createDb({
     databaseUrl: ctx.config.databaseUrl,
     dataDir: ctx.config.dataDir,

@@ -1,8 +1,9 @@
-import { relative } from 'node:path';
+import { realpathSync } from 'node:fs';
+import { relative, sep } from 'node:path';
 import { describeFsError, isFsReadError, resolveInputs, summarize, type IngestResult, type Runner, type Submitted } from '@budget-ingest/pipeline';
 import { withDbRetry } from '@budget-ingest/db';
 import { openCliRunner, progressLines } from '../cli-runner.ts';
-import { openDbContext, type DbContext, type GlobalOptions, type Runtime } from '../context.ts';
+import { dataDirText, openContext, openDbContext, type DbContext, type GlobalOptions, type Runtime } from '../context.ts';
 import { pad, renderTable, seconds } from '../format.ts';
 import { createProgress } from '../progress.ts';
 
@@ -21,7 +22,12 @@ export interface IngestOptions extends GlobalOptions {
  * the end and prints the finished lines then.
  */
 export async function ingestCommand(rt: Runtime, paths: readonly string[], opts: IngestOptions): Promise<number> {
-  const { files, missing, unreadable } = await resolveInputs(paths, rt.cwd);
+  const { config } = openContext(rt, opts);
+  const resolved = await resolveInputs(paths, rt.cwd);
+  const { missing, unreadable } = resolved;
+  // Never the data directory itself (the database's own files, the blob store): `ingest .` from a project folder.
+  const { kept: files, inside } = outsideDataDir(resolved.files, [config.dataDir, config.blobDir]);
+  if (inside > 0) rt.stderr(`budget-ingest: left out ${inside} file(s) inside the data directory ${config.dataDir}`);
   for (const m of missing) rt.stderr(`budget-ingest: no such file or folder: ${escapeControls(m)}`);
   for (const u of unreadable) rt.stderr(`budget-ingest: cannot read ${escapeControls(u.path)}: ${u.reason}`);
   if (files.length === 0) {
@@ -45,7 +51,7 @@ export async function ingestCommand(rt: Runtime, paths: readonly string[], opts:
 async function ingestFiles(rt: Runtime, ctx: DbContext, runner: Runner, files: readonly string[], opts: IngestOptions, problemsBefore: number): Promise<number> {
   const started = performance.now();
   const quiet = opts.quiet === true;
-  if (!opts.json && !quiet) rt.stdout(`ingesting ${files.length} file(s) into ${ctx.handle.kind === 'pglite' ? `the embedded database at ${ctx.handle.location}` : ctx.handle.location}`);
+  if (!opts.json && !quiet) rt.stdout(`ingesting ${files.length} file(s) into ${ctx.handle.kind === 'pglite' ? `the embedded database in ${dataDirText(ctx.config)}` : ctx.handle.location}`);
   const submitted: Submitted[] = [];
   const progress = createProgress(files.length, rt.stdoutIsTty && !opts.json && !quiet, { write: rt.stdout, ...(rt.bar ? { bar: rt.bar } : {}) });
   try {
@@ -100,6 +106,20 @@ async function printSummary(rt: Runtime, ctx: DbContext, results: readonly Inges
     .map(([k, v]) => `${k} ${v}`)
     .join(', ');
   rt.stdout(`database (${ctx.handle.kind}): ${s.documents} documents (${statuses}); ${s.reports} reports, ${s.amounts} amounts, ${s.expenditureLines} expenditure lines, ${s.indicators} indicators, ${s.findings} findings`);
+}
+
+/** Files outside the given folders (compared by real path, so a link into the data directory is caught too). */
+function outsideDataDir(files: readonly string[], dirs: readonly string[]): { kept: string[]; inside: number } {
+  const real = (p: string) => {
+    try {
+      return realpathSync(p);
+    } catch {
+      return p;
+    }
+  };
+  const roots = dirs.map((d) => real(d) + sep);
+  const kept = files.filter((f) => !roots.some((r) => real(f).startsWith(r)));
+  return { kept, inside: files.length - kept.length };
 }
 
 /** documentId of a file that could not be read: it has no document row. */
