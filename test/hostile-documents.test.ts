@@ -32,8 +32,8 @@ describe('hostile documents, embedded database (in-process run)', () => {
     const first = await cli(['ingest', inbox, '--json', '--data-dir', data, '--allow-failures']);
     const peak = watch.stop();
     expect(first.code, first.stderr).toBe(0);
-    // One JSON line per file: the symlink loop (sub/up -> ..) adds nothing, the newline in a name breaks no line.
-    expect(first.stdout.split('\n')).toHaveLength(expected.size);
+    // One JSON line per file, then the summary: the symlink loop (sub/up -> ..) adds nothing, the newline in a name breaks no line.
+    expect(first.stdout.split('\n')).toHaveLength(expected.size + 1);
     const rows = await readDocuments({ dataDir: data });
     for (const [name, want] of expected) expect({ name, status: rows.get(name)?.status, code: rows.get(name)?.errorCode ?? null }).toEqual({ name, ...want });
     expect(rows.get('nul-text.pdf')!.warnings!.map((w) => w.code)).toContain('text-sanitized');

@@ -213,6 +213,23 @@ describe('the command line', () => {
     expect((await cli(['no-such-command'])).code).toBe(2);
   });
 
+  it('ingest --json gives each document its errorCode and closes with a summary object', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bi-json-'));
+    try {
+      writeFileSync(join(dir, 'empty.pdf'), '');
+      copyFileSync(join(docs, 'lusong-2023-perf.docx'), join(dir, 'lusong.docx'));
+      const run = await cli(['ingest', dir, '--json', '--data-dir', join(dir, 'data')]);
+      expect(run.code).toBe(1);
+      const lines = run.stdout.split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+      expect(lines).toHaveLength(3);
+      expect(lines[0]).toMatchObject({ status: 'failed', errorCode: 'empty', errorMessage: 'the file is empty (0 bytes)' });
+      expect(lines[1]).toMatchObject({ status: 'parsed', errorCode: null });
+      expect(lines[2]).toMatchObject({ summary: { documents: 2, new: 2, failed: 1, database: { kind: 'pglite', documents: 2 } } });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('says a missing or wrong path in one line, not as a raw ENOENT/EEXIST', async () => {
     const missing = await cli(['explain', 'missing.pdf']);
     expect(missing.code).toBe(1);
