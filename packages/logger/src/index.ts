@@ -27,7 +27,8 @@ export function createLogger(settings: LoggerSettings): Logger {
   if (settings.sink) {
     const sink = settings.sink;
     const pretty = settings.format === 'pretty' || (settings.format === 'auto' && settings.sinkIsTty === true);
-    const toLine = pretty ? prettyFactory({ colorize: settings.colorize === true, singleLine: true, errorLikeObjectKeys: [], ignore: 'pid,hostname,service', translateTime: 'HH:MM:ss' }) : (s: string) => s;
+    // On a terminal: one short line, without the ids and counters a person does not read (JSON logs keep them).
+    const toLine = pretty ? prettyFactory({ colorize: settings.colorize === true, singleLine: true, errorLikeObjectKeys: [], ignore: 'pid,hostname,service,documentId,sha256,pages,reports,warnings', translateTime: 'HH:MM:ss' }) : (s: string) => s;
     const stream: DestinationStream = { write: (json: string) => sink(toLine(json).replace(/\n+$/, '')) };
     return pino(options, stream);
   }
