@@ -34,6 +34,12 @@ describe('the screen the CLI prints through', () => {
     expect(out.chunks).toEqual(['Budget total 5\n']);
   });
 
+  it('keeps our own log colours on stderr, and strips what else a line carries', () => {
+    const err = stream(true);
+    createScreen(stream(true), err).err('\x1b[33mWARN\x1b[39m: bad \x1b[2J name\x1b]0;t\x07');
+    expect(err.chunks).toEqual(['\x1b[33mWARN\x1b[39m: bad  name\n']);
+  });
+
   it('cuts the bar to the terminal width, CJK characters counting two columns', () => {
     expect(fitWidth('预算预算预算', 7)).toBe('预算预…');
     expect(fitWidth('short', 40)).toBe('short');
@@ -47,6 +53,7 @@ describe('toTerminalText', () => {
     ['link \x1b]8;;http://x\x1b\\here\x1b]8;;\x1b\\', 'link here'],
     ['bell\x07 and backspace\x08', 'bell and backspace'],
     ['C1 \u009b31m csi', 'C1 31m csi'],
+    ['a lone escape at the end\x1b', 'a lone escape at the end'],
     ['keeps\ttabs\nand lines, 中文 and ✓', 'keeps\ttabs\nand lines, 中文 and ✓'],
   ])('%j → %j', (input, want) => {
     expect(toTerminalText(input)).toBe(want);

@@ -41,7 +41,8 @@ export function createScreen(stdout: Stream, stderr: Stream): Screen {
     },
     err(line) {
       clear();
-      stderr.write(`${line}\n`);
+      // Messages and logs: their colours stay, anything else a name or a document planted goes.
+      stderr.write(`${stderr.isTTY === true ? toTerminalText(line, { keepColours: true }) : line}\n`);
       draw();
     },
     bar(text) {
