@@ -4,12 +4,15 @@ import { kindOf, type ColumnInfo, type TableData } from './read-table.ts';
 type SchemaElement = Parameters<typeof schemaFromColumnData>[0]['schemaOverrides'] extends Record<string, infer E> | undefined ? E : never;
 type BasicType = 'STRING' | 'INT32' | 'INT64' | 'BOOLEAN' | 'JSON' | 'DOUBLE';
 
+/** Money in the schema: numeric(20,2), yuan. */
+const MONEY = { precision: 20, scale: 2 } as const;
+
 /** The most digits a Parquet DECIMAL (and duckdb, pandas' decimal128) holds. */
 const MAX_PRECISION = 38;
 
 /**
  * A table as Parquet with real types: numeric(20,2) money as DECIMAL(20,2), an undeclared numeric
- * as DECIMAL(38, s) with s the largest scale among its values (exact, never a float), integers as
+ * as DECIMAL(20,2) when its values fit, else DECIMAL(38, s) with s the largest scale among them (exact, never a float), integers as
  * INT32/INT64, dates as DATE, timestamps as UTC TIMESTAMP(MILLIS), lists and JSON as JSON text.
  */
 export function toParquet(data: TableData): Uint8Array {
@@ -42,7 +45,10 @@ export function toParquet(data: TableData): Uint8Array {
   return new Uint8Array(writer.getBuffer());
 }
 
-/** numeric(p,s) as declared; an undeclared numeric (a view's sum, a ratio) as DECIMAL(38, largest scale seen), or null when a value does not fit. */
+/**
+ * numeric(p,s) as declared; an undeclared numeric (a view's pivot, sum or ratio) as DECIMAL(20,2) when
+ * every value fits it, else DECIMAL(38, largest scale seen); null when a value does not fit at all.
+ */
 function decimalShape(c: ColumnInfo, values: readonly (string | null)[]): { precision: number; scale: number } | null {
   if (c.precision !== null && c.scale !== null && c.precision <= MAX_PRECISION) return { precision: c.precision, scale: c.scale };
   let scale = 0;
@@ -54,6 +60,8 @@ function decimalShape(c: ColumnInfo, values: readonly (string | null)[]): { prec
     scale = Math.max(scale, frac.length);
     intDigits = Math.max(intDigits, int!.replace(/^0+(?=\d)/, '').length);
   }
+  // A view's column computed from money (a pivot, a sum) loses numeric(20,2) on the way: what fits the money type gets it.
+  if (scale <= MONEY.scale && intDigits <= MONEY.precision - MONEY.scale) return MONEY;
   return intDigits + scale <= MAX_PRECISION ? { precision: MAX_PRECISION, scale } : null;
 }
 
