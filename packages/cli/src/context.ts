@@ -89,8 +89,10 @@ export function openContext(rt: Runtime, opts: GlobalOptions): Context {
  */
 export async function openDbContext(rt: Runtime, opts: GlobalOptions, { migrateFirst = true } = {}): Promise<DbContext> {
   const ctx = openContext(rt, opts);
-  // A new embedded database is never made silently (a command run from another folder than usual).
-  if (ctx.config.databaseUrl === null && !existsSync(join(ctx.config.dataDir, 'pglite'))) {
+  // A new embedded database where nobody named one (./data, a project file's) is never made silently:
+  // a command run from another folder than usual says so before it starts.
+  const chosen = ctx.config.dataDirFrom === 'flag' || ctx.config.dataDirFrom === 'env';
+  if (ctx.config.databaseUrl === null && !chosen && !existsSync(join(ctx.config.dataDir, 'pglite'))) {
     rt.stderr(`budget-ingest: creating a new embedded database in ${dataDirText(ctx.config)}`);
   }
   const handle = await createDb({
