@@ -32,6 +32,13 @@ describe('budget-ingest crawl, as a user runs it', () => {
     expect(r.stdout).toMatch(/--dry-run/);
   });
 
+  it('says in one line, without a raw ENOENT, that the portals file is missing and how to make one', async () => {
+    const r = await cli(['crawl', '--all', '--portals', join(tmp(), 'portals.yaml')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/portals\.yaml: no such file \(copy config\/portals\.example\.yaml to config\/portals\.yaml/);
+    expect(r.stderr).not.toMatch(/ENOENT/);
+  });
+
   it('fills ${NAME} in the portals file from the environment, and exits 2 naming a variable that is unset', async () => {
     const missing = await cli(['crawl', '--dry-run', 'fixture-json', '--portals', EXAMPLE], { PORTAL_FILES: portal.env.PORTAL_FILES, PORTAL_FLAKY: portal.env.PORTAL_FLAKY, PORTAL_GUARDED: portal.env.PORTAL_GUARDED });
     expect(missing.code).toBe(2);

@@ -39,7 +39,8 @@ function behavesLikeAnIngestPipeline(name: string, envFor: () => Record<string, 
 
     it('ingests a folder, records every bad file with a clear status, and goes on', async () => {
       const run = await cli(['ingest', inbox], envFor());
-      expect(run.code).toBe(0);
+      // Three files failed or are unsupported: a script sees it in the exit code.
+      expect(run.code).toBe(1);
       const lines = run.stdout.split('\n').filter((l) => /^\[\d+\/\d+\]/.test(l));
       expect(lines).toHaveLength(6);
       expect(run.stdout).toMatch(/renhua-2021-perf\.pdf\s+pdf\s+8p\s+parsed/);
@@ -55,7 +56,7 @@ function behavesLikeAnIngestPipeline(name: string, envFor: () => Record<string, 
     });
 
     it('changes nothing when the same files are ingested again', async () => {
-      const run = await cli(['ingest', inbox], envFor());
+      const run = await cli(['ingest', inbox, '--allow-failures'], envFor());
       expect(run.code).toBe(0);
       expect(run.stdout.match(/\(unchanged\)/g)).toHaveLength(6);
       const status = JSON.parse((await cli(['status', '--json'], envFor())).stdout) as Status;
@@ -198,6 +199,50 @@ describe('the command line', () => {
     const run = await cli([command, '--help']);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(new RegExp(`^Usage: budget-ingest ${command}`, 'm'));
+    // At least one real example of the command under its options.
+    expect(run.stdout).toMatch(new RegExp(`^Examples:\n  \\$ budget-ingest ${command}( |$)`, 'm'));
+  });
+
+  it('prints its version, and exits 2 on a usage error whoever catches it', async () => {
+    const version = await cli(['--version']);
+    expect(version.code).toBe(0);
+    expect(version.stdout).toMatch(/^\d+\.\d+\.\d+$/);
+    expect((await cli(['ingest'])).code).toBe(2);
+    expect((await cli(['ingest', 'x', '--no-such-option'])).code).toBe(2);
+    expect((await cli(['export', '--format', 'xml', '--out', 'x'])).code).toBe(2);
+    expect((await cli(['no-such-command'])).code).toBe(2);
+  });
+
+  it('ingest --json gives each document its errorCode and closes with a summary object', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bi-json-'));
+    try {
+      writeFileSync(join(dir, 'empty.pdf'), '');
+      copyFileSync(join(docs, 'lusong-2023-perf.docx'), join(dir, 'lusong.docx'));
+      const run = await cli(['ingest', dir, '--json', '--data-dir', join(dir, 'data')]);
+      expect(run.code).toBe(1);
+      const lines = run.stdout.split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+      expect(lines).toHaveLength(3);
+      expect(lines[0]).toMatchObject({ status: 'failed', errorCode: 'empty', errorMessage: 'the file is empty (0 bytes)' });
+      expect(lines[1]).toMatchObject({ status: 'parsed', errorCode: null });
+      expect(lines[2]).toMatchObject({ summary: { documents: 2, new: 2, failed: 1, database: { kind: 'pglite', documents: 2 } } });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('says a missing or wrong path in one line, not as a raw ENOENT/EEXIST', async () => {
+    const missing = await cli(['explain', 'missing.pdf']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toBe('budget-ingest: missing.pdf: no such file or folder (ENOENT)');
+    const dir = mkdtempSync(join(tmpdir(), 'bi-eexist-'));
+    try {
+      writeFileSync(join(dir, 'a-file'), '');
+      const eexist = await cli(['export', '--out', join(dir, 'a-file'), '--data-dir', dir], {}, dir);
+      expect(eexist.code).toBe(1);
+      expect(eexist.stderr.split('\n').at(-1)).toBe('budget-ingest: a-file: already exists and is not a folder (EEXIST)');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('names the setting that is wrong', async () => {

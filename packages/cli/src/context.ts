@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { loadConfig, type Config, type ConfigOverrides } from '@budget-ingest/config';
 import { createDb, migrate, sanitizeError, type CloseOptions, type DbHandle } from '@budget-ingest/db';
 import { createLogger, type Logger } from '@budget-ingest/logger';
@@ -8,6 +10,10 @@ import { createPipelineDeps, type PipelineDeps } from '@budget-ingest/pipeline/d
 export interface GlobalOptions {
   readonly dataDir?: string;
   readonly logLevel?: string;
+  /** -q: nothing but errors and the summary. */
+  readonly quiet?: boolean;
+  /** -v (info logs), -vv (debug). */
+  readonly verbose?: number;
 }
 
 export interface Context {
@@ -28,15 +34,52 @@ export interface Runtime {
   readonly stdout: (line: string) => void;
   readonly stderr: (line: string) => void;
   readonly stdoutIsTty: boolean;
+  /** stderr is a terminal: logs are then one pretty line each, and only warnings unless asked. */
+  readonly stderrIsTty?: boolean;
+  /** The progress bar under the lines (the screen's), when stdout is a terminal. */
+  readonly bar?: (text: string | null) => void;
+  /** stdout's bytes as they are (`export --out -`: a CSV or Parquet file piped on); tests capture through stdout instead. */
+  readonly rawStdout?: { write(body: string | Uint8Array): Promise<void> };
+}
+
+/** Colours only on a terminal, and never when NO_COLOR is set to anything (no-color.org). */
+export function colorAllowed(rt: Runtime): boolean {
+  return rt.stderrIsTty === true && (rt.env.NO_COLOR ?? '') === '';
+}
+
+/**
+ * The log level a command runs at: --log-level, else -q / -v, else LOG_LEVEL, else `warn` on a
+ * terminal (the lines and the bar say what happens; logs when asked) and `info` when stderr is
+ * piped or collected, as before.
+ */
+export function logLevelFor(rt: Runtime, opts: GlobalOptions): string | undefined {
+  if (opts.logLevel !== undefined) return opts.logLevel;
+  if (opts.quiet) return 'error';
+  if ((opts.verbose ?? 0) >= 2) return 'debug';
+  if ((opts.verbose ?? 0) === 1) return 'info';
+  if ((rt.env.LOG_LEVEL ?? '') !== '') return undefined;
+  return rt.stderrIsTty ? 'warn' : undefined;
+}
+
+/** The data directory and what chose it, as printed: `/p/data (from /p/budget-ingest.json)`. */
+export function dataDirText(config: Config): string {
+  const why = {
+    flag: '--data-dir',
+    env: 'BUDGET_INGEST_DATA_DIR',
+    'project-file': `from ${config.projectFile ?? 'budget-ingest.json'}`,
+    default: './data of the current folder: no budget-ingest.json here or above',
+  }[config.dataDirFrom];
+  return `${config.dataDir} (${why})`;
 }
 
 export function openContext(rt: Runtime, opts: GlobalOptions): Context {
   const overrides: ConfigOverrides = {
     ...(opts.dataDir !== undefined ? { dataDir: opts.dataDir } : {}),
-    ...(opts.logLevel !== undefined ? { logLevel: opts.logLevel } : {}),
   };
-  const config = loadConfig(rt.env, overrides, rt.cwd);
-  const logger = createLogger({ level: config.logLevel, format: config.logFormat, name: 'cli' });
+  const level = logLevelFor(rt, opts);
+  const config = loadConfig(rt.env, { ...overrides, ...(level !== undefined ? { logLevel: level } : {}) }, rt.cwd);
+  // Through the CLI's stderr writer, synchronously: a log line is never drawn into the bar, nor printed after the summary.
+  const logger = createLogger({ level: config.logLevel, format: config.logFormat, name: 'cli', sink: rt.stderr, sinkIsTty: rt.stderrIsTty === true, colorize: colorAllowed(rt) });
   return { config, logger };
 }
 
@@ -46,6 +89,12 @@ export function openContext(rt: Runtime, opts: GlobalOptions): Context {
  */
 export async function openDbContext(rt: Runtime, opts: GlobalOptions, { migrateFirst = true } = {}): Promise<DbContext> {
   const ctx = openContext(rt, opts);
+  // A new embedded database where nobody named one (./data, a project file's) is never made silently:
+  // a command run from another folder than usual says so before it starts.
+  const chosen = ctx.config.dataDirFrom === 'flag' || ctx.config.dataDirFrom === 'env';
+  if (ctx.config.databaseUrl === null && !chosen && !existsSync(join(ctx.config.dataDir, 'pglite'))) {
+    rt.stderr(`budget-ingest: creating a new embedded database in ${dataDirText(ctx.config)}`);
+  }
   const handle = await createDb({
     databaseUrl: ctx.config.databaseUrl,
     dataDir: ctx.config.dataDir,

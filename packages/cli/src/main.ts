@@ -1,8 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 // Narrow entry points (no schema, queues or extraction), so `--help` stays fast.
 import { describeDbError } from '@budget-ingest/db/errors';
 import { exitOnCrashSanitized } from '@budget-ingest/pipeline/crash';
 import type { Runtime } from './context.ts';
+import { fsErrorLine } from './fs-error-line.ts';
+import { createScreen } from './screen.ts';
 
 /**
  * Builds the command tree. Actions set `exit` instead of calling
@@ -13,7 +16,10 @@ export function buildProgram(rt: Runtime, setExit: (code: number) => void): Comm
   const program = new Command('budget-ingest')
     .description('Turn Chinese government budget disclosures (部门预算, 部门决算, 绩效自评报告) into a queryable Postgres dataset.')
     .addOption(new Option('--data-dir <dir>', 'directory of the embedded database and blob store (env BUDGET_INGEST_DATA_DIR, default ./data)'))
-    .addOption(new Option('--log-level <level>', 'fatal|error|warn|info|debug|trace|silent (env LOG_LEVEL, default info)'))
+    .addOption(new Option('--log-level <level>', 'fatal|error|warn|info|debug|trace|silent (env LOG_LEVEL; default warn on a terminal, info when piped)'))
+    .addOption(new Option('-q, --quiet', 'print nothing but errors and the summary'))
+    .addOption(new Option('-v, --verbose', 'show info logs (-vv: debug)').argParser(countVerbose))
+    .version(cliVersion(), '-V, --version', 'print the version and exit')
     .showHelpAfterError()
     .exitOverride()
     .configureOutput({ writeOut: (s) => rt.stdout(s.trimEnd()), writeErr: (s) => rt.stderr(s.trimEnd()) });
@@ -22,7 +28,10 @@ export function buildProgram(rt: Runtime, setExit: (code: number) => void): Comm
   const withGlobals = (cmd: Command) =>
     cmd
       .addOption(new Option('--data-dir <dir>', 'directory of the embedded database and blob store (env BUDGET_INGEST_DATA_DIR, default ./data)'))
-      .addOption(new Option('--log-level <level>', 'log level').hideHelp());
+      .addOption(new Option('--log-level <level>', 'log level').hideHelp())
+      .addOption(new Option('-q, --quiet', 'print nothing but errors and the summary'))
+      .addOption(new Option('-v, --verbose', 'show info logs (-vv: debug)').argParser(countVerbose))
+      .addHelpText('after', examplesOf(cmd.name()));
   const run =
     <A extends unknown[]>(fn: (...args: A) => Promise<number>) =>
     async (...args: A) =>
@@ -35,6 +44,7 @@ export function buildProgram(rt: Runtime, setExit: (code: number) => void): Comm
     .argument('<paths...>', 'files, folders or glob patterns')
     .option('--json', 'print one JSON object per document instead of a line')
     .option('--wait', 'with REDIS_URL: follow the queued jobs until every document is done, then print the summary')
+    .option('--allow-failures', 'exit 0 even when documents failed (default: exit 1)')
     .action(run(async (paths: string[], _o: unknown, cmd: Command) => (await import('./commands/ingest.ts')).ingestCommand(rt, paths, globals(cmd))));
 
   withGlobals(program.command('migrate'))
@@ -42,13 +52,19 @@ export function buildProgram(rt: Runtime, setExit: (code: number) => void): Comm
     .action(run(async (_o: unknown, cmd: Command) => (await import('./commands/migrate.ts')).migrateCommand(rt, globals(cmd))));
 
   withGlobals(program.command('export'))
-    .description('json: one <original file name>.json per document (GOLD.md shape); csv|parquet: a table or view')
-    .addOption(new Option('--format <format>', 'output format').choices(['json', 'csv', 'parquet']).default('json'))
-    .option('--table <name>', 'with csv or parquet: the table or view to export (e.g. report_overview)')
+    .description('json: one <original file name>.json per document (GOLD.md shape); csv|parquet|json with --table: tables or views, to a folder or stdout')
+    .addOption(new Option('--format <format>', 'output format (with --table, json is one JSON object per row)').choices(['json', 'csv', 'parquet']).default('json'))
+    .option('--table <name>', 'a table or view to export (e.g. report_overview); give it more than once for several', collect)
     .addOption(new Option('--by <unit>', 'with json: one file per document (default) or per publication, its sources merged').choices(['document', 'publication']).default('document'))
     .option('--corrections', 'with json: the reviewers\' corrections alone (corrections.json: history, in force, orphaned)')
-    .requiredOption('--out <dir>', 'output directory')
-    .action(run(async (_o: unknown, cmd: Command) => (await import('./commands/export.ts')).exportCommand(rt, globals<{ format: string; out: string; table?: string; by?: string; corrections?: boolean }>(cmd))));
+    .option('--bom', 'with csv: begin with a UTF-8 byte order mark (Excel on Chinese Windows)')
+    .option('--raw-formulas', "with csv: keep text cells beginning with = + - @ as they are (default: a leading ' so spreadsheets do not run them)")
+    .requiredOption('--out <dir>', 'output directory, or - for stdout (one --table)')
+    .action(
+      run(async (_o: unknown, cmd: Command) =>
+        (await import('./commands/export.ts')).exportCommand(rt, globals<{ format: string; out: string; table?: string[]; by?: string; corrections?: boolean; bom?: boolean; rawFormulas?: boolean }>(cmd), rt.rawStdout),
+      ),
+    );
 
   withGlobals(program.command('extract'))
     .description('print the document model of one file (headings, paragraphs, tables) without storing anything')
@@ -114,7 +130,6 @@ export function buildProgram(rt: Runtime, setExit: (code: number) => void): Comm
     .description('ingest files and score the export against gold files (precision, recall, F1 per field group)')
     .requiredOption('--gold <dir>', 'directory of gold <document name>.json files')
     .argument('[files...]', 'documents to evaluate (default: every file in --gold with a matching gold file)')
-    .option('--quiet', 'print the scores without the list of differences')
     .option('--min-f1 <f1>', 'exit 1 when any field group scores below this F1')
     .action(run(async (files: string[], _o: unknown, cmd: Command) => (await import('./commands/eval.ts')).evalCommand(rt, files, globals<{ gold: string; quiet?: boolean; minF1?: string }>(cmd))));
 
@@ -141,17 +156,68 @@ export function buildProgram(rt: Runtime, setExit: (code: number) => void): Comm
     .option('--read-only-public', 'let anyone who reaches the server read without a token (writing still needs one)')
     .action(run(async (_o: unknown, cmd: Command) => (await import('./commands/review.ts')).reviewCommand(rt, globals<{ port: string; host: string; open?: boolean; readOnlyPublic?: boolean }>(cmd))));
 
+  program.addHelpText('after', examplesOf(''));
   return program;
 }
 
+/** A repeatable option's values, in order. */
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+/** -v, -vv: each one more. */
+function countVerbose(_value: string, previous: number | undefined): number {
+  return (previous ?? 0) + 1;
+}
+
+/** The CLI's version, from its package.json (read when asked: `--help` and commands do not pay for it otherwise). */
+function cliVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** The "Examples:" block under a command's --help ('' is the program's own). */
+function examplesOf(command: string): string {
+  const lines = COMMAND_EXAMPLES[command] ?? [];
+  return `\nExamples:\n${lines.map((l) => `  $ budget-ingest ${l}`).join('\n')}`;
+}
+
+/** At least one real invocation per command, shown by `--help` (a test checks every command has some). */
+export const COMMAND_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
+  '': ['ingest samples/', 'status', 'export --format csv --table report_overview --out -', 'ingest --help'],
+  ingest: ['ingest samples/', "ingest 'inbox/**/*.pdf' --json", 'ingest inbox/ --quiet --allow-failures', 'ingest /data/inbox --wait    # with REDIS_URL'],
+  migrate: ['migrate', 'DATABASE_URL=postgres://budget:budget@localhost:5432/budget budget-ingest migrate'],
+  export: ['export --out out/', 'export --by publication --out out/', 'export --format csv --table report_overview --table amounts --bom --out out/', 'export --format csv --table report_overview --out - | head', 'export --format parquet --table amounts --out out/', 'export --corrections --out out/'],
+  extract: ['extract samples/renhua-2021-perf.pdf', 'extract samples/lusong-2023-perf.docx --format json > model.json'],
+  explain: ['explain samples/wanyuan-2022-final-accounts.pdf', 'explain samples/renhua-2021-perf.pdf --json | jq .entry'],
+  status: ['status', 'status --json'],
+  reparse: ['reparse', 'reparse 704072d7 lusong-2023-perf.docx', 'reparse --wait    # with REDIS_URL'],
+  'retry-failed': ['retry-failed', 'retry-failed --include-unsupported'],
+  workers: ['workers', 'workers --stages extract'],
+  dashboard: ['dashboard', 'dashboard --port 3001'],
+  'parse-number': ["parse-number '基本支出126.15万元'", "parse-number --indicator '≥95%'"],
+  findings: ['findings --all', 'findings samples/wanyuan-2022-final-accounts.pdf --json'],
+  eval: ['eval --gold test/fixtures/corpus/gold --quiet', 'eval --gold test/fixtures/corpus/gold test/fixtures/corpus/docs/renhua-2021-perf.pdf'],
+  crawl: ['crawl --all', 'crawl --dry-run xx-county-czyjs', 'crawl xx-county-czyjs --full --portals config/portals.yaml'],
+  sql: ['sql', 'sql --port 5434', 'SQL_PASSWORD=… sql --host 0.0.0.0'],
+  review: ['review', 'review --open', 'REVIEW_TOKEN=alice:a-long-secret review --host 0.0.0.0 --read-only-public'],
+};
+
 export async function main(argv: readonly string[]): Promise<number> {
   exitOnCrashSanitized();
+  const screen = createScreen(process.stdout, process.stderr);
   const rt: Runtime = {
     env: process.env,
     cwd: process.cwd(),
-    stdout: (line) => process.stdout.write(`${line}\n`),
-    stderr: (line) => process.stderr.write(`${line}\n`),
+    stdout: screen.out,
+    stderr: screen.err,
     stdoutIsTty: process.stdout.isTTY === true,
+    stderrIsTty: process.stderr.isTTY === true,
+    bar: screen.bar,
+    rawStdout: { write: (body) => new Promise<void>((done, fail) => process.stdout.write(body, (err) => (err ? fail(err) : done()))) },
   };
   return runCli(rt, argv);
 }
@@ -166,12 +232,18 @@ export async function runCli(rt: Runtime, argv: readonly string[]): Promise<numb
     await program.parseAsync([...argv]);
     return code;
   } catch (err) {
-    if (err instanceof CommanderError) return err.exitCode;
+    // --help and --version end with 0; every other commander error is a usage error: 2, as for our own checks.
+    if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
     // Imported here, not at the top: `--help` should not load the config schema.
     const { ConfigError } = await import('@budget-ingest/config');
     if (err instanceof ConfigError) {
       rt.stderr(`budget-ingest: ${err.message}`);
       return 2;
+    }
+    const fsLine = fsErrorLine(err, rt.cwd);
+    if (fsLine) {
+      rt.stderr(`budget-ingest: ${fsLine}`);
+      return 1;
     }
     // describeDbError puts a database error's real cause (and its constraint) first and redacts passwords.
     rt.stderr(`budget-ingest: ${describeDbError(err)}`);

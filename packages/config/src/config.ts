@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_EXTRACT_LIMITS, type ExtractLimits } from '@budget-ingest/doc-model';
+import { findProjectFile, ProjectFileError } from './project-file.ts';
 
 /**
  * Every setting the product reads, validated once at start-up. Nothing else
@@ -19,7 +20,7 @@ const envSchema = z.object({
     .string()
     .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
     .optional(),
-  BUDGET_INGEST_DATA_DIR: z.string().min(1).default('./data'),
+  BUDGET_INGEST_DATA_DIR: z.string().min(1).optional(),
   BUDGET_INGEST_BLOB_DIR: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_FORMAT: z.enum(['json', 'pretty', 'auto']).default('auto'),
@@ -78,6 +79,12 @@ export interface Config {
   readonly redisUrl: string | null;
   /** Absolute directory of the embedded database and the local blob store. */
   readonly dataDir: string;
+  /**
+   * What chose dataDir: the --data-dir flag, BUDGET_INGEST_DATA_DIR, the nearest budget-ingest.json /
+   * .budget-ingest (`projectFile`), or the default `./data` of the current folder.
+   */
+  readonly dataDirFrom: 'flag' | 'env' | 'project-file' | 'default';
+  readonly projectFile: string | null;
   /** Absolute directory of the content-addressed blob store. */
   readonly blobDir: string;
   readonly logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
@@ -172,6 +179,7 @@ export class ConfigError extends Error {
 }
 
 export function loadConfig(env: Env, overrides: ConfigOverrides = {}, cwd: string = process.cwd()): Config {
+  const fromEnv = (env.BUDGET_INGEST_DATA_DIR ?? '') !== '';
   const merged: Env = {
     ...env,
     ...(overrides.dataDir !== undefined ? { BUDGET_INGEST_DATA_DIR: overrides.dataDir } : {}),
@@ -185,11 +193,16 @@ export function loadConfig(env: Env, overrides: ConfigOverrides = {}, cwd: strin
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
   }
   const e = parsed.data;
-  const dataDir = resolve(cwd, e.BUDGET_INGEST_DATA_DIR);
+  // Flag, then environment, then the nearest project file upwards, then ./data.
+  const project = e.BUDGET_INGEST_DATA_DIR === undefined ? projectFileOrConfigError(cwd) : null;
+  const dataDir = e.BUDGET_INGEST_DATA_DIR !== undefined ? resolve(cwd, e.BUDGET_INGEST_DATA_DIR) : (project?.dataDir ?? resolve(cwd, 'data'));
+  const dataDirFrom = overrides.dataDir !== undefined ? 'flag' : fromEnv ? 'env' : project ? 'project-file' : 'default';
   return {
     databaseUrl: e.DATABASE_URL ?? null,
     redisUrl: e.REDIS_URL ?? null,
     dataDir,
+    dataDirFrom,
+    projectFile: project?.path ?? null,
     blobDir: resolve(cwd, e.BUDGET_INGEST_BLOB_DIR ?? `${dataDir}/blobs`),
     logLevel: e.LOG_LEVEL,
     logFormat: e.LOG_FORMAT,
@@ -231,6 +244,16 @@ export function loadConfig(env: Env, overrides: ConfigOverrides = {}, cwd: strin
     },
     reviewToken: e.REVIEW_TOKEN ?? null,
   };
+}
+
+/** A broken project file stops the program like a wrong variable does, naming the file. */
+function projectFileOrConfigError(cwd: string): ReturnType<typeof findProjectFile> {
+  try {
+    return findProjectFile(cwd);
+  } catch (err) {
+    if (err instanceof ProjectFileError) throw new ConfigError([err.message]);
+    throw err;
+  }
 }
 
 /**

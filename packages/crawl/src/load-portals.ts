@@ -7,7 +7,9 @@ export async function loadPortalsFile(path: string, opts: ParsePortalsOptions = 
   try {
     text = await readFile(path, 'utf8');
   } catch (err) {
-    throw new PortalConfigError([`${path}: cannot read the portals file: ${(err as Error).message}`], { cause: err });
+    const missing = (err as NodeJS.ErrnoException).code === 'ENOENT';
+    const why = missing ? 'no such file (copy config/portals.example.yaml to config/portals.yaml, or name another with PORTALS_CONFIG / --portals)' : `cannot read the portals file: ${(err as Error).message}`;
+    throw new PortalConfigError([`${path}: ${why}`], { cause: err });
   }
   try {
     return parsePortalsConfig(text, opts);

@@ -6,6 +6,7 @@ export { embeddedDatabaseDir, embeddedDatabaseStamp } from './embedded-stamp.ts'
 export { announceServedDatabase, readServedDatabase, servedDatabaseUrl, type ServedDatabase } from './served-database.ts';
 export { describeDbError, isTransientDbError, redactSecrets, sanitizeError, withDbRetry } from './errors.ts';
 export { migrate, MIGRATIONS_DIR } from './migrate.ts';
+export { migrateWithReport, type MigrationReport } from './migration-report.ts';
 export { SCHEMA_DOCS, VIEW_DOCS } from './schema-docs.ts';
 export { commentStatements } from './comments.ts';
 export { rowsOf } from './rows.ts';

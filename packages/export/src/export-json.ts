@@ -187,7 +187,7 @@ function indicatorValue(raw: string | null, op: Op | null, value: string | null,
 /**
  * Writes `<original file name>.json` per document into `outDir`. Two
  * different files with the same name get the sha256 prefix appended, so no
- * export overwrites another.
+ * export overwrites another; a name too long for the file system is cut (see exportFileName).
  */
 export async function exportJson(db: Db, outDir: string, documentIds?: readonly number[]): Promise<{ written: string[] }> {
   await mkdir(outDir, { recursive: true });
@@ -199,8 +199,7 @@ export async function exportJson(db: Db, outDir: string, documentIds?: readonly 
   const used = new Set<string>();
   const written: string[] = [];
   for (const d of docs) {
-    let name = `${d.fileName}.json`;
-    if (used.has(name)) name = `${d.fileName}.${d.sha256.slice(0, 12)}.json`;
+    const name = exportFileName(d.fileName, d.sha256, used);
     used.add(name);
     const body = await buildDocumentExport(db, d.id);
     const path = join(outDir, name);
@@ -208,4 +207,30 @@ export async function exportJson(db: Db, outDir: string, documentIds?: readonly 
     written.push(path);
   }
   return { written };
+}
+
+/** Most bytes in one file name on Linux, macOS and Windows file systems (ext4, APFS, NTFS count 255). */
+const MAX_NAME_BYTES = 255;
+
+/**
+ * `<file name>.json`, or `<file name>.<sha256 prefix>.json` when another document already took that
+ * name. A portal chooses file names: one over 255 bytes is cut on a character boundary (never inside
+ * a UTF-8 sequence) and ends `….<sha256 prefix>.json`, so it stays unique and names its document;
+ * the full name stays inside the JSON (`source.file`).
+ */
+export function exportFileName(fileName: string, sha256: string, used: ReadonlySet<string> = new Set()): string {
+  const plain = `${fileName}.json`;
+  if (Buffer.byteLength(plain) <= MAX_NAME_BYTES && !used.has(plain)) return plain;
+  const suffix = `.${sha256.slice(0, 12)}.json`;
+  const budget = MAX_NAME_BYTES - Buffer.byteLength(suffix);
+  if (Buffer.byteLength(fileName) <= budget) return `${fileName}${suffix}`;
+  let cut = '';
+  let bytes = 0;
+  for (const ch of fileName) {
+    const n = Buffer.byteLength(ch);
+    if (bytes + n + Buffer.byteLength('…') > budget) break;
+    cut += ch;
+    bytes += n;
+  }
+  return `${cut}…${suffix}`;
 }

@@ -1,4 +1,5 @@
-import { pino, type Logger, type LoggerOptions } from 'pino';
+import { pino, type DestinationStream, type Logger, type LoggerOptions } from 'pino';
+import { prettyFactory } from 'pino-pretty';
 
 export type { Logger };
 
@@ -7,6 +8,14 @@ export interface LoggerSettings {
   /** 'auto' is pretty when stderr is a terminal, JSON otherwise. */
   readonly format: 'json' | 'pretty' | 'auto';
   readonly name?: string;
+  /**
+   * Where each log line goes instead of stderr, written synchronously (the CLI's screen, which keeps
+   * its progress bar under the lines). With a sink, pretty logs are one line each.
+   */
+  readonly sink?: (line: string) => void;
+  /** Whether a sink is a terminal (for 'auto'), and whether it may get colours (NO_COLOR unset). */
+  readonly sinkIsTty?: boolean;
+  readonly colorize?: boolean;
 }
 
 /**
@@ -14,10 +23,18 @@ export interface LoggerSettings {
  * parse-number) stay pipeable.
  */
 export function createLogger(settings: LoggerSettings): Logger {
-  const pretty = settings.format === 'pretty' || (settings.format === 'auto' && process.stderr.isTTY === true);
   const options: LoggerOptions = { level: settings.level, base: settings.name ? { service: settings.name } : {} };
+  if (settings.sink) {
+    const sink = settings.sink;
+    const pretty = settings.format === 'pretty' || (settings.format === 'auto' && settings.sinkIsTty === true);
+    // On a terminal: one short line, without the ids and counters a person does not read (JSON logs keep them).
+    const toLine = pretty ? prettyFactory({ colorize: settings.colorize === true, singleLine: true, errorLikeObjectKeys: [], ignore: 'pid,hostname,service,documentId,sha256,pages,reports,warnings', translateTime: 'HH:MM:ss' }) : (s: string) => s;
+    const stream: DestinationStream = { write: (json: string) => sink(toLine(json).replace(/\n+$/, '')) };
+    return pino(options, stream);
+  }
+  const pretty = settings.format === 'pretty' || (settings.format === 'auto' && process.stderr.isTTY === true);
   if (pretty) {
-    return pino({ ...options, transport: { target: 'pino-pretty', options: { destination: 2, colorize: true, ignore: 'pid,hostname' } } });
+    return pino({ ...options, transport: { target: 'pino-pretty', options: { destination: 2, colorize: settings.colorize ?? true, ignore: 'pid,hostname' } } });
   }
   return pino(options, pino.destination({ dest: 2, sync: true }));
 }

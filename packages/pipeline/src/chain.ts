@@ -137,6 +137,8 @@ export interface IngestResult {
   readonly reports: number;
   /** new: first time seen; unchanged: already done with the current versions; reprocessed: seen, but a stage re-ran. */
   readonly outcome: 'new' | 'unchanged' | 'reprocessed';
+  /** The document's error code (`corrupt`, `empty`, `government-budget-report` …; README "What goes wrong"), null when none. */
+  readonly errorCode: string | null;
   readonly errorMessage: string | null;
   /** Time the stages that ran in this run took (from the document row: extract_ms, parse_ms); 0 when none ran. */
   readonly ms: number;
@@ -192,6 +194,7 @@ export async function readResult(deps: Pick<PipelineDeps, 'db'>, s: Started): Pr
     status: doc.status,
     reports: reportCount,
     outcome: s.isNew ? 'new' : s.from ? 'reprocessed' : 'unchanged',
+    errorCode: doc.errorCode,
     errorMessage: doc.errorMessage,
     ms,
   };

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { isExtractError, type DocumentModel } from '@budget-ingest/doc-model';
 import { renderModelText } from '@budget-ingest/extract';
 import { extractIsolated, extractOptionsFor } from '@budget-ingest/pipeline';
+import { toTerminalText } from '../terminal-text.ts';
 import { openContext, type GlobalOptions, type Runtime } from '../context.ts';
 import { createPageProgress } from '../progress.ts';
 
@@ -26,7 +27,8 @@ export async function extractCommand(rt: Runtime, file: string, opts: ExtractCom
     const model: DocumentModel = await extractIsolated(bytes, extractOptionsFor(ctx.config, rt.env.PATH ?? '', path), undefined, progress?.onPage);
     progress?.stop();
     if (opts.format === 'json') rt.stdout(JSON.stringify(model, null, 2));
-    else rt.stdout(renderModelText(model));
+    // The text rendering is for people: a document's escape codes and control characters never reach the terminal.
+    else rt.stdout(toTerminalText(renderModelText(model)));
     return 0;
   } catch (err) {
     progress?.stop();

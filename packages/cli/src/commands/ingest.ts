@@ -1,8 +1,9 @@
-import { relative } from 'node:path';
+import { realpathSync } from 'node:fs';
+import { relative, sep } from 'node:path';
 import { describeFsError, isFsReadError, NOT_A_REGULAR_FILE, NotRegularFileError, resolveInputs, summarize, type IngestResult, type Runner, type Submitted } from '@budget-ingest/pipeline';
 import { withDbRetry } from '@budget-ingest/db';
 import { openCliRunner, progressLines } from '../cli-runner.ts';
-import { openDbContext, type DbContext, type GlobalOptions, type Runtime } from '../context.ts';
+import { dataDirText, openContext, openDbContext, type DbContext, type GlobalOptions, type Runtime } from '../context.ts';
 import { pad, renderTable, seconds } from '../format.ts';
 import { createProgress } from '../progress.ts';
 
@@ -10,6 +11,8 @@ export interface IngestOptions extends GlobalOptions {
   readonly json?: boolean;
   /** With REDIS_URL: follow the queued jobs until every document is done. */
   readonly wait?: boolean;
+  /** Exit 0 even when documents failed. */
+  readonly allowFailures?: boolean;
 }
 
 /**
@@ -19,7 +22,12 @@ export interface IngestOptions extends GlobalOptions {
  * the end and prints the finished lines then.
  */
 export async function ingestCommand(rt: Runtime, paths: readonly string[], opts: IngestOptions): Promise<number> {
-  const { files, missing, unreadable, skipped } = await resolveInputs(paths, rt.cwd);
+  const { config } = openContext(rt, opts);
+  const resolved = await resolveInputs(paths, rt.cwd);
+  const { missing, unreadable, skipped } = resolved;
+  // Never the data directory itself (the database's own files, the blob store): `ingest .` from a project folder.
+  const { kept: files, inside } = outsideDataDir(resolved.files, [config.dataDir, config.blobDir]);
+  if (inside > 0) rt.stderr(`budget-ingest: left out ${inside} file(s) inside the data directory ${config.dataDir}`);
   for (const m of missing) rt.stderr(`budget-ingest: no such file or folder: ${escapeControls(m)}`);
   for (const u of unreadable) rt.stderr(`budget-ingest: cannot read ${escapeControls(u.path)}: ${u.reason}`);
   for (const s of skipped) rt.stderr(skippedLine(s));
@@ -43,43 +51,58 @@ export async function ingestCommand(rt: Runtime, paths: readonly string[], opts:
 
 async function ingestFiles(rt: Runtime, ctx: DbContext, runner: Runner, files: readonly string[], opts: IngestOptions, problemsBefore: number): Promise<number> {
   const started = performance.now();
-  if (!opts.json) rt.stdout(`ingesting ${files.length} file(s) into ${ctx.handle.kind === 'pglite' ? `the embedded database at ${ctx.handle.location}` : ctx.handle.location}`);
+  const quiet = opts.quiet === true;
+  if (!opts.json && !quiet) rt.stdout(`ingesting ${files.length} file(s) into ${ctx.handle.kind === 'pglite' ? `the embedded database in ${dataDirText(ctx.config)}` : ctx.handle.location}`);
   const submitted: Submitted[] = [];
-  let problems = problemsBefore;
-  const progress = createProgress(files.length, rt.stdoutIsTty && !opts.json, rt.stdout);
-  for (const [i, file] of files.entries()) {
-    const s = await runner.submit({ path: file }).catch((err: unknown) => {
-      // Swapped for a FIFO or a device since the inputs were listed: skipped like one found then.
-      if (err instanceof NotRegularFileError) rt.stderr(skippedLine(err));
-      return unreadableFile(file, err);
-    });
-    if (s.documentId === UNREAD) problems++;
-    submitted.push(s);
-    progress.line(opts.json ? JSON.stringify(s.result ?? s) : s.result ? documentLine(s.result, rt.cwd, i + 1, files.length) : queuedLine(s, rt.cwd, i + 1, files.length));
-    progress.tick(displayName(file, rt.cwd));
+  const progress = createProgress(files.length, rt.stdoutIsTty && !opts.json && !quiet, { write: rt.stdout, ...(rt.bar ? { bar: rt.bar } : {}) });
+  try {
+    for (const [i, file] of files.entries()) {
+      progress.working(displayName(file, rt.cwd));
+      const s = await runner.submit({ path: file }).catch((err: unknown) => {
+        // Swapped for a FIFO or a device since the inputs were listed: skipped like one found then.
+        if (err instanceof NotRegularFileError) rt.stderr(skippedLine(err));
+        return unreadableFile(file, err);
+      });
+      submitted.push(s);
+      if (opts.json) progress.line(JSON.stringify(s.result ?? s));
+      else if (s.result) progress.line(quiet && DONE.has(s.result.status) ? null : documentLine(s.result, rt.cwd, i + 1, files.length));
+      else progress.line(quiet ? null : queuedLine(s, rt.cwd, i + 1, files.length));
+    }
+  } finally {
+    progress.stop();
   }
-  progress.stop();
   const waiting = submitted.filter((s) => !s.result);
   if (waiting.length > 0 && !opts.wait) {
-    if (!opts.json) rt.stdout(`${waiting.filter((s) => s.from).length} document(s) queued; follow them with \`budget-ingest status\` or re-run with --wait`);
-    return problems ? 1 : 0;
+    if (!opts.json && !quiet) rt.stdout(`${waiting.filter((s) => s.from).length} document(s) queued; follow them with \`budget-ingest status\` or re-run with --wait`);
+    return problemsBefore > 0 || submitted.some((s) => s.documentId === UNREAD) ? 1 : 0;
   }
-  const finished = await runner.wait(waiting, opts.json ? {} : { onProgress: progressLines(rt) });
-  for (const [i, r] of finished.entries()) rt.stdout(opts.json ? JSON.stringify(r) : documentLine(r, rt.cwd, i + 1, finished.length));
+  const finished = await runner.wait(waiting, opts.json || quiet ? {} : { onProgress: progressLines(rt) });
+  for (const [i, r] of finished.entries()) {
+    if (opts.json) rt.stdout(JSON.stringify(r));
+    else if (!quiet || !DONE.has(r.status)) rt.stdout(documentLine(r, rt.cwd, i + 1, finished.length));
+  }
   const results = [...submitted.flatMap((s) => (s.result ? [s.result] : [])), ...finished];
-  if (!opts.json) await printSummary(rt, ctx, results, started);
-  return problems ? 1 : 0;
+  await printSummary(rt, ctx, results, started, opts.json === true);
+  const failed = results.filter((r) => !DONE.has(r.status)).length;
+  if (problemsBefore > 0) return 1;
+  return failed > 0 && !opts.allowFailures ? 1 : 0;
 }
 
-/** The end-of-run summary: this run's counts, then what the database holds. */
-async function printSummary(rt: Runtime, ctx: DbContext, results: readonly IngestResult[], started: number): Promise<void> {
+/** The end-of-run summary: this run's counts, then what the database holds; with --json, one closing `{"summary": …}` object. */
+async function printSummary(rt: Runtime, ctx: DbContext, results: readonly IngestResult[], started: number, json: boolean): Promise<void> {
   // Its connection may be one a Postgres restart just closed (57P01): read it again on a new one.
   const s = await withDbRetry(() => summarize(ctx.handle.db));
   const failed = results.filter((r) => !DONE.has(r.status)).length;
+  const ms = performance.now() - started;
+  if (json) {
+    const outcome = (o: IngestResult['outcome']) => results.filter((r) => r.outcome === o).length;
+    rt.stdout(JSON.stringify({ summary: { documents: results.length, new: outcome('new'), unchanged: outcome('unchanged'), reprocessed: outcome('reprocessed'), failed, ms: Math.round(ms), database: { kind: ctx.handle.kind, ...s } } }));
+    return;
+  }
   rt.stdout('');
   const table = renderTable(
     ['documents', 'new', 'unchanged', 'reprocessed', 'failed', 'time'],
-    [[String(results.length), count(results, (r) => r.outcome === 'new'), count(results, (r) => r.outcome === 'unchanged'), count(results, (r) => r.outcome === 'reprocessed'), String(failed), seconds(performance.now() - started)]],
+    [[String(results.length), count(results, (r) => r.outcome === 'new'), count(results, (r) => r.outcome === 'unchanged'), count(results, (r) => r.outcome === 'reprocessed'), String(failed), seconds(ms)]],
     [0, 1, 2, 3, 4],
   );
   for (const line of table) rt.stdout(line);
@@ -88,6 +111,20 @@ async function printSummary(rt: Runtime, ctx: DbContext, results: readonly Inges
     .map(([k, v]) => `${k} ${v}`)
     .join(', ');
   rt.stdout(`database (${ctx.handle.kind}): ${s.documents} documents (${statuses}); ${s.reports} reports, ${s.amounts} amounts, ${s.expenditureLines} expenditure lines, ${s.indicators} indicators, ${s.findings} findings`);
+}
+
+/** Files outside the given folders (compared by real path, so a link into the data directory is caught too). */
+function outsideDataDir(files: readonly string[], dirs: readonly string[]): { kept: string[]; inside: number } {
+  const real = (p: string) => {
+    try {
+      return realpathSync(p);
+    } catch {
+      return p;
+    }
+  };
+  const roots = dirs.map((d) => real(d) + sep);
+  const kept = files.filter((f) => !roots.some((r) => real(f).startsWith(r)));
+  return { kept, inside: files.length - kept.length };
 }
 
 /** documentId of a file that could not be read: it has no document row. */
@@ -101,8 +138,8 @@ function skippedLine(s: { readonly path: string; readonly reason: string }): str
 /** A file that could not be read (EACCES, I/O error, not a regular file) is one failed line; any other error is not the file's and stops the run. */
 function unreadableFile(file: string, err: unknown): Submitted {
   if (!isFsReadError(err) && !(err instanceof NotRegularFileError)) throw err;
-  const why = err instanceof NotRegularFileError ? err.reason : describeFsError(err);
-  const result: IngestResult = { file, documentId: UNREAD, sha256: '', format: 'unknown', pageCount: null, status: 'failed', reports: 0, outcome: 'new', errorMessage: `cannot read the file: ${why}`, ms: 0 };
+  const [errorCode, why] = err instanceof NotRegularFileError ? [NOT_A_REGULAR_FILE, err.reason] : ['unreadable', describeFsError(err)];
+  const result: IngestResult = { file, documentId: UNREAD, sha256: '', format: 'unknown', pageCount: null, status: 'failed', reports: 0, outcome: 'new', errorCode, errorMessage: `cannot read the file: ${why}`, ms: 0 };
   return { file, documentId: UNREAD, sha256: '', isNew: true, from: null, result };
 }
 
