@@ -40,20 +40,16 @@ export function createProgress(total: number, tty: boolean, out: ProgressOutput)
 }
 
 /**
- * `--progress` for one file's OCR pages: a bar on a terminal, else one line
- * per page read (on stderr, so stdout stays the command's output).
+ * `--progress` for one file's OCR pages: the screen's bar on a terminal, else
+ * one line per page read (on stderr, so stdout stays the command's output).
  */
-export function createPageProgress(tty: boolean, writeErr: (line: string) => void): { onPage: (p: { done: number; total: number; page: number }) => void; stop: () => void } {
-  if (!tty) return { onPage: (p) => writeErr(`ocr: page ${p.page} read (${p.done}/${p.total})`), stop: () => undefined };
-  let bar: cliProgress.SingleBar | null = null;
+export function createPageProgress(bar: ((text: string | null) => void) | undefined, writeErr: (line: string) => void): { onPage: (p: { done: number; total: number; page: number }) => void; stop: () => void } {
+  if (!bar) return { onPage: (p) => writeErr(`ocr: page ${p.page} read (${p.done}/${p.total})`), stop: () => undefined };
   return {
     onPage: (p) => {
-      if (!bar) {
-        bar = new cliProgress.SingleBar({ format: ' {bar} {value}/{total} pages read by OCR | page {page}', hideCursor: true, clearOnComplete: true, stream: process.stderr }, cliProgress.Presets.shades_classic);
-        bar.start(p.total, 0, { page: p.page });
-      }
-      bar.update(p.done, { page: p.page });
+      const filled = Math.round((p.done / Math.max(1, p.total)) * WIDTH);
+      bar(`${'█'.repeat(filled)}${'░'.repeat(WIDTH - filled)} ${p.done}/${p.total} pages read by OCR | page ${p.page}`);
     },
-    stop: () => bar?.stop(),
+    stop: () => bar(null),
   };
 }

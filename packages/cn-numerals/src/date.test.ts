@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { parseDate, parseFiscalYear } from './date.ts';
-import { findDates, findFiscalYear } from './find.ts';
 
 describe('parseDate', () => {
   it.each([
@@ -52,22 +51,5 @@ describe('parseFiscalYear', () => {
   ])('refuses %j with reason %s', (text, reason) => {
     const r = parseFiscalYear(text);
     expect(!r.ok && r.reason).toBe(reason);
-  });
-});
-
-describe('findFiscalYear and findDates', () => {
-  it.each([
-    ['2023年度株洲市芦淞区医疗保障局整体支出绩效自评报告', 2023],
-    ['2022年度四川省万源市医疗保障局部门决算', 2022],
-    ['关于2021年1-12月执行情况', 2021],
-    ['部门整体支出绩效自评报告', null],
-    ['2020 年的数据与 2021年度报告', 2021],
-  ])('finds the fiscal year of %j', (text, year) => {
-    expect(findFiscalYear(text)).toBe(year);
-  });
-
-  it('finds a signature date with its span', () => {
-    const text = '仁化县医疗保障局\n2022.4.15';
-    expect(findDates(text)).toEqual([{ iso: '2022-04-15', year: 2022, month: 4, day: 15, fiscalYear: false, start: 9, end: 18, text: '2022.4.15' }]);
   });
 });

@@ -145,7 +145,7 @@ export function parseDate(text: string): ParseResult<DateValue> {
 
 /**
  * Parse a fiscal year: `2022年度`, `2022 年`, `2022`, `二〇二二年度` → 2022.
- * For a year inside a longer text use `findFiscalYear`.
+ * For years inside a longer text, `scanNumbers` reads them (kind `year`).
  */
 export function parseFiscalYear(text: string): ParseResult<number> {
   const s = normalizeWidth(text).trim();

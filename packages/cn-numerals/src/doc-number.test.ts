@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { parseDocNumber } from './doc-number.ts';
-import { findDocNumbers } from './find.ts';
 
 describe('parseDocNumber', () => {
   it.each([
@@ -22,16 +21,5 @@ describe('parseDocNumber', () => {
   ])('refuses %j with reason %s', (text, reason) => {
     const r = parseDocNumber(text);
     expect(!r.ok && r.reason).toBe(reason);
-  });
-});
-
-describe('findDocNumbers', () => {
-  it('finds document numbers in a sentence without the verbs before them', () => {
-    const found = findDocNumbers('根据《关于印发…的通知》（韶财社〔2021〕139号）和按照达州财社（2022）86号文件要求');
-    expect(found.map((d) => d.text)).toEqual(['韶财社〔2021〕139号', '达州财社（2022）86号']);
-  });
-
-  it('leaves 的 and 通知 out of the issuer', () => {
-    expect(findDocNumbers('见财政局的通知达州财社〔2022〕86号').map((d) => d.issuer)).toEqual(['达州财社']);
   });
 });

@@ -10,17 +10,8 @@ export { failure, success, type ParseFailure, type ParseFailureReason, type Pars
 export { normalizeWidth } from './normalize.ts';
 export { parseArabicNumber } from './arabic-number.ts';
 export { parseChineseNumeral } from './chinese-numeral.ts';
-export { parseFinancialAmount } from './financial-uppercase.ts';
-export { parseNumber } from './number.ts';
-export { parseMoney, parseUnitHeader, toYuan, type Money, type MoneyOptions } from './money.ts';
-export { parsePercent, type Percent } from './percent.ts';
-export { parseQuantity, type Quantity } from './quantity.ts';
-export { parseChange, type Change } from './change.ts';
 export { OPS, parseOp, type Op } from './comparison.ts';
 export { parseDate, parseFiscalYear, type DateValue } from './date.ts';
 export { parseDocNumber, type DocNumber } from './doc-number.ts';
-export { findDates, findDocNumbers, findFiscalYear } from './find.ts';
 export { scanNumbers, EXPRESSION_KINDS, type ExpressionKind, type Measure, type NumberExpression, type ScanOptions } from './scanner.ts';
-export { formatChineseNumeral, formatMoneyUppercase, type FormatOptions } from './format.ts';
-export { parseIndicatorCell, type IndicatorCellOptions, type IndicatorValue } from './indicator-cell.ts';
 export { MONEY_UNITS, QUANTITY_UNITS, isMoneyUnit, type MoneyUnit } from './units.ts';

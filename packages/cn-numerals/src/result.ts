@@ -8,10 +8,8 @@ export type ParseFailureReason =
   | 'malformed'
   /** More than one expression, or words around the number that change its meaning. */
   | 'ambiguous'
-  /** A number, but of another kind (a percent given to `parseMoney`). */
+  /** A value, but of another kind (a full date given to `parseFiscalYear`). */
   | 'wrong_kind'
-  /** A bare number where a unit is needed and none was given (`parseMoney('12')`). */
-  | 'missing_unit'
   /** A date or year that does not exist (`2023-02-30`). */
   | 'out_of_range';
 

@@ -11,7 +11,7 @@ import { findProjectFile, ProjectFileError } from './project-file.ts';
  */
 const bytes = z.coerce.number().int().positive();
 
-const envSchema = z.object({
+export const envSchema = z.object({
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
@@ -95,10 +95,10 @@ export interface Config {
   /** Prefix of every BullMQ key in Redis (several deployments can share one Redis). */
   readonly queuePrefix: string;
   /**
-   * Run each extract job in a BullMQ sandboxed process as well. Extraction (and parsing) already
-   * runs in a pooled child with memory and time limits (pipeline/src/sandbox), so the worker's event
-   * loop stays free without it; it stays on by default until the Redis-restart hand-off race seen
-   * without it (an extract job failing after its stage succeeded) is fixed.
+   * Run each extract job in a BullMQ sandboxed process as well (off by default). Extraction (and
+   * parsing) already runs in a pooled child with memory and time limits (pipeline/src/sandbox), so
+   * the worker's event loop stays free without it; the Redis-restart hand-off race once seen without
+   * it is closed by `ingest --wait` queueing the next stage of a job that failed after its stage committed.
    */
   readonly sandboxExtract: boolean;
   /** How long a worker's lock on a job lasts without renewal; a killed worker's job is retried after it. */

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -11,6 +11,27 @@ import { SCHEMA_DOCS, VIEW_DOCS } from './schema-docs.ts';
 type Row = Record<string, unknown>;
 const rows = (r: unknown): Row[] => (Array.isArray(r) ? r : (r as { rows: Row[] }).rows);
 
+interface SnapshotTable {
+  readonly name: string;
+  readonly columns: Record<string, { readonly primaryKey: boolean }>;
+  readonly indexes: Record<string, unknown>;
+  readonly foreignKeys: Record<string, unknown>;
+  readonly compositePrimaryKeys: Record<string, unknown>;
+  readonly uniqueConstraints: Record<string, unknown>;
+  readonly checkConstraints: Record<string, unknown>;
+}
+
+/** Every constraint and index the latest drizzle-kit snapshot (so schema.ts) names, as "table name". */
+function snapshotNames(): string[] {
+  const journal = JSON.parse(readFileSync(join(MIGRATIONS_DIR, 'meta/_journal.json'), 'utf8')) as { entries: { tag: string }[] };
+  const latest = journal.entries.at(-1)!.tag.split('_')[0];
+  const snapshot = JSON.parse(readFileSync(join(MIGRATIONS_DIR, `meta/${latest}_snapshot.json`), 'utf8')) as { tables: Record<string, SnapshotTable> };
+  return Object.values(snapshot.tables).flatMap((t) => [
+    ...(Object.values(t.columns).some((c) => c.primaryKey) ? [`${t.name}_pkey`] : []),
+    ...[t.indexes, t.foreignKeys, t.compositePrimaryKeys, t.uniqueConstraints, t.checkConstraints].flatMap((o) => Object.keys(o)),
+  ].map((n) => `${t.name} ${n}`)).sort();
+}
+
 async function checkSchema(handle: DbHandle) {
   await migrate(handle);
   // A second run must be a no-op (no error, no new migration rows).
@@ -21,6 +42,16 @@ async function checkSchema(handle: DbHandle) {
 
   const tables = rows(await handle.db.execute(sql`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`)).map((r) => r.table_name);
   expect(tables).toEqual(Object.keys(SCHEMA_DOCS).sort());
+
+  // The migrations made the constraints and indexes schema.ts names (a hand-written migration that names
+  // them otherwise would make the next generated migration drop a constraint that does not exist).
+  const made = rows(
+    await handle.db.execute(sql`
+      SELECT conrelid::regclass::text AS t, conname AS n FROM pg_constraint
+      WHERE connamespace = 'public'::regnamespace AND contype IN ('p', 'f', 'u', 'c')
+      UNION SELECT tablename, indexname FROM pg_indexes WHERE schemaname = 'public'`),
+  ).map((r) => `${String(r.t).replaceAll('"', '')} ${String(r.n)}`);
+  expect([...new Set(made)].sort()).toEqual(snapshotNames());
 
   // Every table and column carries its COMMENT ON from the data dictionary.
   const undocumented = rows(

@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
 import {
-  type AnyPgColumn,
   bigint,
   bigserial,
   boolean,
@@ -8,6 +7,7 @@ import {
   check,
   date,
   doublePrecision,
+  foreignKey,
   index,
   integer,
   jsonb,
@@ -15,6 +15,7 @@ import {
   pgEnum,
   pgTable,
   pgView,
+  type PgTableExtraConfigValue,
   primaryKey,
   smallint,
   text,
@@ -147,10 +148,14 @@ export const reports = pgTable(
     pageStart: integer('page_start'),
     pageEnd: integer('page_end'),
     createdAt: createdAt(),
-    publicationId: bigint('publication_id', { mode: 'number' }).references((): AnyPgColumn => publications.id, { onDelete: 'set null' }),
-    organizationId: bigint('organization_id', { mode: 'number' }).references((): AnyPgColumn => organizations.id, { onDelete: 'set null' }),
+    publicationId: bigint('publication_id', { mode: 'number' }),
+    organizationId: bigint('organization_id', { mode: 'number' }),
   },
-  (t) => [
+  // Annotated: reports and publications reference each other, so TypeScript cannot infer this return type.
+  (t): PgTableExtraConfigValue[] => [
+    // Named as migration 0008 (hand-written) created them in the database.
+    foreignKey({ name: 'reports_publication_id_fkey', columns: [t.publicationId], foreignColumns: [publications.id] }).onDelete('set null'),
+    foreignKey({ name: 'reports_organization_id_fkey', columns: [t.organizationId], foreignColumns: [organizations.id] }).onDelete('set null'),
     uniqueIndex('reports_document_ordinal_uq').on(t.documentId, t.ordinal),
     index('reports_publication_idx').on(t.publicationId),
     index('reports_organization_idx').on(t.organizationId, t.fiscalYear),
@@ -296,37 +301,49 @@ export const organizations = pgTable(
     regionCode: char('region_code', { length: 6 }),
     nameKey: text('name_key').notNull(),
     canonicalName: text('canonical_name').notNull(),
-    parentId: bigint('parent_id', { mode: 'number' }).references((): AnyPgColumn => organizations.id, { onDelete: 'set null' }),
+    parentId: bigint('parent_id', { mode: 'number' }),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('organizations_region_key_uq').on(sql`coalesce(${t.regionCode}, '')`, t.nameKey)],
+  (t) => [
+    uniqueIndex('organizations_region_key_uq').on(sql`coalesce(${t.regionCode}, '')`, t.nameKey),
+    foreignKey({ name: 'organizations_parent_id_fkey', columns: [t.parentId], foreignColumns: [t.id] }).onDelete('set null'),
+  ],
 );
 
 export const organizationAliases = pgTable(
   'organization_aliases',
   {
-    organizationId: bigint('organization_id', { mode: 'number' })
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    organizationId: bigint('organization_id', { mode: 'number' }).notNull(),
     alias: text('alias').notNull(),
     firstSeenAt: timestamp('first_seen_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.organizationId, t.alias] })],
+  (t) => [
+    primaryKey({ name: 'organization_aliases_pkey', columns: [t.organizationId, t.alias] }),
+    foreignKey({ name: 'organization_aliases_organization_id_fkey', columns: [t.organizationId], foreignColumns: [organizations.id] }).onDelete('cascade'),
+  ],
 );
 
 /** One report, whatever files it was published in; its canonical report is the one the views count. */
-export const publications = pgTable('publications', {
-  id: bigserial('id', { mode: 'number' }).primaryKey(),
-  identityKey: text('identity_key').notNull().unique(),
-  kind: reportKind('kind').notNull(),
-  regionCode: char('region_code', { length: 6 }),
-  organizationId: bigint('organization_id', { mode: 'number' }).references(() => organizations.id, { onDelete: 'set null' }),
-  fiscalYear: smallint('fiscal_year'),
-  project: text('project'),
-  canonicalReportId: bigint('canonical_report_id', { mode: 'number' }).references((): AnyPgColumn => reports.id, { onDelete: 'set null' }),
-  sourceCount: integer('source_count').notNull().default(0),
-  updatedAt: updatedAt(),
-});
+export const publications = pgTable(
+  'publications',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    identityKey: text('identity_key').notNull().unique('publications_identity_key_key'),
+    kind: reportKind('kind').notNull(),
+    regionCode: char('region_code', { length: 6 }),
+    organizationId: bigint('organization_id', { mode: 'number' }),
+    fiscalYear: smallint('fiscal_year'),
+    project: text('project'),
+    canonicalReportId: bigint('canonical_report_id', { mode: 'number' }),
+    sourceCount: integer('source_count').notNull().default(0),
+    updatedAt: updatedAt(),
+  },
+  (t): PgTableExtraConfigValue[] => [
+    // Named as migration 0008 (hand-written) created them in the database.
+    foreignKey({ name: 'publications_organization_id_fkey', columns: [t.organizationId], foreignColumns: [organizations.id] }).onDelete('set null'),
+    foreignKey({ name: 'publications_canonical_report_fk', columns: [t.canonicalReportId], foreignColumns: [reports.id] }).onDelete('set null'),
+  ],
+);
 
 export const crawlRuns = pgTable('crawl_runs', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),

@@ -19,7 +19,3 @@ export function blockText(block: Block): string {
 export function toPlainText(model: Pick<DocumentModel, 'blocks'>): string {
   return model.blocks.map(blockText).join('\n\n');
 }
-
-export function blocksOnPage(model: Pick<DocumentModel, 'blocks'>, page: number): Block[] {
-  return model.blocks.filter((b) => b.page === page || (b.kind === 'table' && b.page !== null && b.pageEnd != null && b.page <= page && page <= b.pageEnd));
-}

@@ -1,10 +1,11 @@
 import { rowsOf } from '@budget-ingest/db';
 import { sql } from 'drizzle-orm';
 import { amountKey, compareSourceValues, lineKey, pickCanonical, type SourceCandidate, type SourceValue } from '@budget-ingest/publications';
+import { findingOf, type FindingRule } from '@budget-ingest/report-parser';
 import type { Tx } from './load-reports.ts';
 
-/** The finding that two files of one report print one value differently. */
-export const SOURCES_DISAGREE = 'sources-disagree';
+/** The finding that two files of one report print one value differently (declared in report-parser's finding rules). */
+const SOURCES_DISAGREE: FindingRule = 'sources-disagree';
 
 /** A value with the row it is stored in. */
 interface RowValue extends SourceValue {
@@ -79,12 +80,12 @@ export async function reconcilePublication(tx: Tx, publicationId: number): Promi
     const { disagreements, agreements } = compareSourceValues(canonicalValues, valuesByReport.get(other.reportId) ?? []);
     for (const a of agreements) agreed.add(a.key);
     for (const d of disagreements) {
-      const pages = [d.canonical.page, d.other.page].filter((p): p is number => p !== null);
       const message = `同一报告的两个文件数值不同：${d.label}，${canonical.fileName}${pageText(d.canonical.page)}为 ${d.canonical.value}，${other.fileName}${pageText(d.other.page)}为 ${d.other.value}`;
+      const f = findingOf(SOURCES_DISAGREE, message, { expected: d.canonical.value, actual: d.other.value }, [d.canonical.page, d.other.page]);
       await tx.execute(sql`
         INSERT INTO validation_findings (report_id, rule, severity, message, expected, actual, pages)
-        VALUES (${canonical.reportId}, ${SOURCES_DISAGREE}, 'warning', ${message}, ${d.canonical.value}, ${d.other.value},
-          ${`{${pages.join(',')}}`}::integer[])`);
+        VALUES (${canonical.reportId}, ${f.rule}, ${f.severity}, ${f.message}, ${f.expected}, ${f.actual},
+          ${`{${f.pages.join(',')}}`}::integer[])`);
     }
   }
   await confirmAcrossSources(tx, canonicalValues.filter((v) => agreed.has(v.key)));

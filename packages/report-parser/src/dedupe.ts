@@ -13,6 +13,7 @@ import type { AmountCandidate } from './candidates.ts';
 import type { AmountTrace, ChoiceRule, DropReason, TracedStatement } from './trace.ts';
 import type { Amount, ExpenditureLine, ValidationFinding, Verification } from './types.ts';
 import { normaliseText } from './text.ts';
+import { findingOf } from './checks/rules.ts';
 
 /** True when two statements agree at the coarser one's precision. */
 export function sameFigure(a: { yuan: string; scale: number }, b: { yuan: string; scale: number }): boolean {
@@ -52,16 +53,15 @@ export function dedupeAmounts(candidates: readonly AmountCandidate[], explain?: 
     amounts.push(others.length > 0 ? { ...amount, alternatives: others } : amount);
     explain?.(choiceOf(all, group, winner, best));
     if (others.length > 0) {
-      const named = best.anchor ? { values: [{ anchor: best.anchor, yuan: best.yuan }] } : {};
-      findings.push({
-        ...named,
-        rule: 'same-figure-different-values',
-        severity: 'warning',
-        message: `同一数字前后不一致：${best.item}（${best.phase}，${best.fiscal_year}年）取 ${best.yuan} 元，另有 ${others.join('、')} 元`,
-        expected: best.yuan,
-        actual: others.join(','),
-        pages: [...new Set(group.map((c) => c.page).filter((p): p is number => p !== null))],
-      });
+      const values = best.anchor ? [{ anchor: best.anchor, yuan: best.yuan }] : [];
+      findings.push(
+        findingOf(
+          'same-figure-different-values',
+          `同一数字前后不一致：${best.item}（${best.phase}，${best.fiscal_year}年）取 ${best.yuan} 元，另有 ${others.join('、')} 元`,
+          { expected: best.yuan, actual: others.join(','), values },
+          group.map((c) => c.page),
+        ),
+      );
     }
   }
   return { amounts: amounts.sort((a, b) => orderOf(candidates, a) - orderOf(candidates, b)), findings };

@@ -21,6 +21,7 @@ export const FINDING_RULES = {
   'table-agreement-class-amounts': { severity: 'error', meaning: 'A 类 amount of a summary table differs from the 类 row of the functional table.' },
   'table-agreement-general-budget': { severity: 'error', meaning: "一般公共预算 of the 财政拨款收支总表 / 收支总表 differs from the 一般公共预算支出表's 合计." },
   'table-agreement-basic-expenditure': { severity: 'error', meaning: "基本支出 of the 一般公共预算支出表 differs from the 基本支出表's 合计." },
+  'sources-disagree': { severity: 'warning', meaning: 'Two files of one publication print one value differently (found by the loader when it reconciles the publication; on the canonical report, naming both files, values and pages).' },
   'text-table-mismatch': { severity: 'error', meaning: 'A figure in the text differs from the same figure in a table.' },
   'stated-change-mismatch': { severity: 'error', meaning: 'A stated change ("比上年增加21.74%") does not follow from the figures it compares.' },
   'execution-rate-mismatch': { severity: 'error', meaning: 'An execution rate ("完成年初预算的98.20%") is not actual ÷ budget.' },

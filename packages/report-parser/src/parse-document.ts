@@ -14,6 +14,7 @@ import { outOfScope } from './out-of-scope.ts';
 import { readProjectLines } from './project-lines.ts';
 import { readProjectTotals } from './project-totals.ts';
 import { resolveRegion } from './region.ts';
+import { findingOf } from './checks/rules.ts';
 import { splitReports, type ReportPart } from './report-splitter.ts';
 import { isMainKind, reportKindSpec } from './specs/report-kinds.ts';
 import { readStandardTables } from './standard-tables/index.ts';
@@ -104,7 +105,7 @@ function parsePart(part: ReportPart, blocks: readonly Block[], doc: DocContext, 
 
   const regionResult = resolveRegion([organization ?? '', part.title ?? ''].filter((s) => s !== ''), doc.docText);
   if (regionResult.region === null && regionResult.ambiguous) {
-    findings.push({ rule: 'region-ambiguous', severity: 'warning', message: `行政区划无法唯一确定（候选：${regionResult.candidates.join('、')}）`, expected: null, actual: regionResult.candidates.join(','), pages: [] });
+    findings.push(findingOf('region-ambiguous', `行政区划无法唯一确定（候选：${regionResult.candidates.join('、')}）`, { expected: null, actual: regionResult.candidates.join(',') }, []));
   }
   const fiscalYear = yearFromTitle(part.title) ?? dominantYear(lines);
   const published = publishedOn(lines) ?? doc.docPublished;

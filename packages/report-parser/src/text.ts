@@ -29,11 +29,6 @@ export function displayName(text: string): string {
   return normaliseText(text).replace(/\(/g, '（').replace(/\)/g, '）').replace(/"/g, '“').replace(/^[“]([^“]*)“/, '“$1”');
 }
 
-/** Splits text into sentences at 。；! ? (keeps the delimiter off). */
-export function splitSentences(text: string): string[] {
-  return text.split(/[。;!?]/).filter((s) => s.length > 0);
-}
-
 /** True when the text looks like a table-of-contents entry ("一、部门职责.....4"). */
 export function isTocEntry(text: string): boolean {
   return /(\.{3,}|…{2,}|·{3,})\s*\d*\s*$/.test(text) || /\.{4,}\s*\d+/.test(text);

@@ -19,7 +19,7 @@ export async function explainCommand(rt: Runtime, file: string, opts: GlobalOpti
   const ctx = openContext(rt, opts);
   const path = resolve(rt.cwd, file);
   let model: DocumentModel;
-  const progress = opts.progress ? createPageProgress(rt.stdoutIsTty, rt.stderr) : null;
+  const progress = opts.progress ? createPageProgress(rt.stdoutIsTty ? rt.bar : undefined, rt.stderr) : null;
   try {
     // Extracted in a pooled child with the limits, as in a run (a hostile file ends with its code); parsed here, for the trace.
     model = await extractIsolated(new Uint8Array(await readFile(path)), extractOptionsFor(ctx.config, rt.env.PATH ?? '', path), undefined, progress?.onPage);

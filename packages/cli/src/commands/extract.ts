@@ -21,7 +21,7 @@ export async function extractCommand(rt: Runtime, file: string, opts: ExtractCom
   const ctx = openContext(rt, opts);
   const path = resolve(rt.cwd, file);
   const bytes = new Uint8Array(await readFile(path));
-  const progress = opts.progress ? createPageProgress(rt.stdoutIsTty, rt.stderr) : null;
+  const progress = opts.progress ? createPageProgress(rt.stdoutIsTty ? rt.bar : undefined, rt.stderr) : null;
   try {
     // In a child process with the memory and time limits, as in a run: a hostile file ends with its code, not a crash of this command.
     const model: DocumentModel = await extractIsolated(bytes, extractOptionsFor(ctx.config, rt.env.PATH ?? '', path), undefined, progress?.onPage);

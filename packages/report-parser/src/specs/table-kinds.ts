@@ -248,7 +248,3 @@ export const STANDARD_TITLE_ORDER: readonly StandardTableKind[] = ['three_public
 export function tableKindSpec(kind: TableKind): TableKindSpec {
   return TABLE_KIND_SPECS[kind];
 }
-
-export function standardTableSpec(kind: StandardTableKind): StandardTableSpec {
-  return TABLE_KIND_SPECS[kind];
-}
