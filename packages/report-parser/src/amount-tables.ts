@@ -10,7 +10,7 @@ import type { AmountCandidate } from './candidates.ts';
 import { isEconomicName } from './genre/economic-names.ts';
 import { isMoneyBlockRow, moneyBlockItems } from './genre/item-labels.ts';
 import { readColumnHeader, readLabel } from './items.ts';
-import { figuresIn, isNumberCell, parseAmountCell, scaleOf, toYuan, unitInCell, yuanString, type MoneyUnit } from './figures/index.ts';
+import { COMPARED, figuresIn, isNumberCell, moneyIn, parseAmountCell, scaleOf, toYuan, unitInCell, yuanString, type MoneyUnit } from './figures/index.ts';
 import { displayName, normaliseText } from './text.ts';
 import type { Anchor, ExpenditureLine, Phase, ValueBox } from './types.ts';
 
@@ -35,8 +35,14 @@ function inlinePair(t: string): { label: string; number: string } | null {
 /** A cell's figure in the table's unit as yuan ("36885900.00"), with its scale, or null when the cell is not a plain number. */
 function cellYuan(t: string, unit: MoneyUnit): { yuan: string; scale: number } | null {
   const p = parseAmountCell(t, unit);
-  return p ? { yuan: yuanString(toYuan(p)), scale: scaleOf(p) } : null;
+  if (p) return { yuan: yuanString(toYuan(p)), scale: scaleOf(p) };
+  // A cell that prints its unit again (620.82万元 under a (万元) header) is read in its own unit.
+  const own = moneyIn(t, COMPARED);
+  return own.length === 1 && own[0]!.start === 0 && own[0]!.end === t.length ? { yuan: own[0]!.yuan, scale: own[0]!.scale } : null;
 }
+
+/** A cell that is a figure: a plain number, or money with its unit printed (`cellYuan`). */
+const isFigureCell = (t: string): boolean => isNumberCell(t) || cellYuan(t, 'yuan') !== null;
 
 export function readAmountTables(blocks: readonly Block[], fiscalYear: number | null): TableAmounts {
   const amounts: AmountCandidate[] = [];
@@ -82,7 +88,7 @@ export function readAmountTables(blocks: readonly Block[], fiscalYear: number | 
         if (figure === null) return;
         // The label: the nearest non-number cell to the left.
         let l = c - 1;
-        while (l >= 0 && (isNumberCell(row[l]!) || row[l] === '' || row[l] === '——' || row[l] === '-')) l--;
+        while (l >= 0 && (isFigureCell(row[l]!) || row[l] === '' || row[l] === '——' || row[l] === '-')) l--;
         if (l < 0) return;
         const label = row[l]!.replace(/:$/, '');
         const pairHeader = readColumnHeader(label);

@@ -51,6 +51,13 @@ export const FORM_TITLE = /(绩效(?:目标)?自评表|绩效评价表|绩效自
 /** A form title of a department as a whole; any other form is about a project or fund. */
 export const DEPARTMENT_FORM = /整体/;
 
+/**
+ * An internal section of a department (规划股, 财务室, 综合科, 办公室, 项目组; 县财政局预算股):
+ * a name ending in 股 / 科 / 室 / 组 that names no place and no unit before it, or that
+ * follows a unit's name. It does not report on its own: the form's 主管部门 is the unit.
+ */
+export const INTERNAL_SECTION = /^[^省市县区州旗镇乡局委厅院府会]{1,8}(股|科|室|组)$|(局|委|厅|院|中心)[^局委厅院]{1,8}(股|科|室|组)$/;
+
 /** How the name of a government unit ends (局, 委员会, 中心, 学校, 政协 …). */
 export const ORGANISATION_ENDING = /(局|委员会|委|办公室|办|院|厅|中心|中学|小学|大学|联合会|协会|会|部|所|站|馆|队|学校|校|政府|办事处|处|社|团|室|庭|园|政协|人大|党委|组|署|台|场)$/;
 
@@ -59,6 +66,15 @@ export const ORGANISATION_ENDING = /(局|委员会|委|办公室|办|院|厅|中
  * the figure with 分 (自评得分为93.8分, 项目自评分:100分, 综合评分95分).
  */
 export const SCORE_LABELS = /(自评得分|绩效得分|评价得分|综合得分|总得分|最终得分|自评总分|总体得分|综合评分|评价总分|自评分数|自评分|评价分数|考核得分|得分合计|评分)/;
+
+/**
+ * A score stated with a bare 得分 / 结果 (经自评，该项目得分为95分; 绩效自评结果为93分): read
+ * only when the sentence before names the evaluation (EVALUATION_WORDS) and the clause names no
+ * indicator, weight or deduction (NOT_REPORT_SCORE), so one indicator's 得分8分 is not the report's.
+ */
+export const BARE_SCORE_LABEL = /(?:得分|结果|得)(?:为|是|:)?$/;
+export const EVALUATION_WORDS = /自评|绩效评价|综合评价|综合评定|评价/;
+export const NOT_REPORT_SCORE = /指标|分值|权重|满分|扣|标准分/;
 
 /** Prose that states the rating: 评价等级为"优", 自评结果为优秀, 评定为良好等次, 等次为"良". */
 export const RATING_PHRASES: readonly RegExp[] = [

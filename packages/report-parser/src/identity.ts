@@ -3,17 +3,21 @@
  * publication date, document number, self-evaluation score and rating.
  * Each reader takes normalised lines and returns a value or null.
  */
-import { ORGANISATION_ENDING, RATING_PHRASES, SCORE_LABELS } from './form-vocabulary.ts';
+import { BARE_SCORE_LABEL, EVALUATION_WORDS, INTERNAL_SECTION, NOT_REPORT_SCORE, ORGANISATION_ENDING, RATING_PHRASES, SCORE_LABELS } from './form-vocabulary.ts';
 import { normaliseText } from './text.ts';
+import { SELF_EVALUATION_CORE, SELF_EVALUATION_TITLE_END } from './genre/report-words.ts';
 import { dateAtStart, withoutYears, yearOf, yearsIn } from './figures/index.ts';
 
-const KIND_SUFFIX = /(部门|单位)?(整体)?(支出)?(部门|单位|项目|专项资金预算项目|专项)?(整体)?(支出)?绩效(自评|评价)报告$|(部门|单位)(决算|预算)(报告|公开)?$/;
+const KIND_SUFFIX = new RegExp(
+  `(部门|单位)?(整体)?(预算)?(支出)?(部门|单位|项目|专项资金预算项目|专项)?(整体)?(及项目)?(支出)?${SELF_EVALUATION_CORE}(?:${SELF_EVALUATION_TITLE_END}|自查报告)$|(部门|单位)(决算|预算)(报告|公开)?$`,
+);
 const ORG_SUFFIX = ORGANISATION_ENDING;
 const PROVINCE_PREFIX = /^([\u4e00-\u9fa5]{2,3}省|内蒙古自治区|广西壮族自治区|西藏自治区|宁夏回族自治区|新疆维吾尔自治区)(?=[\u4e00-\u9fa5]{2,}[市县区州旗盟])/;
 
 /** The organisation a title names (year, province and kind removed), or null. */
 export function organisationFromTitle(title: string): string | null {
-  const text = normaliseText(title);
+  // A title may open with 关于 (关于2021年度…自查报告).
+  const text = normaliseText(title).replace(/^关于/, '');
   const years = yearsIn(text);
   const t = withoutYears(text)
     .replace(KIND_SUFFIX, '')
@@ -35,7 +39,7 @@ export function organisationFromLabel(lines: readonly string[]): string | null {
     const m = ORG_LABEL.exec(lines[i]!);
     if (!m) continue;
     const value = (m[1] ?? '').replace(/\(盖章\)|（盖章）/g, '').replace(/单位:.*$/, '').trim() || (lines[i + 1] ?? '');
-    if (value.length >= 4 && ORG_SUFFIX.test(value) && !/[:,。]/.test(value)) return value;
+    if (value.length >= 4 && ORG_SUFFIX.test(value) && !/[:,。]/.test(value) && !INTERNAL_SECTION.test(value)) return value;
   }
   return null;
 }
@@ -54,7 +58,8 @@ export function dominantYear(lines: readonly string[]): number | null {
   return best;
 }
 
-const DATE_LABEL = /(公开时间|公开日期|发布时间|发布日期|填报日期|填表日期|报送日期|编制日期|印发日期|^日期)[:]?/;
+/** Labels of a date: a report's own (填报日期 …) and a portal page's frame (发文日期, 成文日期, 发布日期). */
+const DATE_LABEL = /(公开时间|公开日期|发布时间|发布日期|发文日期|成文日期|填报日期|填表日期|报送日期|编制日期|印发日期|^日期)[:]?/;
 
 /**
  * The publication date: a date right after a label such as 公开时间 / 填报日期,
@@ -64,9 +69,13 @@ export function publishedOn(lines: readonly string[]): string | null {
   for (const line of lines) {
     const m = DATE_LABEL.exec(line);
     if (!m) continue;
-    const date = dateAtStart(line.slice(m.index + m[0].length));
+    // In a portal page's frame the date is the next cell (发文日期 | 2023-04-12).
+    const rest = line.slice(m.index + m[0].length);
+    const date = dateAtStart(rest === '' ? (lines[lines.indexOf(line) + 1] ?? '') : rest);
     if (date) return date.iso;
   }
+  const signed = signatureBlocks(lines);
+  if (signed.length > 0) return signed[signed.length - 1]!.date;
   for (const line of lines.slice(-6)) {
     // A 落款 is a line that is a date written out in full (2023年10月24日), nothing else.
     const date = dateAtStart(line);
@@ -104,9 +113,21 @@ export function scoreStatements(lines: readonly string[]): ScoreStatement[] {
       const subject: ScoreSubject = /整体/.test(clause) ? 'department' : /项目|专项/.test(clause) ? 'project' : null;
       out.push({ score: m[2]!, subject });
     }
+    if (out.length > 0) continue;
+    for (const m of line.matchAll(BARE_SCORE)) {
+      const before = line.slice(0, m.index);
+      const clause = before.split(/[,。;]/).pop() ?? '';
+      const sentence = before.split('。').pop() ?? '';
+      if (!BARE_SCORE_LABEL.test(clause) || !EVALUATION_WORDS.test(sentence) || NOT_REPORT_SCORE.test(sentence) || Number(m[1]) > 100) continue;
+      const subject: ScoreSubject = /整体/.test(sentence) ? 'department' : /项目|专项/.test(sentence) ? 'project' : null;
+      out.push({ score: m[1]!, subject });
+    }
   }
   return out;
 }
+
+/** A figure in 分 (for BARE_SCORE_LABEL): the number, not part of a longer one. */
+const BARE_SCORE = /(?<![\d.])(\d{1,3}(?:\.\d+)?)分/g;
 
 /** The rating the text states, in any of the phrasings of RATING_PHRASES. */
 export function rating(lines: readonly string[]): string | null {
@@ -115,6 +136,53 @@ export function rating(lines: readonly string[]): string | null {
       const m = re.exec(line);
       if (m) return m[1]!;
     }
+  }
+  return null;
+}
+
+/** A date written out in full on a line of its own (2023年10月24日, 二〇一九年三月一日), or null. */
+function fullDateLine(line: string): string | null {
+  const date = dateAtStart(line);
+  return date && date.end === line.length && date.text.includes('年') && date.text.endsWith('日') ? date.iso : null;
+}
+
+/** A unit's name on a line of its own (a cover's or a 落款's), or null. */
+function unitLine(line: string): string | null {
+  const org = line.replace(PROVINCE_PREFIX, '').replace(/\(盖章\)$/, '');
+  return org.length >= 4 && org.length <= 30 && ORG_SUFFIX.test(org) && !/[,。;:]/.test(org) && !INTERNAL_SECTION.test(org) ? org : null;
+}
+
+/**
+ * Signature blocks: a unit's name on a line of its own with a full date on the next line,
+ * as a budget's cover prints them (某某县司法局 / 二〇一九年三月一日) and a report's 落款 does;
+ * in reading order.
+ */
+export function signatureBlocks(lines: readonly string[]): { organisation: string; date: string }[] {
+  const out: { organisation: string; date: string }[] = [];
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const organisation = unitLine(lines[i]!);
+    const date = organisation === null ? null : fullDateLine(lines[i + 1]!);
+    if (organisation !== null && date !== null) out.push({ organisation, date });
+  }
+  return out;
+}
+
+/** The organisation of a signature block (the 落款 after the text, else the cover's), or null. */
+export function organisationFromSignature(lines: readonly string[]): string | null {
+  return signatureBlocks(lines).at(-1)?.organisation ?? null;
+}
+
+/** A portal page's frame (索引号 / 发布机构 / 发文日期 / 主题分类 rows above the page): the publishing unit. */
+const PUBLISHER_LABEL = /^(发布机构|发文机关|发布单位|信息来源)[:]?(.*)$/;
+
+/** The unit a portal's frame names as publisher, when the page carries the frame's 索引号 row too. */
+export function organisationFromPortalFrame(lines: readonly string[]): string | null {
+  if (!lines.slice(0, 16).some((l) => /^索引号/.test(l))) return null;
+  for (let i = 0; i < Math.min(lines.length, 16); i++) {
+    const m = PUBLISHER_LABEL.exec(lines[i]!);
+    if (!m) continue;
+    const org = unitLine(m[2] || lines[i + 1] || '');
+    if (org) return org;
   }
   return null;
 }

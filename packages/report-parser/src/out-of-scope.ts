@@ -6,10 +6,11 @@
  */
 import { COMPARED, moneyIn, parseAmountCell } from './figures/index.ts';
 import { blockText, toTextGrid, type Block } from '@budget-ingest/doc-model';
+import { OUT_OF_SCOPE_TITLES } from './genre/report-words.ts';
 import { classifyTitle } from './standard-tables/table-kinds.ts';
-import { normaliseText } from './text.ts';
+import { isTocEntry, normaliseText } from './text.ts';
 
-export type OutOfScopeCode = 'government-budget-report' | 'blank-template';
+export type OutOfScopeCode = 'government-budget-report' | 'blank-template' | (typeof OUT_OF_SCOPE_TITLES)[number]['code'];
 
 export interface OutOfScope {
   readonly code: OutOfScopeCode;
@@ -40,7 +41,18 @@ function filledAmount(cell: string): boolean {
 }
 
 export function outOfScope(blocks: readonly Block[]): OutOfScope | null {
-  return governmentReport(blocks) ?? blankTemplate(blocks);
+  return governmentReport(blocks) ?? namedByTitle(blocks) ?? blankTemplate(blocks);
+}
+
+/** A document whose title (a short line among its first) is one of OUT_OF_SCOPE_TITLES. */
+function namedByTitle(blocks: readonly Block[]): OutOfScope | null {
+  const head = blocks.filter((b) => b.kind !== 'table').slice(0, HEAD_BLOCKS).map((b) => normaliseText(blockText(b)));
+  for (const line of head) {
+    if (line.length > 60 || /[,。;]/.test(line) || isTocEntry(line)) continue;
+    const named = OUT_OF_SCOPE_TITLES.find((t) => t.words.test(line));
+    if (named) return { code: named.code, reason: `${named.reason}（“${line}”）` };
+  }
+  return null;
 }
 
 function governmentReport(blocks: readonly Block[]): OutOfScope | null {

@@ -6,7 +6,7 @@ import { runChecksRecorded } from './checks/index.ts';
 import { dedupeAmounts, dedupeLines } from './dedupe.ts';
 import { readEconomicLines } from './economic-lines.ts';
 import { readFunctionalLines } from './functional-lines.ts';
-import { documentNumber, dominantYear, organisationFromLabel, organisationFromMasthead, organisationFromTitle, publishedOn, rating, scoreStatements, yearFromTitle, type ScoreStatement } from './identity.ts';
+import { documentNumber, dominantYear, organisationFromLabel, organisationFromMasthead, organisationFromPortalFrame, organisationFromSignature, organisationFromTitle, publishedOn, rating, scoreStatements, yearFromTitle, type ScoreStatement } from './identity.ts';
 import { organisationFromForm, parentOrganisationFromForm } from './form-identity.ts';
 import { completeOrganisation } from './organisation-place.ts';
 import { readIndicatorTables } from './indicator-table.ts';
@@ -70,6 +70,8 @@ export function parseDocument(model: DocumentModel, options: { readonly trace?: 
   if (options.trace) traces.filter((_, i) => kept[i]).forEach((t, report) => appendReport(options.trace!, t!, report));
   if (reports.length < parsed.length) warnings.push({ code: 'empty-untitled-report', message: 'an untitled part yielded no figures and was left out' });
   if (reports.length > 0 && parts.every((p) => p.title === null)) warnings.push({ code: 'no-report-title', message: 'no report title found; the document was read as one report' });
+  const inferred = parts.find((p) => p.inferred)?.inferred;
+  if (reports.length > 0 && inferred) warnings.push({ code: 'kind-inferred', message: `report kind ${inferred.kind} inferred from the document as a whole (confidence ${inferred.confidence.toFixed(2)}; evidence: ${inferred.evidence.join(', ')})` });
   return { reports, warnings };
 }
 
@@ -82,7 +84,9 @@ interface DocContext {
 
 /**
  * The unit that reports: a form's own header cells first (实施单位 before
- * 主管部门), else the title's organisation, else a labelled one in the text.
+ * 主管部门), else the title's organisation, a masthead's, a signature block's
+ * (cover or 落款), a form's or a labelled one in the text, else the publisher
+ * a portal page's frame names.
  */
 function organisationOf(part: ReportPart, blocks: readonly Block[]): string | null {
   const lines = linesOf(part.positions.map((p) => blocks[p]!));
@@ -90,7 +94,7 @@ function organisationOf(part: ReportPart, blocks: readonly Block[]): string | nu
   if (part.form && fromForm) return fromForm;
   const fromTitle = part.title ? organisationFromTitle(part.title) : null;
   if (fromTitle) return fromTitle;
-  return organisationFromMasthead(lines) ?? fromForm ?? organisationFromLabel(lines);
+  return organisationFromMasthead(lines) ?? organisationFromSignature(lines) ?? fromForm ?? organisationFromLabel(lines) ?? organisationFromPortalFrame(lines);
 }
 
 /** One report of the document; reading problems go to `warnings` (the document's, not the report's). */

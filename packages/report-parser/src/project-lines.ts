@@ -90,10 +90,16 @@ export function readProjectLines(units: readonly TextUnit[], ctx: ProjectContext
 }
 
 /** Project spending named without a figure and followed by its list ("项目支出包括委员活动经费40万元,…等5个项目"). */
-const PROJECT_LIST_OPENER = /(?:项目支出|项目经费|专项资金|专项经费)(?:主要)?(?:包括|包含|有|含|分别为|涉及)[:]?(?=[^\d])/g;
+const PROJECT_LIST_OPENER = /(?:项目支出|项目经费|专项资金|专项经费)(?:主要)?(?:包括|包含|有|含|分别为|涉及|用于)[:]?(?=[^\d])/g;
 
-/** Money the department holds or passes on for others (代收 / 代管 / 代发 funds) is not its project spending. */
-export const NOT_OWN_SPENDING = /代收|代管|代发|代付|代为(收取|管理|发放|支付)|暂收|暂存/;
+/** A list of what money went to (主要用于：1.…项目…万元；2.…), whatever money the sentence named before it. */
+const USE_LIST_OPENER = /(?:主要用于|具体用于|用于)[:]/g;
+
+/**
+ * Money the department holds or passes on for others (代收 / 代管 / 代发 funds), or collects
+ * (征收 / 征缴 a fund or a fee: income, not spending), is not its project spending.
+ */
+export const NOT_OWN_SPENDING = /代收|代管|代发|代付|代为(收取|管理|发放|支付)|暂收|暂存|征收|征缴|收缴|代征/;
 
 function entryLines(sentence: string, from: number, phase: Phase, year: number, unit: TextUnit, reject: RejectSink | undefined): ExpenditureLine[] {
   const out: ExpenditureLine[] = [];
@@ -117,6 +123,12 @@ function projectLists(sentence: string, unit: TextUnit, year: number, ctx: Proje
     const opener = sentence.slice(0, m.index);
     const phase = phaseInReport(readLabel(opener).phase, opener, ctx.defaultPhase);
     out.push(...entryLines(sentence, m.index + m[0].length, phase, year, unit, ctx.reject));
+  }
+  // A numbered list of what the money went to, every entry a project's name: the projects' lines.
+  const listed = new Set(out.map((l) => l.source_text));
+  for (const m of sentence.matchAll(USE_LIST_OPENER)) {
+    const entries = entryLines(sentence, m.index + m[0].length, phaseInReport(null, '', ctx.defaultPhase), year, unit, undefined);
+    if (entries.length >= 2 && entries.every((e) => isProjectName(e.path[0]!))) out.push(...entries.filter((e) => !listed.has(e.source_text)));
   }
   for (const { figure: fig, label } of labelled(sentence, moneyIn(sentence))) {
     const reading = readLabel(label);

@@ -9,7 +9,8 @@ import { FUND_BUDGETS } from './funds.ts';
 /** Words in a label before a figure, in order: the first row that matches decides. */
 export const LABEL_PHASE_WORDS: readonly (readonly [RegExp, Phase])[] = [
   [/调整后预算|调整预算|全年预算|变动后预算/, 'budget_adjusted'],
-  [/决算|执行数|实际支出|实际完成|支出数|实际执行|全年执行|执行情况/, 'actual'],
+  // What came in over the year (全年收入, 实际收到, 实际到位) is actual, whatever phase the sentence opened with.
+  [/决算|执行数|实际支出|实际完成|支出数|实际执行|全年执行|执行情况|全年收入(?!预算)|实际收到|实际收入|实际到位|实际取得/, 'actual'],
   [/预算/, 'budget_initial'],
   // A bare 支出 at either end of a label (or of a header level joined by |) is what was spent.
   [/支出$|支出\||\|支出|^支出/, 'actual'],
