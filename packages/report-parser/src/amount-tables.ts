@@ -9,6 +9,7 @@ import { toGrid, type Block } from '@budget-ingest/doc-model';
 import type { AmountCandidate } from './candidates.ts';
 import { isEconomicName } from './genre/economic-names.ts';
 import { isMoneyBlockRow, moneyBlockItems } from './genre/item-labels.ts';
+import { isIndicatorHeader } from './indicator-table.ts';
 import { readColumnHeader, readLabel } from './items.ts';
 import { COMPARED, figuresIn, isNumberCell, moneyIn, parseAmountCell, scaleOf, toYuan, unitInCell, yuanString, type MoneyUnit } from './figures/index.ts';
 import { displayName, normaliseText } from './text.ts';
@@ -53,6 +54,7 @@ export function readAmountTables(blocks: readonly Block[], fiscalYear: number | 
     const texts = grid.map((row) => row.map((p) => normaliseText(p.cell.text)));
     let unit: MoneyUnit | null = unitInCell(normaliseText(block.caption ?? ''));
     let columns = new Map<number, ColumnPhase>();
+    let indicatorRows = false;
     const hasAdjusted = texts.some((row) => row.some((t) => readColumnHeader(t)?.phase === 'budget_adjusted'));
     texts.forEach((row, r) => {
       for (const t of row) {
@@ -65,7 +67,9 @@ export function readAmountTables(blocks: readonly Block[], fiscalYear: number | 
         if (h && grid[r]![c]!.origin) headers.set(c, h);
       });
       if (headers.size >= 2) columns = headers;
-      if (unit === null) return;
+      // Below an indicator table's header the rows are indicators (基本支出 | 108.01万元 | 126.15万元 is a target and an actual), not money.
+      if (isIndicatorHeader(grid[r]!.map((p) => p.cell.text))) indicatorRows = true;
+      if (unit === null || indicatorRows) return;
       const economic: { year: number; phase: Phase; yuan: string; source: string; place: { anchor: Anchor; bbox: ValueBox | null } }[] = [];
       let economicName: string | null = null;
       row.forEach((t, c) => {

@@ -38,6 +38,11 @@ function folded(text: string): string {
   return toCompactText(text);
 }
 
+/** True when a table row is an indicator table's header (一级/二级/三级指标 with a target or actual column). */
+export function isIndicatorHeader(row: readonly string[]): boolean {
+  return readHeader(row) !== null;
+}
+
 function readHeader(row: readonly string[]): Roles | null {
   const roles: Roles = new Map();
   row.forEach((cellText, c) => {

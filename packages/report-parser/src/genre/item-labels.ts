@@ -55,7 +55,7 @@ export const ITEM_LABELS: readonly ItemLabel[] = [
   { items: ['personnel_expenditure'], words: ['人员经费'] },
   { items: ['public_expenditure'], words: ['公用经费'] },
   { items: ['general_public_budget'], words: [FUNDS.general_public.name] },
-  { items: ['fiscal_appropriation'], words: [new RegExp(`${APPROPRIATION}收、?入?支出?(?:总计|合计)`)] },
+  { items: ['fiscal_appropriation'], words: [new RegExp(`${APPROPRIATION}收、?入?支出?(?:预算|决算)?(?:总计|合计)`)] },
   { items: ['total_income', 'total_expenditure'], words: [/收、?入?支出?(?:预算|决算)?总计/, '收支合计'] },
   // A total that names its phase inside it (收入预算总计, 支出决算合计).
   { items: ['total_income'], words: [/收入预算(?:总计|合计|总额)/], phase: 'budget_initial' },
