@@ -67,6 +67,12 @@ export const ORGANISATION_ENDING = /(局|委员会|委|办公室|办|院|厅|中
  */
 export const SCORE_LABELS = /(自评得分|绩效得分|评价得分|综合得分|总得分|最终得分|自评总分|总体得分|综合评分|评价总分|自评分数|自评分|评价分数|考核得分|得分合计|评分)/;
 
+/** A score after one of SCORE_LABELS: the label, then 为/是/: and the figure with 分 (group 2). */
+export const SCORE_STATEMENT = new RegExp(`${SCORE_LABELS.source}(?:为|是|:|达到|共计)?(\\d{1,3}(?:\\.\\d+)?)分`, 'g');
+
+/** A figure in 分 (for BARE_SCORE_LABEL): the number (group 1), not part of a longer one. */
+export const BARE_SCORE = /(?<![\d.])(\d{1,3}(?:\.\d+)?)分/g;
+
 /**
  * A score stated with a bare 得分 / 结果 (经自评，该项目得分为95分; 绩效自评结果为93分): read
  * only when the sentence before names the evaluation (EVALUATION_WORDS) and the clause names no

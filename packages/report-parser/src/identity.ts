@@ -3,43 +3,39 @@
  * publication date, document number, self-evaluation score and rating.
  * Each reader takes normalised lines and returns a value or null.
  */
-import { BARE_SCORE_LABEL, EVALUATION_WORDS, INTERNAL_SECTION, NOT_REPORT_SCORE, ORGANISATION_ENDING, RATING_PHRASES, SCORE_LABELS } from './form-vocabulary.ts';
+import { BARE_SCORE, BARE_SCORE_LABEL, SCORE_STATEMENT, EVALUATION_WORDS, INTERNAL_SECTION, NOT_REPORT_SCORE, ORGANISATION_ENDING, RATING_PHRASES, SCORE_LABELS } from './form-vocabulary.ts';
 import { normaliseText } from './text.ts';
-import { SELF_EVALUATION_CORE, SELF_EVALUATION_TITLE_END } from './genre/report-words.ts';
+import { CLAUSE_SPLIT, DOC_NUMBER_BRACKETS, NOT_IN_A_NAME, SENTENCE_END } from './genre/punctuation.ts';
+import { DATE_LABEL, DEPARTMENT_SUBJECT, DOC_NUMBER, FULL_DATE_END, FULL_DATE_YEAR, LEVEL_SUFFIX, MASTHEAD, NOT_A_UNIT_START, PORTAL_FRAME_ROW, PROJECT_SUBJECT, PROVINCE_PREFIX, PUBLISHER_LABEL, SEAL_MARK, TITLE_KIND_SUFFIX, TITLE_OPENER, UNIT_LABEL, UNIT_NOTE_TAIL } from './genre/identity-words.ts';
 import { dateAtStart, withoutYears, yearOf, yearsIn } from './figures/index.ts';
 
-const KIND_SUFFIX = new RegExp(
-  `(部门|单位)?(整体)?(预算)?(支出)?(部门|单位|项目|专项资金预算项目|专项)?(整体)?(及项目)?(支出)?${SELF_EVALUATION_CORE}(?:${SELF_EVALUATION_TITLE_END}|自查报告)$|(部门|单位)(决算|预算)(报告|公开)?$`,
-);
 const ORG_SUFFIX = ORGANISATION_ENDING;
-const PROVINCE_PREFIX = /^([\u4e00-\u9fa5]{2,3}省|内蒙古自治区|广西壮族自治区|西藏自治区|宁夏回族自治区|新疆维吾尔自治区)(?=[\u4e00-\u9fa5]{2,}[市县区州旗盟])/;
 
 /** The organisation a title names (year, province and kind removed), or null. */
 export function organisationFromTitle(title: string): string | null {
   // A title may open with 关于 (关于2021年度…自查报告).
-  const text = normaliseText(title).replace(/^关于/, '');
+  const text = normaliseText(title).replace(TITLE_OPENER, '');
   const years = yearsIn(text);
   const t = withoutYears(text)
-    .replace(KIND_SUFFIX, '')
-    .replace(/(区级|县级|市级|省级)$/, '')
+    .replace(TITLE_KIND_SUFFIX, '')
+    .replace(LEVEL_SUFFIX, '')
     .replace(/\(.*\)$/, '');
   const org = t.replace(PROVINCE_PREFIX, '');
-  if (org.length >= 4 && ORG_SUFFIX.test(org) && !/^(部门|单位)/.test(org)) return org;
+  if (org.length >= 4 && ORG_SUFFIX.test(org) && !NOT_A_UNIT_START.test(org)) return org;
   // A title that names the unit before the year and the project after it ("县司法局2020年度…经费绩效自评报告").
   const first = years.find((y) => y.start >= 3 && y.start <= 30);
   const lead = first ? text.slice(0, first.start).replace(PROVINCE_PREFIX, '') : '';
-  return ORG_SUFFIX.test(lead) && !/^(部门|单位)/.test(lead) ? lead : null;
+  return ORG_SUFFIX.test(lead) && !NOT_A_UNIT_START.test(lead) ? lead : null;
 }
 
-const ORG_LABEL = /^(?:部门名称|预算主管部门|预算单位名称|报送单位|单位名称|部门\(单位\)名称|预算单位名称|[区县市省]级预算单位名称|预算单位|实施单位|主管部门|填报单位|编制单位|部门(?=:))[:]?(.*)$/;
 
 /** An organisation printed after a label (部门名称：…), in a paragraph or in the next table cell. */
 export function organisationFromLabel(lines: readonly string[]): string | null {
   for (let i = 0; i < lines.length; i++) {
-    const m = ORG_LABEL.exec(lines[i]!);
+    const m = UNIT_LABEL.exec(lines[i]!);
     if (!m) continue;
-    const value = (m[1] ?? '').replace(/\(盖章\)|（盖章）/g, '').replace(/单位:.*$/, '').trim() || (lines[i + 1] ?? '');
-    if (value.length >= 4 && ORG_SUFFIX.test(value) && !/[:,。]/.test(value) && !INTERNAL_SECTION.test(value)) return value;
+    const value = (m[1] ?? '').replace(SEAL_MARK, '').replace(UNIT_NOTE_TAIL, '').trim() || (lines[i + 1] ?? '');
+    if (value.length >= 4 && ORG_SUFFIX.test(value) && !NOT_IN_A_NAME.test(value) && !INTERNAL_SECTION.test(value)) return value;
   }
   return null;
 }
@@ -58,8 +54,6 @@ export function dominantYear(lines: readonly string[]): number | null {
   return best;
 }
 
-/** Labels of a date: a report's own (填报日期 …) and a portal page's frame (发文日期, 成文日期, 发布日期). */
-const DATE_LABEL = /(公开时间|公开日期|发布时间|发布日期|发文日期|成文日期|填报日期|填表日期|报送日期|编制日期|印发日期|^日期)[:]?/;
 
 /**
  * The publication date: a date right after a label such as 公开时间 / 填报日期,
@@ -79,18 +73,16 @@ export function publishedOn(lines: readonly string[]): string | null {
   for (const line of lines.slice(-6)) {
     // A 落款 is a line that is a date written out in full (2023年10月24日), nothing else.
     const date = dateAtStart(line);
-    if (date && date.end === line.length && date.text.includes('年') && date.text.endsWith('日')) return date.iso;
+    if (date && date.end === line.length && date.text.includes(FULL_DATE_YEAR) && date.text.endsWith(FULL_DATE_END)) return date.iso;
   }
   return null;
 }
 
-const DOC_NUMBER = /^[\u4e00-\u9fa5]{1,12}[〔[［(]\d{4}[〕\]］)]\d{1,4}号$/;
 
 /** A document number printed on a line of its own (合医保发〔2025〕54号). */
 export function documentNumber(lines: readonly string[]): string | null {
   for (const line of lines) {
-    const t = line.replace(/\[/g, '〔').replace(/\]/g, '〕');
-    if (DOC_NUMBER.test(line)) return t.replace(/[(]/, '〔').replace(/[)]/, '〕');
+    if (DOC_NUMBER.test(line)) return DOC_NUMBER_BRACKETS.reduce((t, [re, bracket]) => t.replace(re, bracket), line);
   }
   return null;
 }
@@ -102,32 +94,29 @@ export interface ScoreStatement {
   readonly subject: ScoreSubject;
 }
 
-const SCORE = new RegExp(`${SCORE_LABELS.source}(?:为|是|:|达到|共计)?(\\d{1,3}(?:\\.\\d+)?)分`, 'g');
 
 /** Score statements in running text ("自评得分为93.8分"), each with what it is about when the clause says so. */
 export function scoreStatements(lines: readonly string[]): ScoreStatement[] {
   const out: ScoreStatement[] = [];
   for (const line of lines) {
-    for (const m of line.matchAll(SCORE)) {
-      const clause = line.slice(0, m.index).split(/[,。;]/).pop() ?? '';
-      const subject: ScoreSubject = /整体/.test(clause) ? 'department' : /项目|专项/.test(clause) ? 'project' : null;
+    for (const m of line.matchAll(SCORE_STATEMENT)) {
+      const clause = line.slice(0, m.index).split(CLAUSE_SPLIT).pop() ?? '';
+      const subject: ScoreSubject = DEPARTMENT_SUBJECT.test(clause) ? 'department' : PROJECT_SUBJECT.test(clause) ? 'project' : null;
       out.push({ score: m[2]!, subject });
     }
     if (out.length > 0) continue;
     for (const m of line.matchAll(BARE_SCORE)) {
       const before = line.slice(0, m.index);
-      const clause = before.split(/[,。;]/).pop() ?? '';
-      const sentence = before.split('。').pop() ?? '';
+      const clause = before.split(CLAUSE_SPLIT).pop() ?? '';
+      const sentence = before.split(SENTENCE_END).pop() ?? '';
       if (!BARE_SCORE_LABEL.test(clause) || !EVALUATION_WORDS.test(sentence) || NOT_REPORT_SCORE.test(sentence) || Number(m[1]) > 100) continue;
-      const subject: ScoreSubject = /整体/.test(sentence) ? 'department' : /项目|专项/.test(sentence) ? 'project' : null;
+      const subject: ScoreSubject = DEPARTMENT_SUBJECT.test(sentence) ? 'department' : PROJECT_SUBJECT.test(sentence) ? 'project' : null;
       out.push({ score: m[1]!, subject });
     }
   }
   return out;
 }
 
-/** A figure in 分 (for BARE_SCORE_LABEL): the number, not part of a longer one. */
-const BARE_SCORE = /(?<![\d.])(\d{1,3}(?:\.\d+)?)分/g;
 
 /** The rating the text states, in any of the phrasings of RATING_PHRASES. */
 export function rating(lines: readonly string[]): string | null {
@@ -143,13 +132,13 @@ export function rating(lines: readonly string[]): string | null {
 /** A date written out in full on a line of its own (2023年10月24日, 二〇一九年三月一日), or null. */
 function fullDateLine(line: string): string | null {
   const date = dateAtStart(line);
-  return date && date.end === line.length && date.text.includes('年') && date.text.endsWith('日') ? date.iso : null;
+  return date && date.end === line.length && date.text.includes(FULL_DATE_YEAR) && date.text.endsWith(FULL_DATE_END) ? date.iso : null;
 }
 
 /** A unit's name on a line of its own (a cover's or a 落款's), or null. */
 function unitLine(line: string): string | null {
-  const org = line.replace(PROVINCE_PREFIX, '').replace(/\(盖章\)$/, '');
-  return org.length >= 4 && org.length <= 30 && ORG_SUFFIX.test(org) && !/[,。;:]/.test(org) && !INTERNAL_SECTION.test(org) ? org : null;
+  const org = line.replace(PROVINCE_PREFIX, '').replace(SEAL_MARK, '');
+  return org.length >= 4 && org.length <= 30 && ORG_SUFFIX.test(org) && !NOT_IN_A_NAME.test(org) && !INTERNAL_SECTION.test(org) ? org : null;
 }
 
 /**
@@ -172,12 +161,10 @@ export function organisationFromSignature(lines: readonly string[]): string | nu
   return signatureBlocks(lines).at(-1)?.organisation ?? null;
 }
 
-/** A portal page's frame (索引号 / 发布机构 / 发文日期 / 主题分类 rows above the page): the publishing unit. */
-const PUBLISHER_LABEL = /^(发布机构|发文机关|发布单位|信息来源)[:]?(.*)$/;
 
 /** The unit a portal's frame names as publisher, when the page carries the frame's 索引号 row too. */
 export function organisationFromPortalFrame(lines: readonly string[]): string | null {
-  if (!lines.slice(0, 16).some((l) => /^索引号/.test(l))) return null;
+  if (!lines.slice(0, 16).some((l) => PORTAL_FRAME_ROW.test(l))) return null;
   for (let i = 0; i < Math.min(lines.length, 16); i++) {
     const m = PUBLISHER_LABEL.exec(lines[i]!);
     if (!m) continue;
@@ -187,8 +174,6 @@ export function organisationFromPortalFrame(lines: readonly string[]): string | 
   return null;
 }
 
-/** A red masthead (株洲市芦淞区医疗保障局文件): the unit that issues the document. */
-const MASTHEAD = /^(.{4,30}?)文件$/;
 
 /** The organisation of a masthead among the first lines, or null. */
 export function organisationFromMasthead(lines: readonly string[]): string | null {
