@@ -3,6 +3,7 @@ import { readAmountSentences } from './amount-sentences.ts';
 import { readAmountTables } from './amount-tables.ts';
 import type { AmountCandidate } from './candidates.ts';
 import { runChecksRecorded } from './checks/index.ts';
+import { tableQualityWarnings } from './checks/table-quality.ts';
 import { dedupeAmounts, dedupeLines } from './dedupe.ts';
 import { readEconomicLines } from './economic-lines.ts';
 import { readFunctionalLines } from './functional-lines.ts';
@@ -179,6 +180,7 @@ function parsePart(part: ReportPart, blocks: readonly Block[], doc: DocContext, 
   };
   const { findings: checked, comparisons } = runChecksRecorded(report, { tables: standard.tables, blocks: own });
   findings.push(...checked);
+  warnings.push(...tableQualityWarnings(standard.tables, comparisons));
   return traceValues({ ...report, findings }, blocks, own, { findings, comparisons });
 }
 
