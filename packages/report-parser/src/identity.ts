@@ -3,7 +3,7 @@
  * publication date, document number, self-evaluation score and rating.
  * Each reader takes normalised lines and returns a value or null.
  */
-import { BARE_SCORE, BARE_SCORE_LABEL, SCORE_STATEMENT, EVALUATION_WORDS, INTERNAL_SECTION, NOT_REPORT_SCORE, ORGANISATION_ENDING, RATING_PHRASES, SCORE_LABELS } from './form-vocabulary.ts';
+import { BARE_SCORE, BARE_SCORE_LABEL, SCORE_STATEMENT, EVALUATION_WORDS, INTERNAL_SECTION, NOT_REPORT_SCORE, ORGANISATION_ENDING, RATING_PHRASES } from './form-vocabulary.ts';
 import { normaliseText } from './text.ts';
 import { CLAUSE_SPLIT, DOC_NUMBER_BRACKETS, NOT_IN_A_NAME, SENTENCE_END } from './genre/punctuation.ts';
 import { DATE_LABEL, DEPARTMENT_SUBJECT, DOC_NUMBER, FULL_DATE_END, FULL_DATE_YEAR, LEVEL_SUFFIX, MASTHEAD, NOT_A_UNIT_START, PORTAL_FRAME_ROW, PROJECT_SUBJECT, PROVINCE_PREFIX, PUBLISHER_LABEL, SEAL_MARK, TITLE_KIND_SUFFIX, TITLE_OPENER, UNIT_LABEL, UNIT_NOTE_TAIL } from './genre/identity-words.ts';

@@ -27,7 +27,7 @@ import type { ParseResult, ParseWarning, Report, ValidationFinding } from './typ
 import { traceValues } from './verification.ts';
 
 /** Bump when parsing output changes; `reparse` re-runs documents parsed by an older version. */
-export const PARSER_VERSION = '0.3.4';
+export const PARSER_VERSION = '0.4.0';
 
 /** Normalised lines of some blocks: paragraphs and headings as they are, table rows cell by cell. */
 function linesOf(blocks: readonly Block[]): string[] {
