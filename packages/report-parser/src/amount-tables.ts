@@ -45,14 +45,29 @@ function cellYuan(t: string, unit: MoneyUnit): { yuan: string; scale: number } |
 /** A cell that is a figure: a plain number, or money with its unit printed (`cellYuan`). */
 const isFigureCell = (t: string): boolean => isNumberCell(t) || cellYuan(t, 'yuan') !== null;
 
-export function readAmountTables(blocks: readonly Block[], fiscalYear: number | null): TableAmounts {
+/** True when a table states a money unit in its caption or in a short cell (单位：万元, （元）). */
+export function statesUnit(block: Block): boolean {
+  if (block.kind !== 'table') return false;
+  if (unitInCell(normaliseText(block.caption ?? '')) !== null) return true;
+  return toGrid(block).some((row) => row.some((p) => {
+    const t = normaliseText(p.cell.text);
+    return t.length <= 24 && unitInCell(t) !== null;
+  }));
+}
+
+/**
+ * The amounts of the small tables. `assumed`: read only the tables that state no unit, in that
+ * unit (unit-choice.ts reads them in 元 and in 万元 and lets the text decide).
+ */
+export function readAmountTables(blocks: readonly Block[], fiscalYear: number | null, assumed: MoneyUnit | null = null): TableAmounts {
   const amounts: AmountCandidate[] = [];
   const lines: ExpenditureLine[] = [];
   for (const block of blocks) {
     if (block.kind !== 'table') continue;
+    if (assumed !== null && statesUnit(block)) continue;
     const grid = toGrid(block);
     const texts = grid.map((row) => row.map((p) => normaliseText(p.cell.text)));
-    let unit: MoneyUnit | null = unitInCell(normaliseText(block.caption ?? ''));
+    let unit: MoneyUnit | null = assumed ?? unitInCell(normaliseText(block.caption ?? ''));
     let columns = new Map<number, ColumnPhase>();
     let indicatorRows = false;
     const hasAdjusted = texts.some((row) => row.some((t) => readColumnHeader(t)?.phase === 'budget_adjusted'));

@@ -1,6 +1,7 @@
 import { blockText, toTextGrid, type Block, type DocumentModel } from '@budget-ingest/doc-model';
 import { readAmountSentences } from './amount-sentences.ts';
 import { readAmountTables } from './amount-tables.ts';
+import { readUnitlessTables } from './unit-choice.ts';
 import type { AmountCandidate } from './candidates.ts';
 import { runChecksRecorded } from './checks/index.ts';
 import { tableQualityWarnings } from './checks/table-quality.ts';
@@ -123,8 +124,13 @@ function parsePart(part: ReportPart, blocks: readonly Block[], doc: DocContext, 
   const candidates: AmountCandidate[] = [...readAmountSentences(units, { fiscalYear, kind: part.kind, reject }).map(by('amount-sentences', explain))];
   if (spec.readers.projectTotals) candidates.push(...readProjectTotals(units, fiscalYear).map(by('project-totals', explain)));
   const standard = readStandardTables(own, { fiscalYear, kind: part.kind });
-  const tableRead = readAmountTables(withoutStandardTables(own, standard.tables), fiscalYear);
+  const smallTables = withoutStandardTables(own, standard.tables);
+  const tableRead = readAmountTables(smallTables, fiscalYear);
   candidates.push(...tableRead.amounts.map(by('amount-tables', explain, 'form_money')));
+  // A small table that states no unit: the reading (元 or 万元) the text restates.
+  const unitless = readUnitlessTables(smallTables, fiscalYear, candidates.filter((c) => c.origin === 'text'));
+  candidates.push(...unitless.amounts.map(by('amount-tables', explain, 'form_money')));
+  warnings.push(...unitless.warnings);
   standard.amounts.forEach((a, i) => candidates.push({ ...a, scale: -2, origin: 'table', order: 1e12 + i, ...(explain ? { reader: 'standard-tables', spec: classifyTitle(a.source_text.split('：')[0]!) } : {}) }));
   const { amounts, findings: dedupeFindings } = dedupeAmounts(candidates, explain?.amount);
   findings.push(...dedupeFindings);
@@ -136,7 +142,7 @@ function parsePart(part: ReportPart, blocks: readonly Block[], doc: DocContext, 
   // Table lines first: a line stated in a table and in the text is the table's (dedupeLines).
   const lineSources: LineSource[] = [
     { reader: 'standard-tables', spec: null, lines: standard.lines },
-    { reader: 'amount-tables', spec: 'form_money', lines: tableRead.lines },
+    { reader: 'amount-tables', spec: 'form_money', lines: [...tableRead.lines, ...unitless.lines] },
     { reader: 'functional-lines', spec: null, lines: readFunctionalLines(units, lineCtx) },
     { reader: 'economic-lines', spec: null, lines: spec.readers.economicLines ? readEconomicLines(units, lineCtx) : [] },
     { reader: 'project-lines', spec: null, lines: readProjectLines(units, { ...lineCtx, projectName, projectReport: spec.readers.projectTotals }) },

@@ -193,6 +193,20 @@ describe('class 8: units printed twice; identity from a portal page’s frame', 
     expect(amounts(r)).toEqual([`total_expenditure/actual/2022=${yuan[2]}`, `total_expenditure/budget_adjusted/2022=${yuan[1]}`, `total_expenditure/budget_initial/2022=${yuan[0]}`]);
   });
 
+  it('does not read an indicator row that prints 万元 in its cells as money', () => {
+    const r = only([
+      heading('2022年度项目支出绩效自评表'),
+      table([
+        row('项目资金(万元)', '年初预算数', '全年预算数', '全年执行数'),
+        row('年度资金总额', '100.00', '100.00', '95.00'),
+        row('一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值'),
+        row('成本指标', '经济成本指标', '基本支出', '108.01万元', '126.15万元'),
+      ]),
+    ]);
+    expect(amounts(r)).toEqual(['total_expenditure/actual/2022=950000.00', 'total_expenditure/budget_adjusted/2022=1000000.00', 'total_expenditure/budget_initial/2022=1000000.00']);
+    expect(r.indicators.map((i) => i.target?.value)).toEqual(['1080100']);
+  });
+
   it.each([
     ['in a table of the frame', [table([row('索引号', '11430124MB1234567X/2023-00012', '主题分类', '财政'), row('发布机构', '宁乡市水利局', '发文日期', '2023-04-12')])]],
     ['in lines of the frame', [paragraph('索引号：11430124MB1234567X/2023-00012'), paragraph('发布机构：宁乡市水利局'), paragraph('成文日期：2023年04月12日'), paragraph('主题分类：财政')]],
