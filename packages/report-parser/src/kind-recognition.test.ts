@@ -25,6 +25,10 @@ describe('report titles in the wordings of other provinces', () => {
     ['宁乡市档案馆2023年度预算支出绩效自评结果', 'department_performance_self_evaluation', '宁乡市档案馆'],
     ['宁乡市水利局2022年度部门整体及项目支出绩效自评报告', 'department_performance_self_evaluation', '宁乡市水利局'],
     ['宁乡市林业局2022年度专项资金绩效自评情况报告', 'project_performance_self_evaluation', '宁乡市林业局'],
+    ['宁乡市民政局关于2022年度部门整体支出绩效自评工作情况的报告', 'department_performance_self_evaluation', '宁乡市民政局'],
+    ['宁乡市民政局2022年度部门整体支出绩效自评报告（公开版）', 'department_performance_self_evaluation', '宁乡市民政局'],
+    ['宁乡市民政局2023年部门预算公开说明', 'department_budget', '宁乡市民政局'],
+    ['宁乡市民政局2022年度部门决算情况说明', 'department_final_accounts', '宁乡市民政局'],
   ])('reads %s as a report of its kind and its unit', (title, kind, organization) => {
     const r = parseDocument(model([heading(title), ...FIGURES]));
     expect(r.reports.map((x) => [x.kind, x.organization])).toEqual([[kind, organization]]);

@@ -6,15 +6,17 @@
  * number, a masthead, and the words that say what a score is about. One list
  * per concept; identity.ts reads with them and holds no words of its own.
  */
-import { SELF_EVALUATION_CORE, SELF_EVALUATION_TITLE_END } from './report-words.ts';
+import { ACCOUNTS_TITLE_END, SELF_EVALUATION_CORE, SELF_EVALUATION_TITLE_END, TITLE_REMARK } from './report-words.ts';
 
 /** The kind at the end of a title, taken off to leave the unit's name. */
 export const TITLE_KIND_SUFFIX = new RegExp(
-  `(部门|单位)?(整体)?(预算)?(支出)?(部门|单位|项目|专项资金预算项目|专项)?(整体)?(及项目)?(支出)?${SELF_EVALUATION_CORE}(?:${SELF_EVALUATION_TITLE_END}|自查报告)$|(部门|单位)(决算|预算)(报告|公开)?$`,
+  `(部门|单位)?(整体)?(预算)?(支出)?(部门|单位|项目|专项资金预算项目|专项)?(整体)?(及项目)?(支出)?${SELF_EVALUATION_CORE}(?:${SELF_EVALUATION_TITLE_END}|自查报告)${TITLE_REMARK}$|(部门|单位)(决算|预算)${ACCOUNTS_TITLE_END}`,
 );
 
 /** Words a title may open with before the unit (关于2021年度…). */
 export const TITLE_OPENER = /^关于/;
+/** 关于 between the unit and the rest of a title (宁乡市民政局关于2022年度…的报告). */
+export const TITLE_LINK = /关于$/;
 
 /** A level word left at the end of a unit's name once the kind is off (区级, 县级 …). */
 export const LEVEL_SUFFIX = /(区级|县级|市级|省级)$/;

@@ -15,13 +15,19 @@ export const SELF_EVALUATION_CORE = '绩效(?:自评|评价|自查)(?:自查|自
  * How a self-evaluation's title ends after its core: 报告 (报告书), or, when the
  * title names what was evaluated before (a year, 支出, 项目 …), 情况说明, 说明 or 结果.
  */
-export const SELF_EVALUATION_TITLE_END = '(?:情况)?(?:报告书?|说明|结果)';
+export const SELF_EVALUATION_TITLE_END = '(?:工作)?(?:情况)?的?(?:报告书?|说明|结果)';
+
+/** A remark in brackets after a title: (公开版), (修订). */
+export const TITLE_REMARK = '(?:\\([^()]{1,8}\\))?';
 
 /** Words before the core that make a loose ending (说明, 结果) a title, not a section heading. */
 export const TITLE_SUBJECT = '(?:\\d{4}年度?|支出|项目|整体|资金|经费)';
 
 /** A self-evaluation title: `报告` after the core, or a loose ending after a subject word. */
-export const SELF_EVALUATION_TITLE = new RegExp(`${SELF_EVALUATION_CORE}(?:报告书?|自查报告)$|${TITLE_SUBJECT}.{0,30}${SELF_EVALUATION_CORE}${SELF_EVALUATION_TITLE_END}$`);
+export const SELF_EVALUATION_TITLE = new RegExp(`${SELF_EVALUATION_CORE}(?:的?报告书?|自查报告)${TITLE_REMARK}$|${TITLE_SUBJECT}.{0,30}${SELF_EVALUATION_CORE}${SELF_EVALUATION_TITLE_END}${TITLE_REMARK}$`);
+
+/** How a budget's or final accounts' title ends after its kind (部门预算, 部门决算公开, 部门决算情况说明). */
+export const ACCOUNTS_TITLE_END = `(?:报告|公开)?(?:情况说明|说明)?${TITLE_REMARK}$`;
 
 /** One piece of evidence for a kind: words in a block's text, worth `weight` (counted at most `cap` blocks). */
 export interface KindEvidence {

@@ -8,7 +8,7 @@
  * Everything else asks the spec; report-kind literals live only here.
  */
 import type { Phase, ReportKind } from '../types.ts';
-import { BUDGET_EVIDENCE, DEPARTMENT_EVIDENCE, FINAL_ACCOUNTS_EVIDENCE, PROJECT_EVIDENCE, SELF_EVALUATION_CORE, SELF_EVALUATION_EVIDENCE, SELF_EVALUATION_TITLE, SELF_EVALUATION_TITLE_END, type KindEvidence } from '../genre/report-words.ts';
+import { ACCOUNTS_TITLE_END, TITLE_REMARK, BUDGET_EVIDENCE, DEPARTMENT_EVIDENCE, FINAL_ACCOUNTS_EVIDENCE, PROJECT_EVIDENCE, SELF_EVALUATION_CORE, SELF_EVALUATION_EVIDENCE, SELF_EVALUATION_TITLE, SELF_EVALUATION_TITLE_END, type KindEvidence } from '../genre/report-words.ts';
 
 /** A pattern of words: `words` matches, `unless` (when given) does not. */
 export interface KindPattern {
@@ -77,7 +77,7 @@ export const REPORT_KIND_SPECS = {
   },
   project_performance_self_evaluation: {
     // A report about a project, a special fund or an appropriation (…经费绩效自评报告), not the department as a whole.
-    titles: [{ words: new RegExp(`(项目|专项|经费|资金).{0,20}${SELF_EVALUATION_CORE}(?:${SELF_EVALUATION_TITLE_END}|自查报告)$`), unless: /整体/ }],
+    titles: [{ words: new RegExp(`(项目|专项|经费|资金).{0,20}${SELF_EVALUATION_CORE}(?:${SELF_EVALUATION_TITLE_END}|自查报告)${TITLE_REMARK}$`), unless: /整体/ }],
     contentWords: [{ words: SELF_EVALUATION_WORDS, unless: /^(?!.*(项目|专项))|整体/ }],
     formTitleCounts: true,
     contentMinimum: 1,
@@ -90,7 +90,7 @@ export const REPORT_KIND_SPECS = {
     checks: CHECK_GROUPS,
   },
   department_final_accounts: {
-    titles: [{ words: /(部门|单位)决算(报告|公开)?$/ }],
+    titles: [{ words: new RegExp(`(部门|单位)决算${ACCOUNTS_TITLE_END}`) }],
     contentWords: [{ words: /(部门|单位)决算|(收支|收入|支出|拨款|经费).{0,12}决算(总表|表)/ }],
     formTitleCounts: false,
     // Budget words need repeating (the tables of a 部门决算 without a cover).
@@ -104,7 +104,7 @@ export const REPORT_KIND_SPECS = {
     checks: CHECK_GROUPS,
   },
   department_budget: {
-    titles: [{ words: /(部门|单位)预算(报告|公开)?$/ }],
+    titles: [{ words: new RegExp(`(部门|单位)预算${ACCOUNTS_TITLE_END}`) }],
     contentWords: [{ words: /(部门|单位)预算|(收支|收入|支出|拨款|经费).{0,12}预算(总表|表)/ }],
     formTitleCounts: false,
     contentMinimum: 3,
