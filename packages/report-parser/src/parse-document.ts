@@ -187,7 +187,7 @@ function parsePart(part: ReportPart, blocks: readonly Block[], doc: DocContext, 
   const { findings: checked, comparisons } = runChecksRecorded(report, { tables: standard.tables, blocks: own });
   findings.push(...checked);
   warnings.push(...tableQualityWarnings(standard.tables, comparisons));
-  return traceValues({ ...report, findings }, blocks, own, { findings, comparisons });
+  return traceValues({ ...report, findings }, blocks, { findings, comparisons });
 }
 
 /** Tags a reader's candidates with the reader and spec for `explain`; leaves them as they are when nobody explains. */

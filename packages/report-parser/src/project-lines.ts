@@ -62,8 +62,9 @@ function isProjectName(s: string): boolean {
   return !NOT_OWN_SPENDING.test(s) && PROJECT_NAME.test(s) && s.length >= 4 && s.length <= 40 && readLabel(s).items.length === 0 && !/^(年度|部门|单位|本|[我全][市县区省局]|涉及|所有|全部)/.test(s);
 }
 
-function line(path: string[], phase: Phase, year: number, yuan: string | null, budget: string | null, source: string, page: number | null): ExpenditureLine {
-  return { classification: 'project', path: path.map(displayName), code: null, phase, fiscal_year: year, yuan, budget_yuan: budget, source_text: source, page };
+/** A project line read from a unit of text: its place (the unit's block) set as it is read. */
+function line(path: string[], phase: Phase, year: number, yuan: string | null, budget: string | null, source: string, unit: TextUnit): ExpenditureLine {
+  return { classification: 'project', path: path.map(displayName), code: null, phase, fiscal_year: year, yuan, budget_yuan: budget, source_text: source, page: unit.page, anchor: { block: unit.position } };
 }
 
 export function readProjectLines(units: readonly TextUnit[], ctx: ProjectContext): ExpenditureLine[] {
@@ -82,7 +83,7 @@ export function readProjectLines(units: readonly TextUnit[], ctx: ProjectContext
       else if (s > 0 && opened !== null && statements.length === 0) {
         const total = closingTotal(sentence);
         const o = opened as ExpenditureLine;
-        if (total) out.push(line([...o.path], 'actual', o.fiscal_year, total.yuan, null, total.source, unit.page));
+        if (total) out.push(line([...o.path], 'actual', o.fiscal_year, total.yuan, null, total.source, unit));
       }
     });
   }
@@ -112,7 +113,7 @@ function entryLines(sentence: string, from: number, phase: Phase, year: number, 
       passOver(reject, 'project-lines', 'held-for-others', entry.figure, entry.name, [], sentence, unit.page);
       continue;
     }
-    out.push(line([entry.name], phase, year, entry.figure.yuan, null, sentence.slice(entry.start, entry.figure.end), unit.page));
+    out.push(line([entry.name], phase, year, entry.figure.yuan, null, sentence.slice(entry.start, entry.figure.end), unit));
   }
   return out;
 }
@@ -216,12 +217,12 @@ function projectStatement(sentence: string, unit: TextUnit, year: number, ctx: P
       const stop = end >= 0 ? end : close;
       for (const entry of listEntries(sentence, b.end + open[0].length, stop)) {
         if (entry.name.length < 2) continue;
-        subs.push(line([name, entry.name], 'budget_initial', year, entry.figure.yuan, null, sentence.slice(entry.start, entry.figure.end), unit.page));
+        subs.push(line([name, entry.name], 'budget_initial', year, entry.figure.yuan, null, sentence.slice(entry.start, entry.figure.end), unit));
       }
     }
   }
   if (a === null && b === null) return [];
   const source = sentence.slice(Math.max(0, sentence.indexOf(name)), (a ?? b)!.end);
-  const main = a !== null ? line([name], 'actual', year, a.yuan, b?.yuan ?? null, source, unit.page) : line([name], 'budget_initial', year, b!.yuan, null, source, unit.page);
+  const main = a !== null ? line([name], 'actual', year, a.yuan, b?.yuan ?? null, source, unit) : line([name], 'budget_initial', year, b!.yuan, null, source, unit);
   return [main, ...subs];
 }

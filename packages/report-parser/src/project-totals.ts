@@ -31,7 +31,7 @@ export function readProjectTotals(units: readonly TextUnit[], fiscalYear: number
         const phase = projectTotalPhase(label);
         const year = yearBefore(sentence, fig.start) ?? fiscalYear;
         if (phase === null || year === null) continue;
-        out.push({ item: 'total_expenditure', phase, fiscal_year: year, yuan: fig.yuan, scale: fig.scale, origin: 'text', source_text: label + sentence.slice(fig.start, fig.end), page: unit.page, order: unit.position * 10000 + offset + fig.start });
+        out.push({ item: 'total_expenditure', phase, fiscal_year: year, yuan: fig.yuan, scale: fig.scale, origin: 'text', source_text: label + sentence.slice(fig.start, fig.end), page: unit.page, order: unit.position * 10000 + offset + fig.start, anchor: { block: unit.position } });
       }
       offset += sentence.length;
     }
