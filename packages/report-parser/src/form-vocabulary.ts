@@ -46,7 +46,7 @@ export const ORGANISATION_LABELS: readonly (readonly [RegExp, number])[] = [
  * 部门整体支出绩效自评表, 绩效目标自评表, 专项资金绩效自评表), optionally with a
  * trailing (修改)-style remark, or a page title ending in …支出绩效自评.
  */
-export const FORM_TITLE = /(绩效(?:目标)?自评表|绩效评价表|绩效自评结果表)(?:\([^()]{1,6}\))?$|(?:项目|专项|资金|经费|整体)(?:支出)?绩效自评$/;
+export const FORM_TITLE = /(绩效(?:目标|评价)?自评(?:评分)?表|绩效评价(?:评分)?表|绩效自评结果表)(?:\([^()]{1,6}\))?$|(?:项目|专项|资金|经费|整体)(?:支出)?绩效自评$/;
 
 /** A form title of a department as a whole; any other form is about a project or fund. */
 export const DEPARTMENT_FORM = /整体/;

@@ -6,7 +6,7 @@
 import { BARE_SCORE, BARE_SCORE_LABEL, SCORE_STATEMENT, EVALUATION_WORDS, INTERNAL_SECTION, NOT_REPORT_SCORE, ORGANISATION_ENDING, RATING_PHRASES } from './form-vocabulary.ts';
 import { normaliseText } from './text.ts';
 import { CLAUSE_SPLIT, DOC_NUMBER_BRACKETS, NOT_IN_A_NAME, SENTENCE_END } from './genre/punctuation.ts';
-import { DATE_LABEL, DEPARTMENT_SUBJECT, DOC_NUMBER, FULL_DATE_END, FULL_DATE_YEAR, LEVEL_SUFFIX, MASTHEAD, NOT_A_UNIT_START, PORTAL_FRAME_ROW, PROJECT_SUBJECT, PROVINCE_PREFIX, PUBLISHER_LABEL, SEAL_MARK, TITLE_KIND_SUFFIX, TITLE_LINK, TITLE_OPENER, UNIT_LABEL, UNIT_NOTE_TAIL } from './genre/identity-words.ts';
+import { DATE_LABEL, DEPARTMENT_SUBJECT, DOC_NUMBER, FULL_DATE_END, FULL_DATE_YEAR, LEVEL_SUFFIX, MASTHEAD, NOT_A_UNIT_START, PORTAL_FRAME_ROW, PROJECT_SUBJECT, PROVINCE_PREFIX, PUBLISHER_LABEL, SEAL_MARK, TITLE_KIND_SUFFIX, TITLE_LINK, TITLE_OPENER, TITLE_UNIT_START, UNIT_LABEL, UNIT_NOTE_TAIL } from './genre/identity-words.ts';
 import { dateAtStart, withoutYears, yearOf, yearsIn } from './figures/index.ts';
 
 const ORG_SUFFIX = ORGANISATION_ENDING;
@@ -26,7 +26,10 @@ export function organisationFromTitle(title: string): string | null {
   // A title that names the unit before the year and the project after it ("县司法局2020年度…经费绩效自评报告").
   const first = years.find((y) => y.start >= 3 && y.start <= 30);
   const lead = first ? text.slice(0, first.start).replace(PROVINCE_PREFIX, '').replace(TITLE_LINK, '') : '';
-  return ORG_SUFFIX.test(lead) && !NOT_A_UNIT_START.test(lead) ? lead : null;
+  if (ORG_SUFFIX.test(lead) && !NOT_A_UNIT_START.test(lead)) return lead;
+  // A title that names the unit itself, then the kind (…公路事务中心决算公开说明, …财政厅…“三公”经费支出决算情况说明).
+  const start = TITLE_UNIT_START.exec(withoutYears(text))?.[1]?.replace(PROVINCE_PREFIX, '') ?? null;
+  return start !== null && start.length >= 4 && !NOT_A_UNIT_START.test(start) ? start : null;
 }
 
 

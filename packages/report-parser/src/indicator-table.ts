@@ -49,7 +49,8 @@ function readHeader(row: readonly string[]): Roles | null {
     const role = indicatorColumnRole(cellText);
     if (role !== null && !roles.has(role)) roles.set(role, c);
   });
-  return roles.has('level3') && (roles.has('level1') || roles.has('level2')) && (roles.has('target') || roles.has('actual')) ? roles : null;
+  // A scoring table of a department as a whole prints no target or actual, only each indicator's 分值 and 得分.
+  return roles.has('level3') && (roles.has('level1') || roles.has('level2')) && (roles.has('target') || roles.has('actual') || (roles.has('weight') && roles.has('score'))) ? roles : null;
 }
 
 /**

@@ -29,13 +29,36 @@ describe('report titles in the wordings of other provinces', () => {
     ['宁乡市民政局2022年度部门整体支出绩效自评报告（公开版）', 'department_performance_self_evaluation', '宁乡市民政局'],
     ['宁乡市民政局2023年部门预算公开说明', 'department_budget', '宁乡市民政局'],
     ['宁乡市民政局2022年度部门决算情况说明', 'department_final_accounts', '宁乡市民政局'],
+    ['宁乡市公路事务中心决算公开说明', 'department_final_accounts', '宁乡市公路事务中心'],
+    ['2023年湖南省财政厅一般公共预算财政拨款“三公”经费支出决算情况说明', 'department_final_accounts', '湖南省财政厅'],
+    ['宁乡市数据发展中心2024年度项目支出绩效单位自评报告', 'project_performance_self_evaluation', '宁乡市数据发展中心'],
+    ['宁乡市烈士陵园管理处2022年度项目支出绩效自评总报告', 'project_performance_self_evaluation', '宁乡市烈士陵园管理处'],
   ])('reads %s as a report of its kind and its unit', (title, kind, organization) => {
     const r = parseDocument(model([heading(title), ...FIGURES]));
     expect(r.reports.map((x) => [x.kind, x.organization])).toEqual([[kind, organization]]);
     expect(r.warnings.map((w) => w.code)).not.toContain('kind-inferred');
   });
 
-  it.each(['三、绩效自评结果', '(二)项目支出绩效自评报告', '绩效自评结果', '四、部门整体支出绩效自评情况说明'])('takes the section heading %s for no title', (text) => {
+  it('joins a title broken over two lines inside its kind words', () => {
+    const r = parseDocument(model([heading('宁乡市数据发展中心2024年度项目支出绩效'), heading('单位自评报告'), ...FIGURES]));
+    expect(r.reports.map((x) => [x.kind, x.title, x.organization])).toEqual([['project_performance_self_evaluation', '宁乡市数据发展中心2024年度项目支出绩效单位自评报告', '宁乡市数据发展中心']]);
+  });
+
+  it('reads a department-wide scoring form (分值 and 得分, no targets) under a 绩效评价自评表 title', () => {
+    const r = parseDocument(
+      model([
+        heading('2023年度部门整体支出绩效评价自评表'),
+        table([row('一级指标', '二级指标', '三级指标', '分值', '得分'), row('规划', '基础信息', '基础信息完整性', '3', '3'), row('规划', '工作计划', '年度工作计划完整性', '3', '2'), row('总分', '', '', '6', '5')]),
+      ]),
+    );
+    expect(r.reports.map((x) => [x.kind, x.self_evaluation?.score])).toEqual([['department_performance_self_evaluation', '5']]);
+    expect(r.reports[0]!.indicators.map((i) => [i.level1, i.level3, i.target, i.weight, i.score])).toEqual([
+      ['规划', '基础信息完整性', null, '3', '3'],
+      ['规划', '年度工作计划完整性', null, '3', '2'],
+    ]);
+  });
+
+  it.each(['三、绩效自评结果', '第二部分2022年度单位决算情况说明', '(二)项目支出绩效自评报告', '绩效自评结果', '四、部门整体支出绩效自评情况说明'])('takes the section heading %s for no title', (text) => {
     expect(titleKind(text)).toBeNull();
   });
 });
@@ -102,10 +125,18 @@ describe('documents that are not a department’s report stay out', () => {
   it.each([
     ['a government work report', [heading('2023年政府工作报告'), paragraph('各位代表：现在，我代表市人民政府，向大会报告政府工作。'), paragraph('全市一般公共预算收入12.5亿元，支出35.6亿元，部门预算管理进一步规范。'), paragraph('全面实施预算绩效管理，开展绩效自评，完成重点项目投资56.7亿元。')], 'government-work-report'],
     ['a disclosure annual report', [heading('宁乡市财政局2022年政府信息公开工作年度报告'), paragraph('本年度主动公开部门预算、部门决算、绩效自评报告等信息56条。'), paragraph('政府信息公开工作经费12.3万元，支出合计10.2万元，预算执行率82.9%。'), paragraph('绩效目标均已完成。')], 'disclosure-annual-report'],
+    ['a government level’s 三公 summary', [heading('宁乡市市级2024年“三公”经费预算汇总情况'), paragraph('经汇总，2024年市级部门（单位）“三公”经费预算6,080.00万元，其中：'), paragraph('1、因公出国（境）费660.00万元；2、公务接待费700.00万元；3、公务用车购置及运行费4,720.00万元。')], 'government-three-public-summary'],
+    ['a county’s 三公 final accounts for all its departments', [heading('某县2023年“三公”经费决算情况说明'), paragraph('经县财政局汇总，现将县各部门、各乡镇2023年“三公”经费决算情况公开如下：'), paragraph('“三公”经费预算数为832.05万元，决算支出数为820.33万元。')], 'government-three-public-summary'],
   ])('%s is out of scope with its reason', (_, blocks, code) => {
     const r = parseDocument(model(blocks as Block[]));
     expect(r.reports).toEqual([]);
     expect(r.outOfScope?.code).toBe(code);
+  });
+
+  it('one department’s 三公 budget stays in, read as a budget', () => {
+    const r = parseDocument(model([paragraph('宁乡市公路养护中心财政拨款“三公”经费预算2014年情况如下：'), heading('公务用车购置及运行维护费'), paragraph('2014年安排公车购置及运行维护费38万。'), heading('公务接待费'), paragraph('2014年安排公务接待费预算8万元。')]));
+    expect(r.outOfScope).toBeUndefined();
+    expect(r.reports.map((x) => x.kind)).toEqual(['department_budget']);
   });
 
   it('a notice about self-evaluations with too few figures yields no report', () => {

@@ -51,7 +51,8 @@ export function inferKind(blocks: readonly Block[]): InferredKind | null {
     found.set(kind, [...(found.get(kind) ?? []), what]);
   };
   const texts = blocks.map(textsOf);
-  for (const block of texts) for (const t of block) figures += moneyIn(t, COMPARED).length + (amountCell(t) ? 1 : 0);
+  // Money as the checks see it (元 printed) or as the readers take it (a bare 万 before punctuation), and amount cells.
+  for (const block of texts) for (const t of block) figures += Math.max(moneyIn(t, COMPARED).length, moneyIn(t).length) + (amountCell(t) ? 1 : 0);
 
   for (const kind of REPORT_KIND_ORDER) {
     for (const e of reportKindSpec(kind).evidence) {

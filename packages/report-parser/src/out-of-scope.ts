@@ -6,11 +6,11 @@
  */
 import { COMPARED, moneyIn, parseAmountCell } from './figures/index.ts';
 import { blockText, toTextGrid, type Block } from '@budget-ingest/doc-model';
-import { OUT_OF_SCOPE_TITLES } from './genre/report-words.ts';
+import { GOVERNMENT_THREE_PUBLIC, OUT_OF_SCOPE_TITLES } from './genre/report-words.ts';
 import { classifyTitle } from './standard-tables/table-kinds.ts';
 import { isTocEntry, normaliseText } from './text.ts';
 
-export type OutOfScopeCode = 'government-budget-report' | 'blank-template' | (typeof OUT_OF_SCOPE_TITLES)[number]['code'];
+export type OutOfScopeCode = 'government-budget-report' | 'blank-template' | 'government-three-public-summary' | (typeof OUT_OF_SCOPE_TITLES)[number]['code'];
 
 export interface OutOfScope {
   readonly code: OutOfScopeCode;
@@ -41,7 +41,16 @@ function filledAmount(cell: string): boolean {
 }
 
 export function outOfScope(blocks: readonly Block[]): OutOfScope | null {
-  return governmentReport(blocks) ?? namedByTitle(blocks) ?? blankTemplate(blocks);
+  return governmentReport(blocks) ?? namedByTitle(blocks) ?? governmentThreePublic(blocks) ?? blankTemplate(blocks);
+}
+
+/** A government level's “三公” summary (GOVERNMENT_THREE_PUBLIC): a 三公 title among the first lines, and a summary of a level or all departments in the text. */
+function governmentThreePublic(blocks: readonly Block[]): OutOfScope | null {
+  const head = blocks.filter((b) => b.kind !== 'table').slice(0, HEAD_BLOCKS).map((b) => normaliseText(blockText(b)));
+  const g = GOVERNMENT_THREE_PUBLIC;
+  const title = head.find((line) => line.length <= 60 && !/[,。;]/.test(line) && g.title.test(line));
+  if (!title || !head.some((line) => g.summary.test(line) && g.level.test(line))) return null;
+  return { code: 'government-three-public-summary', reason: `${g.reason}（“${title}”）` };
 }
 
 /** A document whose title (a short line among its first) is one of OUT_OF_SCOPE_TITLES. */

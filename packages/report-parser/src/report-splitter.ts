@@ -34,7 +34,7 @@ export interface ReportPart {
 export function titleKind(text: string): ReportKind | null {
   const t = normaliseText(text);
   // A numbered heading (三、绩效自评结果, (二)项目支出绩效自评报告) is a section of a report, not its title.
-  if (t.length < 4 || t.length > 60 || /[,。;:!?]/.test(t) || isTocEntry(text) || NUMBERED_HEADING.test(t)) return null;
+  if (t.length < 4 || t.length > 60 || /[,。;:!?]/.test(t) || isTocEntry(text) || NUMBERED_HEADING.test(t) || PART_HEADING.test(t)) return null;
   // The kinds' own title patterns (specs/report-kinds.ts), the more specific first.
   const named = REPORT_KIND_ORDER.find((kind) => reportKindSpec(kind).titles.some((p) => matches(p, t)));
   return named ?? formTitleKind(text);
@@ -68,9 +68,25 @@ export function splitReports(blocks: readonly Block[]): ReportPart[] {
   let current: Draft | null = null;
   const isMain = (d: Draft): boolean => isMainKind(d.kind);
 
+  /** Blocks that are the second line of a title broken inside its kind words (…项目支出绩效 / 单位自评报告). */
+  const titleContinuations = new Set<number>();
   blocks.forEach((block, position) => {
-    const text = block.kind === 'table' ? '' : blockText(block);
-    const kind = block.kind === 'table' ? null : titleKind(text);
+    if (titleContinuations.has(position)) {
+      current!.positions.push(position);
+      return;
+    }
+    let text = block.kind === 'table' ? '' : blockText(block);
+    let kind = block.kind === 'table' ? null : titleKind(text);
+    const next = blocks[position + 1];
+    if (kind === null && block.kind !== 'table' && isTitlePiece(text) && next !== undefined && next.kind !== 'table' && isTitlePiece(blockText(next)) && titleKind(blockText(next)) === null) {
+      // A title broken over two lines inside its kind words: neither line names a kind, both together do.
+      const both = titleKind(text + blockText(next));
+      if (both !== null) {
+        kind = both;
+        text += blockText(next);
+        titleContinuations.add(position + 1);
+      }
+    }
     if (kind) {
       const untitled = current === null || current.title === null;
       const form = formTitleKind(text) !== null;

@@ -54,3 +54,10 @@ export const MASTHEAD = /^(.{4,30}?)文件$/;
 /** What a score statement is about, from the words before it: the department as a whole, or a project. */
 export const DEPARTMENT_SUBJECT = /整体/;
 export const PROJECT_SUBJECT = /项目|专项/;
+
+/**
+ * Endings of a unit's name at the start of a title that names no 部门/单位 before its kind
+ * (广东省财政厅一般公共预算…“三公”经费支出决算情况说明, 岳阳市…指挥中心2018绩效评价自评报告):
+ * the shortest start of the title that ends in one is the unit. 委 alone is left out (县委办公室).
+ */
+export const TITLE_UNIT_START = /^(.{2,24}?(?:局|委员会|办公室|院|厅|中心|学校|政府|办事处|馆|站|所|队|政协|人大|管理处))(?=.*(?:预算|决算|绩效))/;

@@ -8,7 +8,7 @@
  * Everything else asks the spec; report-kind literals live only here.
  */
 import type { Phase, ReportKind } from '../types.ts';
-import { ACCOUNTS_TITLE_END, TITLE_REMARK, BUDGET_EVIDENCE, DEPARTMENT_EVIDENCE, FINAL_ACCOUNTS_EVIDENCE, PROJECT_EVIDENCE, SELF_EVALUATION_CORE, SELF_EVALUATION_EVIDENCE, SELF_EVALUATION_TITLE, SELF_EVALUATION_TITLE_END, type KindEvidence } from '../genre/report-words.ts';
+import { ACCOUNTS_TITLE_END, TITLE_REMARK, UNIT_ACCOUNTS_TITLE, BUDGET_EVIDENCE, DEPARTMENT_EVIDENCE, FINAL_ACCOUNTS_EVIDENCE, PROJECT_EVIDENCE, SELF_EVALUATION_CORE, SELF_EVALUATION_EVIDENCE, SELF_EVALUATION_TITLE, SELF_EVALUATION_TITLE_END, type KindEvidence } from '../genre/report-words.ts';
 
 /** A pattern of words: `words` matches, `unless` (when given) does not. */
 export interface KindPattern {
@@ -90,7 +90,7 @@ export const REPORT_KIND_SPECS = {
     checks: CHECK_GROUPS,
   },
   department_final_accounts: {
-    titles: [{ words: new RegExp(`(部门|单位)决算${ACCOUNTS_TITLE_END}`) }],
+    titles: [{ words: new RegExp(`(部门|单位)决算${ACCOUNTS_TITLE_END}`) }, { words: UNIT_ACCOUNTS_TITLE('决算') }],
     contentWords: [{ words: /(部门|单位)决算|(收支|收入|支出|拨款|经费).{0,12}决算(总表|表)/ }],
     formTitleCounts: false,
     // Budget words need repeating (the tables of a 部门决算 without a cover).
@@ -104,7 +104,7 @@ export const REPORT_KIND_SPECS = {
     checks: CHECK_GROUPS,
   },
   department_budget: {
-    titles: [{ words: new RegExp(`(部门|单位)预算${ACCOUNTS_TITLE_END}`) }],
+    titles: [{ words: new RegExp(`(部门|单位)预算${ACCOUNTS_TITLE_END}`) }, { words: UNIT_ACCOUNTS_TITLE('预算') }],
     contentWords: [{ words: /(部门|单位)预算|(收支|收入|支出|拨款|经费).{0,12}预算(总表|表)/ }],
     formTitleCounts: false,
     contentMinimum: 3,
