@@ -6,7 +6,7 @@
 import { BARE_SCORE, BARE_SCORE_LABEL, SCORE_STATEMENT, EVALUATION_WORDS, INTERNAL_SECTION, NOT_REPORT_SCORE, ORGANISATION_ENDING, RATING_PHRASES } from './form-vocabulary.ts';
 import { normaliseText } from './text.ts';
 import { CLAUSE_SPLIT, DOC_NUMBER_BRACKETS, NOT_IN_A_NAME, SENTENCE_END } from './genre/punctuation.ts';
-import { DATE_LABEL, DEPARTMENT_SUBJECT, DOC_NUMBER, FULL_DATE_END, FULL_DATE_YEAR, LEVEL_SUFFIX, MASTHEAD, NOT_A_UNIT_START, PORTAL_FRAME_ROW, PROJECT_SUBJECT, PROVINCE_PREFIX, PUBLISHER_LABEL, SEAL_MARK, TITLE_KIND_SUFFIX, TITLE_LINK, TITLE_OPENER, TITLE_UNIT_START, UNIT_LABEL, UNIT_NOTE_TAIL } from './genre/identity-words.ts';
+import { DATE_LABEL, DEPARTMENT_SUBJECT, DOC_NUMBER, FULL_DATE_END, FULL_DATE_YEAR, LEVEL_SUFFIX, MASTHEAD, NOT_A_UNIT_START, PORTAL_FRAME_ROW, PROJECT_SUBJECT, PROVINCE_PREFIX, PUBLISHER_LABEL, SEAL_MARK, TITLE_KIND_SUFFIX, TITLE_LINK, TITLE_OPENER, TITLE_UNIT_START, OPENING_UNIT, UNIT_LABEL, UNIT_NOTE_TAIL } from './genre/identity-words.ts';
 import { dateAtStart, withoutYears, yearOf, yearsIn } from './figures/index.ts';
 
 const ORG_SUFFIX = ORGANISATION_ENDING;
@@ -178,6 +178,13 @@ export function organisationFromPortalFrame(lines: readonly string[]): string | 
   return null;
 }
 
+
+/** The unit an opening sentence names first (OPENING_UNIT), among the first lines that are sentences. */
+export function organisationFromOpening(lines: readonly string[]): string | null {
+  const sentence = lines.slice(0, 6).find((l) => l.length > 20);
+  const unit = sentence ? OPENING_UNIT.exec(sentence)?.[1]?.replace(PROVINCE_PREFIX, '') : undefined;
+  return unit !== undefined && unit.length >= 4 && !NOT_A_UNIT_START.test(unit) ? unit : null;
+}
 
 /** The organisation of a masthead among the first lines, or null. */
 export function organisationFromMasthead(lines: readonly string[]): string | null {

@@ -136,7 +136,7 @@ describe('documents that are not a department’s report stay out', () => {
   it('one department’s 三公 budget stays in, read as a budget', () => {
     const r = parseDocument(model([paragraph('宁乡市公路养护中心财政拨款“三公”经费预算2014年情况如下：'), heading('公务用车购置及运行维护费'), paragraph('2014年安排公车购置及运行维护费38万。'), heading('公务接待费'), paragraph('2014年安排公务接待费预算8万元。'), paragraph('2014年“三公”经费预算财政拨款情况统计表')]));
     expect(r.outOfScope).toBeUndefined();
-    expect(r.reports.map((x) => x.kind)).toEqual(['department_budget']);
+    expect(r.reports.map((x) => [x.kind, x.organization])).toEqual([['department_budget', '宁乡市公路养护中心']]);
   });
 
   it('a notice about self-evaluations with too few figures yields no report', () => {

@@ -6,6 +6,7 @@
  */
 import { COMPARED, moneyIn, parseAmountCell } from './figures/index.ts';
 import { blockText, toTextGrid, type Block } from '@budget-ingest/doc-model';
+import { CLAUSE_SPLIT } from './genre/punctuation.ts';
 import { GOVERNMENT_THREE_PUBLIC, OUT_OF_SCOPE_TITLES } from './genre/report-words.ts';
 import { classifyTitle } from './standard-tables/table-kinds.ts';
 import { isTocEntry, normaliseText } from './text.ts';
@@ -48,7 +49,7 @@ export function outOfScope(blocks: readonly Block[]): OutOfScope | null {
 function governmentThreePublic(blocks: readonly Block[]): OutOfScope | null {
   const head = blocks.filter((b) => b.kind !== 'table').slice(0, HEAD_BLOCKS).map((b) => normaliseText(blockText(b)));
   const g = GOVERNMENT_THREE_PUBLIC;
-  const title = head.find((line) => line.length <= 60 && !/[,。;]/.test(line) && g.title.test(line));
+  const title = head.find((line) => line.length <= 60 && !CLAUSE_SPLIT.test(line) && g.title.test(line));
   if (!title || !head.some((line) => g.summary.test(line) && g.level.test(line))) return null;
   return { code: 'government-three-public-summary', reason: `${g.reason}（“${title}”）` };
 }
@@ -57,7 +58,7 @@ function governmentThreePublic(blocks: readonly Block[]): OutOfScope | null {
 function namedByTitle(blocks: readonly Block[]): OutOfScope | null {
   const head = blocks.filter((b) => b.kind !== 'table').slice(0, HEAD_BLOCKS).map((b) => normaliseText(blockText(b)));
   for (const line of head) {
-    if (line.length > 60 || /[,。;]/.test(line) || isTocEntry(line)) continue;
+    if (line.length > 60 || CLAUSE_SPLIT.test(line) || isTocEntry(line)) continue;
     const named = OUT_OF_SCOPE_TITLES.find((t) => t.words.test(line));
     if (named) return { code: named.code, reason: `${named.reason}（“${line}”）` };
   }

@@ -8,7 +8,7 @@ import { tableQualityWarnings } from './checks/table-quality.ts';
 import { dedupeAmounts, dedupeLines } from './dedupe.ts';
 import { readEconomicLines } from './economic-lines.ts';
 import { readFunctionalLines } from './functional-lines.ts';
-import { documentNumber, dominantYear, organisationFromLabel, organisationFromMasthead, organisationFromPortalFrame, organisationFromSignature, organisationFromTitle, publishedOn, rating, scoreStatements, yearFromTitle, type ScoreStatement } from './identity.ts';
+import { documentNumber, dominantYear, organisationFromLabel, organisationFromMasthead, organisationFromOpening, organisationFromPortalFrame, organisationFromSignature, organisationFromTitle, publishedOn, rating, scoreStatements, yearFromTitle, type ScoreStatement } from './identity.ts';
 import { organisationFromForm, parentOrganisationFromForm } from './form-identity.ts';
 import { completeOrganisation } from './organisation-place.ts';
 import { readIndicatorTables } from './indicator-table.ts';
@@ -96,7 +96,7 @@ function organisationOf(part: ReportPart, blocks: readonly Block[]): string | nu
   if (part.form && fromForm) return fromForm;
   const fromTitle = part.title ? organisationFromTitle(part.title) : null;
   if (fromTitle) return fromTitle;
-  return organisationFromMasthead(lines) ?? organisationFromSignature(lines) ?? fromForm ?? organisationFromLabel(lines) ?? organisationFromPortalFrame(lines);
+  return organisationFromMasthead(lines) ?? organisationFromSignature(lines) ?? fromForm ?? organisationFromLabel(lines) ?? organisationFromPortalFrame(lines) ?? organisationFromOpening(lines);
 }
 
 /** One report of the document; reading problems go to `warnings` (the document's, not the report's). */

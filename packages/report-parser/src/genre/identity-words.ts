@@ -61,3 +61,6 @@ export const PROJECT_SUBJECT = /项目|专项/;
  * the shortest start of the title that ends in one is the unit. 委 alone is left out (县委办公室).
  */
 export const TITLE_UNIT_START = /^(.{2,24}?(?:局|委员会|办公室|院|厅|中心|学校|政府|办事处|馆|站|所|队|政协|人大|管理处))(?=.*(?:预算|决算|绩效))/;
+
+/** The unit an opening sentence starts with (达州市环城公路养护中心财政拨款“三公”经费预算2014年情况如下：…): a unit's name, then the kind's words. */
+export const OPENING_UNIT = /^([^,。;:《》"]{2,24}?(?:局|委员会|办公室|院|厅|中心|学校|政府|办事处|馆|站|所|队|政协|人大|管理处))(?=[^。]*(?:预算|决算|绩效))/;
