@@ -83,7 +83,17 @@ export function yearBefore(text: string, pos: number): number | null {
     if (y.end > pos) break;
     const after = text.slice(y.end, y.end + 3);
     if (y.compared || /^(相比|同期|比|增|减|以来)/.test(after)) continue;
+    // A year inside an aside that closed before the figure ((含2023年转列…项目5个)) is not the figure's.
+    if (insideClosedAside(text, y.start, pos)) continue;
     year = y.year;
   }
   return year;
+}
+
+/** True when `at` is inside parentheses that close before `pos`. */
+function insideClosedAside(text: string, at: number, pos: number): boolean {
+  const open = text.lastIndexOf('(', at);
+  if (open < 0 || text.lastIndexOf(')', at) > open) return false;
+  const close = text.indexOf(')', at);
+  return close >= 0 && close < pos;
 }

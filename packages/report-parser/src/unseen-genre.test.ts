@@ -113,6 +113,16 @@ describe('class 3: scores and totals in prose, last year’s figure beside this 
   });
 });
 
+describe('class 3: a project report’s totals in prose', () => {
+  const project = heading('宁乡市数据中心2024年度项目支出绩效单位自评报告');
+  it.each([
+    ['2024年，本中心实施项目共15个（含2023年转列项目5个），年初批复预算8个项目985万元，调整预算后项目预算861.46万元，实际到位资金334.67万元。', ['fiscal_appropriation/actual/2024=3346700.00', 'total_expenditure/budget_adjusted/2024=8614600.00', 'total_expenditure/budget_initial/2024=9850000.00']],
+    ['宁乡市水务局2024年衔接资金共下达105万元，用于实施灌溉项目。', ['total_expenditure/budget_adjusted/2024=1050000.00']],
+  ])('reads %s', (text, expected) => {
+    expect(amounts(only([project, paragraph(text)]))).toEqual(expected);
+  });
+});
+
 describe('class 4: the phase of an income figure follows its own words', () => {
   it.each([
     ['2022年年初预算收入1,000万元，全年收入1,200万元。', ['total_income/actual/2022=12000000.00', 'total_income/budget_initial/2022=10000000.00']],
