@@ -13,6 +13,7 @@ import { labelled, moneyIn, withoutYears, yearsIn } from './figures/index.ts';
 import { defaultPhaseOf } from './specs/report-kinds.ts';
 import { namesEarmarkedMoney, namesFundApart } from './genre/funds.ts';
 import { itemsOf, namesChange } from './genre/item-labels.ts';
+import { isPhaseOnly, LABEL_VERB_TAIL } from './genre/phase-words.ts';
 import { COMPARED_YEAR_LABEL, PRIOR_YEAR_LABEL, YEAR_ONLY_LABEL } from './genre/year-words.ts';
 import { yearBefore, type TextUnit } from './text-units.ts';
 import { passOver, type RejectReason, type RejectSink } from './trace.ts';
@@ -56,6 +57,19 @@ function sectionItem(unit: TextUnit): AmountItem | null {
   if (!heading) return null;
   const reading = readLabel(heading.text);
   return reading.items.length === 1 ? reading.items[0]! : null;
+}
+
+/**
+ * The item a lead-in names before a colon when the rest of the label is only a phase word
+ * ("收入预算:2024年年初预算数8904.98万元"): the lead-in is the item, the rest its phase.
+ */
+function leadItem(label: string): AmountItem | null {
+  const colon = label.lastIndexOf(':');
+  if (colon <= 0) return null;
+  const rest = withoutYears(label.slice(colon + 1)).replace(LABEL_VERB_TAIL, '');
+  if (!isPhaseOnly(rest)) return null;
+  const lead = readLabel(label.slice(0, colon));
+  return lead.items.length === 1 && !lead.change ? lead.items[0]! : null;
 }
 
 /** The items a sentence's last labelled figure named, with that figure's label. */
@@ -143,6 +157,10 @@ export function readAmountSentences(units: readonly TextUnit[], ctx: SentenceCon
         if (items.length === 0 && reading.phaseOnly && opensSentence) {
           const fromSection = sectionItem(unit);
           if (fromSection) items = [fromSection];
+        }
+        if (items.length === 0 && isFirst) {
+          const lead = leadItem(label);
+          if (lead) items = [lead];
         }
         if (items.length === 0) {
           if (!reading.phaseOnly) named = { items: [], label: '' };

@@ -189,6 +189,11 @@ describe('class 7: figures a tables-only budget prints in its notes, a narrative
     expect(amounts(r)).toEqual(expect.arrayContaining(['agency_operating_expenditure/budget_initial/2024=123400.00', 'government_procurement/budget_initial/2024=567800.00']));
   });
 
+  it('reads a total whose item is named before a colon and whose label is only a phase word', () => {
+    const r = only([heading(budget), paragraph('（一）收入预算：2024年年初预算数356.78万元，其中：一般公共预算拨款356.78万元。'), paragraph('（二）支出预算：2024年年初预算数为356.78万元。')]);
+    expect(amounts(r)).toEqual(expect.arrayContaining(['total_expenditure/budget_initial/2024=3567800.00', 'total_income/budget_initial/2024=3567800.00']));
+  });
+
   it.each(['2024年本部门收入预算总计356.78万元，支出预算总计356.78万元。', '2024年部门收支预算总计356.78万元。'])('reads a narrative budget’s totals: %s', (text) => {
     expect(amounts(only([heading(budget), paragraph('一、部门收支总体情况'), paragraph(text)]))).toEqual(['total_expenditure/budget_initial/2024=3567800.00', 'total_income/budget_initial/2024=3567800.00']);
   });

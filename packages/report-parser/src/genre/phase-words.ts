@@ -34,6 +34,9 @@ export const COLUMN_PHASE_WORDS: readonly (readonly [RegExp, Phase])[] = [
  */
 export const PHASE_ONLY_LABELS: readonly string[] = ['预算', '预算数', '预算金额', '预算安排', '决算', '决算数', '执行数', '支出决算', '决算支出', '调整后预算', '调整预算', '全年预算', '全年预算数', '年初预算', '年初预算数', '全年执行数', '实际支出', '支出数'];
 
+/** The verb a label ends with before its figure (…年初预算数为, …共): taken off before a label is matched whole. */
+export const LABEL_VERB_TAIL = /(为|是|共)+$/;
+
 const PHASE_ONLY = new RegExp(`^(本年|全年|年初|年度)?(${PHASE_ONLY_LABELS.join('|')})$`);
 
 /** True when a label (stripped of 其中 … and of 为 / 共 …) is only a phase word. */
