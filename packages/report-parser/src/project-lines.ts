@@ -30,9 +30,9 @@ export interface ProjectContext {
 
 
 const PROJECT_NAME = /(经费|资金|专项|基金|补助|配套|项目|医药费|保险费)(\([^()]*\))?$/;
-const ORDINAL = /^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[,、]?|\d{4}年(?:度|底|初)?[,]?|申请|安排)+/;
+const ORDINAL = /^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[,、]?|\d{1,2}[、.](?!\d)|\d{4}年(?:度|底|初)?[,]?|申请|安排)+/;
 const BUDGET_WORD = /(年初预算安排|年初预算|预算安排|预算支出|预算数|预算金额|预算|应到位资金|应到位|共$|总额$)/;
-const ACTUAL_WORD = /(执行数|支出数|实际支出|实际资金到位|实际到位|实际拨付|拨付|支出|决算)/;
+const ACTUAL_WORD = /(执行数|支出数|实际支出|实际资金到位|实际到位|实际拨付|实际支付|拨付|支出|决算)/;
 
 /** A figure labelled as a total the unit needs or paid (共需配套 / 共计支出), if the sentence has one. */
 function closingTotal(sentence: string): { yuan: string; source: string } | null {
@@ -54,7 +54,8 @@ function depthAt(text: string, pos: number): number {
 }
 
 function cleanSubject(text: string): string {
-  const s = text.replace(ORDINAL, '').replace(/\([^()]*个专项\)$/, '');
+  // A list entry's marker before the name and the colon after it (1、…维修项目:预算35.3万元) are not the name.
+  const s = text.replace(ORDINAL, '').replace(/\([^()]*个专项\)$/, '').replace(/:$/, '');
   return /(经费|基金)资金$/.test(s) ? s.replace(/资金$/, '') : s;
 }
 

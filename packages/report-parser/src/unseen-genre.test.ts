@@ -145,6 +145,11 @@ describe('class 5: project lists in narrative reports; a fund’s collections ar
     expect(lines(only([heading(DEPT), paragraph('2022年本单位收入合计100万元。'), paragraph(text)]))).toEqual([]);
   });
 
+  it('reads a numbered project statement whose name ends in a colon', () => {
+    const r = only([heading('宁乡市烈士陵园管理处2022年度项目支出绩效自评总报告'), paragraph('1、烈士纪念设施维修项目：预算35.3万元，2022年全年实际支付35.3万元，使用率100%。')]);
+    expect(r.expenditure_lines.map((l) => [l.path.join('>'), l.phase, l.yuan, l.budget_yuan])).toEqual([['烈士纪念设施维修项目', 'actual', '353000.00', '353000.00']]);
+  });
+
   it('does not read a list of things bought as projects', () => {
     expect(lines(only([heading(DEPT), paragraph('公用经费30万元，主要用于：1.办公费10万元；2.水电费20万元。')]))).toEqual([]);
   });
