@@ -9,7 +9,7 @@ import type { AmountCandidate } from './candidates.ts';
 import { phaseInReport, readLabel, type LabelReading } from './items.ts';
 import { listOpensAt } from './list-items.ts';
 import type { AmountItem, Phase, ReportKind } from './types.ts';
-import { labelled, moneyIn, withoutYears, yearsIn } from './figures/index.ts';
+import { labelled, moneyIn, withoutYears, yearOf, yearsIn } from './figures/index.ts';
 import { defaultPhaseOf } from './specs/report-kinds.ts';
 import { namesEarmarkedMoney, namesFundApart } from './genre/funds.ts';
 import { itemsOf, namesChange } from './genre/item-labels.ts';
@@ -47,7 +47,7 @@ function restatedYear(label: string, after: string, fiscalYear: number | null): 
   if (compared && !namesChange(after.slice(0, 6))) return null;
   const m = only ?? compared;
   if (!m) return null;
-  if (m[2] !== undefined) return Number(m[2]);
+  if (m[2] !== undefined) return yearOf(m[0]);
   return fiscalYear === null ? null : fiscalYear - 1;
 }
 

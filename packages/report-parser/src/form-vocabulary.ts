@@ -70,8 +70,8 @@ export const SCORE_LABELS = /(自评得分|绩效得分|评价得分|综合得�
 /** A score after one of SCORE_LABELS: the label, then 为/是/: and the figure with 分 (group 2). */
 export const SCORE_STATEMENT = new RegExp(`${SCORE_LABELS.source}(?:为|是|:|达到|共计)?(\\d{1,3}(?:\\.\\d+)?)分`, 'g');
 
-/** A figure in 分 (for BARE_SCORE_LABEL): the number (group 1), not part of a longer one. */
-export const BARE_SCORE = /(?<![\d.])(\d{1,3}(?:\.\d+)?)分/g;
+/** The unit a score is printed in (95分): a figure of the figure layer in it, after BARE_SCORE_LABEL, is a score. */
+export const SCORE_UNIT = '分';
 
 /**
  * A score stated with a bare 得分 / 结果 (经自评，该项目得分为95分; 绩效自评结果为93分): read

@@ -3,11 +3,11 @@
  * publication date, document number, self-evaluation score and rating.
  * Each reader takes normalised lines and returns a value or null.
  */
-import { BARE_SCORE, BARE_SCORE_LABEL, SCORE_STATEMENT, EVALUATION_WORDS, INTERNAL_SECTION, NOT_REPORT_SCORE, ORGANISATION_ENDING, RATING_PHRASES } from './form-vocabulary.ts';
+import { BARE_SCORE_LABEL, SCORE_UNIT, SCORE_STATEMENT, EVALUATION_WORDS, INTERNAL_SECTION, NOT_REPORT_SCORE, ORGANISATION_ENDING, RATING_PHRASES } from './form-vocabulary.ts';
 import { normaliseText } from './text.ts';
 import { CLAUSE_SPLIT, DOC_NUMBER_BRACKETS, NOT_IN_A_NAME, SENTENCE_END } from './genre/punctuation.ts';
 import { DATE_LABEL, DEPARTMENT_SUBJECT, DOC_NUMBER, FULL_DATE_END, FULL_DATE_YEAR, LEVEL_SUFFIX, MASTHEAD, NOT_A_UNIT_START, PORTAL_FRAME_ROW, PROJECT_SUBJECT, PROVINCE_PREFIX, PUBLISHER_LABEL, SEAL_MARK, TITLE_KIND_SUFFIX, TITLE_LINK, TITLE_OPENER, TITLE_UNIT_START, OPENING_UNIT, UNIT_LABEL, UNIT_NOTE_TAIL } from './genre/identity-words.ts';
-import { dateAtStart, withoutYears, yearOf, yearsIn } from './figures/index.ts';
+import { dateAtStart, figuresIn, withoutYears, yearOf, yearsIn } from './figures/index.ts';
 
 const ORG_SUFFIX = ORGANISATION_ENDING;
 
@@ -109,13 +109,15 @@ export function scoreStatements(lines: readonly string[]): ScoreStatement[] {
       out.push({ score: m[2]!, subject });
     }
     if (out.length > 0) continue;
-    for (const m of line.matchAll(BARE_SCORE)) {
-      const before = line.slice(0, m.index);
+    // A figure in 分 from the figure layer (95分, 92.5分), its label a bare 得分 / 结果 after an evaluation.
+    for (const f of figuresIn(line)) {
+      if (f.printedUnit !== SCORE_UNIT || f.value === null || f.value.gt(100)) continue;
+      const before = line.slice(0, f.start);
       const clause = before.split(CLAUSE_SPLIT).pop() ?? '';
       const sentence = before.split(SENTENCE_END).pop() ?? '';
-      if (!BARE_SCORE_LABEL.test(clause) || !EVALUATION_WORDS.test(sentence) || NOT_REPORT_SCORE.test(sentence) || Number(m[1]) > 100) continue;
+      if (!BARE_SCORE_LABEL.test(clause) || !EVALUATION_WORDS.test(sentence) || NOT_REPORT_SCORE.test(sentence)) continue;
       const subject: ScoreSubject = DEPARTMENT_SUBJECT.test(sentence) ? 'department' : PROJECT_SUBJECT.test(sentence) ? 'project' : null;
-      out.push({ score: m[1]!, subject });
+      out.push({ score: f.number, subject });
     }
   }
   return out;
