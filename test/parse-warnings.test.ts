@@ -54,11 +54,16 @@ async function storesAndShows(handle: DbHandle, env: Record<string, string>, dat
 
   expect((await runParseStage(deps, doc!.id)).status).toBe('parsed');
   const first = await stored();
-  expect(first.map((w) => ({ code: w.code, page: w.page, box: w.box }))).toEqual([{ code: 'table-unit-missing', page: 3, box: [...BOX] }]);
+  // The table's quality report is stored with them (its unit assumed).
+  expect(first.map((w) => ({ code: w.code, page: w.page, box: w.box }))).toEqual([
+    { code: 'table-unit-missing', page: 3, box: [...BOX] },
+    { code: 'table-quality', page: 3, box: null },
+  ]);
   expect(first[0]!.message).toMatch(/支出决算表.*未注明金额单位/);
-  // A re-parse replaces the document's warnings: still one.
+  expect(first[1]!.message).toMatch(/支出决算表 \(expenditure\): quality 0\.\d\d; unit 元 assumed/);
+  // A re-parse replaces the document's warnings: still the same two.
   await runParseStage(deps, doc!.id);
-  expect((await stored()).map((w) => w.code)).toEqual(['table-unit-missing']);
+  expect((await stored()).map((w) => w.code)).toEqual(['table-unit-missing', 'table-quality']);
   await handle.close();
 
   const run = await cli(['findings', '--all'], env);
@@ -66,9 +71,9 @@ async function storesAndShows(handle: DbHandle, env: Record<string, string>, dat
   const [findingsPart, warningsPart] = run.stdout.split(/\nReading problems/);
   expect(findingsPart).not.toMatch(/table-unit-missing/);
   expect(warningsPart).toMatch(/no-unit\.pdf\n\s+table-unit-missing p\.3: .*未注明金额单位/);
-  expect(warningsPart).toMatch(/1 parse warning\(s\)/);
+  expect(warningsPart).toMatch(/2 parse warning\(s\)/);
   const json = (await cli(['findings', '--all', '--json'], env)).stdout.split('\n').map((l) => JSON.parse(l) as { section: string; code?: string });
-  expect(json.filter((l) => l.section === 'parse-warning').map((l) => l.code)).toEqual(['table-unit-missing']);
+  expect(json.filter((l) => l.section === 'parse-warning').map((l) => l.code)).toEqual(['table-unit-missing', 'table-quality']);
 }
 
 describe('parse warnings stored with the document and shown apart from findings', () => {

@@ -9,10 +9,12 @@ import type { AmountCandidate } from './candidates.ts';
 import { phaseInReport, readLabel, type LabelReading } from './items.ts';
 import { listOpensAt } from './list-items.ts';
 import type { AmountItem, Phase, ReportKind } from './types.ts';
-import { labelled, moneyIn, withoutYears, yearsIn } from './figures/index.ts';
+import { labelled, moneyIn, withoutYears, yearOf, yearsIn } from './figures/index.ts';
 import { defaultPhaseOf } from './specs/report-kinds.ts';
 import { namesEarmarkedMoney, namesFundApart } from './genre/funds.ts';
-import { itemsOf } from './genre/item-labels.ts';
+import { itemsOf, namesChange } from './genre/item-labels.ts';
+import { isPhaseOnly, LABEL_VERB_TAIL } from './genre/phase-words.ts';
+import { COMPARED_YEAR_LABEL, PRIOR_YEAR_LABEL, YEAR_ONLY_LABEL } from './genre/year-words.ts';
 import { yearBefore, type TextUnit } from './text-units.ts';
 import { passOver, type RejectReason, type RejectSink } from './trace.ts';
 
@@ -34,8 +36,20 @@ const SCOPED_ITEMS = itemsOf('spending');
 /** Items that also appear as entries of a 公用经费 list (公务接待费1.4万元): there they are economic lines. */
 const LIST_MEMBER_ITEMS = itemsOf('three_public_part');
 
-/** A label about the year before the report's (上年 / 上年度 / 上一年度 / 去年), not a comparison with it (比上年 …, a change word). */
-const PRIOR_YEAR = /(?<![比较与同])(上年|上一年|上年度|去年)(?!同期)/;
+/**
+ * The year of a figure restating the item the sentence just named in another year: after a label
+ * that is only a year (上年为 15.6万元), or after a comparison that prints the earlier year's
+ * figure before the change (较上年15.6万元减少3.3万元). Null when the label is neither.
+ */
+function restatedYear(label: string, after: string, fiscalYear: number | null): number | null {
+  const only = YEAR_ONLY_LABEL.exec(label);
+  const compared = only ? null : COMPARED_YEAR_LABEL.exec(label);
+  if (compared && !namesChange(after.slice(0, 6))) return null;
+  const m = only ?? compared;
+  if (!m) return null;
+  if (m[2] !== undefined) return yearOf(m[0]);
+  return fiscalYear === null ? null : fiscalYear - 1;
+}
 
 /** The item a section heading is about, when it names exactly one. */
 function sectionItem(unit: TextUnit): AmountItem | null {
@@ -43,6 +57,19 @@ function sectionItem(unit: TextUnit): AmountItem | null {
   if (!heading) return null;
   const reading = readLabel(heading.text);
   return reading.items.length === 1 ? reading.items[0]! : null;
+}
+
+/**
+ * The item a lead-in names before a colon when the rest of the label is only a phase word
+ * ("收入预算:2024年年初预算数8904.98万元"): the lead-in is the item, the rest its phase.
+ */
+function leadItem(label: string): AmountItem | null {
+  const colon = label.lastIndexOf(':');
+  if (colon <= 0) return null;
+  const rest = withoutYears(label.slice(colon + 1)).replace(LABEL_VERB_TAIL, '');
+  if (!isPhaseOnly(rest)) return null;
+  const lead = readLabel(label.slice(0, colon));
+  return lead.items.length === 1 && !lead.change ? lead.items[0]! : null;
 }
 
 /** The items a sentence's last labelled figure named, with that figure's label. */
@@ -92,6 +119,8 @@ export function readAmountSentences(units: readonly TextUnit[], ctx: SentenceCon
       let inEconomicList = false;
       /** The items the sentence's last labelled figure named, and the phases stated for each. */
       let named: NamedItem = { items: [], label: '' };
+      /** The phase of the sentence's last figure taken, for a restatement of it in another year. */
+      let namedPhase: Phase | null = null;
       const phasesGiven = new Map<AmountItem, Set<Phase>>();
       for (const { figure: fig, label: clause } of labelled(sentence, moneyIn(sentence))) {
         const label = clause.replace(/^(其中|包括|含|主要包括|主要用于)[:]?/, '');
@@ -99,6 +128,14 @@ export function readAmountSentences(units: readonly TextUnit[], ctx: SentenceCon
         const isFirst = first;
         first = false;
         const pass = (reason: RejectReason, items: readonly AmountItem[]): void => passOver(ctx.reject, 'amount-sentences', reason, fig, label, items, sentence, unit.page);
+        const otherYear = named.items.length > 0 && namedPhase !== null ? restatedYear(label, sentence.slice(fig.end), ctx.fiscalYear) : null;
+        if (otherYear !== null && reading.items.length === 0) {
+          const sourceStart = Math.max(0, fig.start - label.length);
+          for (const item of named.items) {
+            out.push({ item, phase: namedPhase!, fiscal_year: otherYear, yuan: fig.yuan, scale: fig.scale, origin: 'text', source_text: sentence.slice(sourceStart, fig.end), page: unit.page, order: unit.position * 10000 + offset + fig.start, anchor: { block: unit.position } });
+          }
+          continue;
+        }
         if (reading.change) {
           pass('change-word', reading.items);
           continue;
@@ -120,6 +157,10 @@ export function readAmountSentences(units: readonly TextUnit[], ctx: SentenceCon
         if (items.length === 0 && reading.phaseOnly && opensSentence) {
           const fromSection = sectionItem(unit);
           if (fromSection) items = [fromSection];
+        }
+        if (items.length === 0 && isFirst) {
+          const lead = leadItem(label);
+          if (lead) items = [lead];
         }
         if (items.length === 0) {
           if (!reading.phaseOnly) named = { items: [], label: '' };
@@ -144,7 +185,7 @@ export function readAmountSentences(units: readonly TextUnit[], ctx: SentenceCon
         const thisYear = /本年|本年度|当年/.test(sentence.slice(0, fig.start)) && stated === null ? ctx.fiscalYear : stated;
         if (stated !== null) paragraphYear = stated;
         // A figure of the year before (上年决算支出…, 去年收入…): the report's year − 1, unless the label prints a year.
-        const priorYear = PRIOR_YEAR.test(label) && yearsIn(label).length === 0 && ctx.fiscalYear !== null ? ctx.fiscalYear - 1 : null;
+        const priorYear = PRIOR_YEAR_LABEL.test(label) && yearsIn(label).length === 0 && ctx.fiscalYear !== null ? ctx.fiscalYear - 1 : null;
         const year = priorYear ?? thisYear ?? paragraphYear ?? ctx.fiscalYear;
         if (year === null) {
           pass('no-year', items);
@@ -153,6 +194,7 @@ export function readAmountSentences(units: readonly TextUnit[], ctx: SentenceCon
         const sourceStart = Math.max(0, fig.start - label.length);
         const grandTotal = reading.grandTotal ? { grandTotal: true } : {};
         for (const item of items) phasesGiven.set(item, new Set([...(phasesGiven.get(item) ?? []), phase]));
+        namedPhase = phase;
         for (const item of items) {
           out.push({ item, phase, fiscal_year: year, yuan: fig.yuan, scale: fig.scale, origin: 'text', source_text: sentence.slice(sourceStart, fig.end), page: unit.page, order: unit.position * 10000 + offset + fig.start, anchor: { block: unit.position }, ...grandTotal });
         }

@@ -9,8 +9,9 @@ import { toGrid, type Block } from '@budget-ingest/doc-model';
 import type { AmountCandidate } from './candidates.ts';
 import { isEconomicName } from './genre/economic-names.ts';
 import { isMoneyBlockRow, moneyBlockItems } from './genre/item-labels.ts';
+import { isIndicatorHeader } from './indicator-table.ts';
 import { readColumnHeader, readLabel } from './items.ts';
-import { figuresIn, isNumberCell, parseAmountCell, scaleOf, toYuan, unitInCell, yuanString, type MoneyUnit } from './figures/index.ts';
+import { COMPARED, figuresIn, isNumberCell, moneyIn, parseAmountCell, scaleOf, toYuan, unitInCell, yuanString, type MoneyUnit } from './figures/index.ts';
 import { displayName, normaliseText } from './text.ts';
 import type { Anchor, ExpenditureLine, Phase, ValueBox } from './types.ts';
 
@@ -35,18 +36,40 @@ function inlinePair(t: string): { label: string; number: string } | null {
 /** A cell's figure in the table's unit as yuan ("36885900.00"), with its scale, or null when the cell is not a plain number. */
 function cellYuan(t: string, unit: MoneyUnit): { yuan: string; scale: number } | null {
   const p = parseAmountCell(t, unit);
-  return p ? { yuan: yuanString(toYuan(p)), scale: scaleOf(p) } : null;
+  if (p) return { yuan: yuanString(toYuan(p)), scale: scaleOf(p) };
+  // A cell that prints its unit again (620.82万元 under a (万元) header) is read in its own unit.
+  const own = moneyIn(t, COMPARED);
+  return own.length === 1 && own[0]!.start === 0 && own[0]!.end === t.length ? { yuan: own[0]!.yuan, scale: own[0]!.scale } : null;
 }
 
-export function readAmountTables(blocks: readonly Block[], fiscalYear: number | null): TableAmounts {
+/** A cell that is a figure: a plain number, or money with its unit printed (`cellYuan`). */
+const isFigureCell = (t: string): boolean => isNumberCell(t) || cellYuan(t, 'yuan') !== null;
+
+/** True when a table states a money unit in its caption or in a short cell (单位：万元, （元）). */
+export function statesUnit(block: Block): boolean {
+  if (block.kind !== 'table') return false;
+  if (unitInCell(normaliseText(block.caption ?? '')) !== null) return true;
+  return toGrid(block).some((row) => row.some((p) => {
+    const t = normaliseText(p.cell.text);
+    return t.length <= 24 && unitInCell(t) !== null;
+  }));
+}
+
+/**
+ * The amounts of the small tables. `assumed`: read only the tables that state no unit, in that
+ * unit (unit-choice.ts reads them in 元 and in 万元 and lets the text decide).
+ */
+export function readAmountTables(blocks: readonly Block[], fiscalYear: number | null, assumed: MoneyUnit | null = null): TableAmounts {
   const amounts: AmountCandidate[] = [];
   const lines: ExpenditureLine[] = [];
   for (const block of blocks) {
     if (block.kind !== 'table') continue;
+    if (assumed !== null && statesUnit(block)) continue;
     const grid = toGrid(block);
     const texts = grid.map((row) => row.map((p) => normaliseText(p.cell.text)));
-    let unit: MoneyUnit | null = unitInCell(normaliseText(block.caption ?? ''));
+    let unit: MoneyUnit | null = assumed ?? unitInCell(normaliseText(block.caption ?? ''));
     let columns = new Map<number, ColumnPhase>();
+    let indicatorRows = false;
     const hasAdjusted = texts.some((row) => row.some((t) => readColumnHeader(t)?.phase === 'budget_adjusted'));
     texts.forEach((row, r) => {
       for (const t of row) {
@@ -59,7 +82,9 @@ export function readAmountTables(blocks: readonly Block[], fiscalYear: number | 
         if (h && grid[r]![c]!.origin) headers.set(c, h);
       });
       if (headers.size >= 2) columns = headers;
-      if (unit === null) return;
+      // Below an indicator table's header the rows are indicators (基本支出 | 108.01万元 | 126.15万元 is a target and an actual), not money.
+      if (isIndicatorHeader(grid[r]!.map((p) => p.cell.text))) indicatorRows = true;
+      if (unit === null || indicatorRows) return;
       const economic: { year: number; phase: Phase; yuan: string; source: string; place: { anchor: Anchor; bbox: ValueBox | null } }[] = [];
       let economicName: string | null = null;
       row.forEach((t, c) => {
@@ -82,7 +107,7 @@ export function readAmountTables(blocks: readonly Block[], fiscalYear: number | 
         if (figure === null) return;
         // The label: the nearest non-number cell to the left.
         let l = c - 1;
-        while (l >= 0 && (isNumberCell(row[l]!) || row[l] === '' || row[l] === '——' || row[l] === '-')) l--;
+        while (l >= 0 && (isFigureCell(row[l]!) || row[l] === '' || row[l] === '——' || row[l] === '-')) l--;
         if (l < 0) return;
         const label = row[l]!.replace(/:$/, '');
         const pairHeader = readColumnHeader(label);

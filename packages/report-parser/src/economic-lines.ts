@@ -39,7 +39,7 @@ export function readEconomicLines(units: readonly TextUnit[], ctx: EconomicConte
             passOver(ctx.reject, 'economic-lines', 'list-ended', entry.figure, entry.name, [], sentence, unit.page);
             break;
           }
-          out.push({ classification: 'economic', path: [displayName(entry.name)], code: null, phase, fiscal_year: year, yuan: entry.figure.yuan, budget_yuan: null, source_text: sentence.slice(entry.start, entry.figure.end), page: unit.page });
+          out.push({ classification: 'economic', path: [displayName(entry.name)], code: null, phase, fiscal_year: year, yuan: entry.figure.yuan, budget_yuan: null, source_text: sentence.slice(entry.start, entry.figure.end), page: unit.page, anchor: { block: unit.position } });
         }
         break;
       }

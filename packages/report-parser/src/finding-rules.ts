@@ -49,6 +49,9 @@ export const PARSE_WARNING_CODES = {
   'no-report-found': 'No report title and no report vocabulary found; the document is not read as a report.',
   'empty-untitled-report': 'An untitled part yielded no figures and was left out.',
   'no-report-title': 'No report title found; the document was read as one report.',
+  'money-unit-chosen': 'A small table states no money unit: it was read in the unit (元 or 万元) whose figures the running text restates; the message gives the evidence.',
+  'table-quality': "A standard table's quality report: unit stated or assumed, columns recognised, rows and figures read, comparisons with its figures that agree and disagree, and a score (0–1).",
+  'kind-inferred': 'No title or repeated kind words name the report kind: it was inferred from the document as a whole (its vocabulary, tables and figures); the message gives the confidence and the evidence.',
   'table-unit-missing': "A standard table states no money unit; it is read in the unit most of the document's tables state.",
   'table-columns-unrecognised': "No money column was recognised in a standard table's header; its figures are not read.",
 } as const satisfies Record<string, string>;

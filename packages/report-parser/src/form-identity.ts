@@ -4,7 +4,7 @@
  * organisation from the form's own header cells — the unit that reports
  * (实施单位, 填报单位, 部门（单位）名称) before the 主管部门 beside it.
  */
-import { DEPARTMENT_FORM, FORM_TITLE, ORGANISATION_ENDING, ORGANISATION_LABELS } from './form-vocabulary.ts';
+import { DEPARTMENT_FORM, FORM_TITLE, INTERNAL_SECTION, ORGANISATION_ENDING, ORGANISATION_LABELS } from './form-vocabulary.ts';
 import { selfEvaluationKind } from './specs/report-kinds.ts';
 import { isTocEntry, normaliseText } from './text.ts';
 import type { ReportKind } from './types.ts';
@@ -56,7 +56,8 @@ function labelledUnits(lines: readonly string[]): { name: string; rank: number }
       if (!m) continue;
       const rest = lines[i]!.slice(m[0].length);
       const name = unitName(rest) ?? (rest === '' ? unitName(lines[i + 1] ?? '') : null);
-      if (name !== null && !found.has(rank)) found.set(rank, name);
+      // An internal section (规划股, 财务室) does not report on its own: the 主管部门 beside it does.
+      if (name !== null && !found.has(rank) && !INTERNAL_SECTION.test(name)) found.set(rank, name);
       break;
     }
   }

@@ -88,6 +88,7 @@ function markedLines(text: string, unit: TextUnit, ctx: LineContext): Expenditur
       budget_yuan: budget,
       source_text: text.slice(pathStart, m.index + m[0].length + first.end),
       page: unit.page,
+      anchor: { block: unit.position },
     });
   });
   return out;
@@ -138,7 +139,7 @@ function leiTotals(text: string, unit: TextUnit, ctx: LineContext): ExpenditureL
     if (code === null) continue;
     const year = yearBefore(text, fig.start) ?? ctx.fiscalYear;
     if (year === null) continue;
-    out.push({ classification: 'functional', path: [displayName(name)], code, phase: ctx.defaultPhase, fiscal_year: year, yuan: fig.yuan, budget_yuan: null, source_text: text.slice(fig.start - label.length, fig.end), page: unit.page });
+    out.push({ classification: 'functional', path: [displayName(name)], code, phase: ctx.defaultPhase, fiscal_year: year, yuan: fig.yuan, budget_yuan: null, source_text: text.slice(fig.start - label.length, fig.end), page: unit.page, anchor: { block: unit.position } });
   }
   return out;
 }

@@ -16,7 +16,7 @@ import { BLANK_NOTE, PLACEHOLDER_INDICATORS, RATING_LABELS, RATING_WORDS, TOTAL_
 import { readIndicatorCell } from './indicator-cell.ts';
 import type { SkippedRow } from './trace.ts';
 import type { Indicator } from './types.ts';
-import { indicatorColumnRole, type IndicatorRole } from './genre/indicator-columns.ts';
+import { indicatorColumnRole, SUB_HEADER_ROLES, type IndicatorRole } from './genre/indicator-columns.ts';
 
 type Roles = Map<IndicatorRole, number>;
 
@@ -38,13 +38,39 @@ function folded(text: string): string {
   return toCompactText(text);
 }
 
+/** True when a table row is an indicator table's header (一级/二级/三级指标 with a target or actual column). */
+export function isIndicatorHeader(row: readonly string[]): boolean {
+  return readHeader(row) !== null;
+}
+
 function readHeader(row: readonly string[]): Roles | null {
   const roles: Roles = new Map();
   row.forEach((cellText, c) => {
     const role = indicatorColumnRole(cellText);
     if (role !== null && !roles.has(role)) roles.set(role, c);
   });
-  return roles.has('level3') && (roles.has('level1') || roles.has('level2')) && (roles.has('target') || roles.has('actual')) ? roles : null;
+  // A scoring table of a department as a whole prints no target or actual, only each indicator's 分值 and 得分.
+  return roles.has('level3') && (roles.has('level1') || roles.has('level2')) && (roles.has('target') || roles.has('actual') || (roles.has('weight') && roles.has('score'))) ? roles : null;
+}
+
+/**
+ * The roles of a header printed over two rows (the national template: 年度指标值
+ * merged over 指标性质 | 指标值 | 度量单位, 实际完成值 over its value and 度量单位):
+ * each column takes the role of its second-row cell when that cell is its own
+ * (not merged down from the first row), refined by the first row's role above
+ * it (SUB_HEADER_ROLES), else the first row's. Null when the second row is not
+ * such a header (fewer than two cells of its own with a role).
+ */
+function subHeader(top: readonly GridPosition[], below: readonly GridPosition[]): Roles | null {
+  const own = below.map((p, c) => (p.origin && p.cell !== top[c]!.cell ? indicatorColumnRole(p.cell.text) : null));
+  if (own.filter((r) => r !== null).length < 2) return null;
+  const roles: Roles = new Map();
+  top.forEach((p, c) => {
+    const above = indicatorColumnRole(p.cell.text);
+    const role = own[c] === null ? above : above === null ? own[c]! : (SUB_HEADER_ROLES[above]?.[own[c]!] ?? own[c]!);
+    if (role !== null && !roles.has(role)) roles.set(role, c);
+  });
+  return roles.has('level3') && (roles.has('target') || roles.has('actual')) ? roles : null;
 }
 
 /** A level's name without the score printed after it ("产出指标(40分)" → 产出指标). */
@@ -79,8 +105,9 @@ export function readIndicatorTables(blocks: readonly Block[], skipped?: SkippedR
     for (let r = 0; r < grid.length; r++) {
       const header = readHeader(grid[r]!.map((p) => p.cell.text));
       if (header) {
-        roles = header;
-        start = r + 1;
+        const sub = grid[r + 1] ? subHeader(grid[r]!, grid[r + 1]!) : null;
+        roles = sub ?? header;
+        start = r + (sub ? 2 : 1);
         break;
       }
     }
@@ -201,7 +228,7 @@ function readRows(block: TableBlock, grid: readonly Row[], roles: Roles, start: 
       level2,
       level3,
       target: readIndicatorCell(at(row, 'target'), unit, op),
-      actual: readIndicatorCell(at(row, 'actual'), unit),
+      actual: readIndicatorCell(at(row, 'actual'), roles.has('actual_unit') ? at(row, 'actual_unit') : unit),
       weight: roles.has('weight') ? numberCell(at(row, 'weight')) : null,
       score: roles.has('score') ? numberCell(at(row, 'score')) : null,
       note: BLANK_NOTE.test(note.normalize('NFKC')) || note === level3 ? null : note,

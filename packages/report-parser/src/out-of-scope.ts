@@ -6,10 +6,12 @@
  */
 import { COMPARED, moneyIn, parseAmountCell } from './figures/index.ts';
 import { blockText, toTextGrid, type Block } from '@budget-ingest/doc-model';
+import { CLAUSE_SPLIT } from './genre/punctuation.ts';
+import { GOVERNMENT_THREE_PUBLIC, OUT_OF_SCOPE_TITLES } from './genre/report-words.ts';
 import { classifyTitle } from './standard-tables/table-kinds.ts';
-import { normaliseText } from './text.ts';
+import { isTocEntry, normaliseText } from './text.ts';
 
-export type OutOfScopeCode = 'government-budget-report' | 'blank-template';
+export type OutOfScopeCode = 'government-budget-report' | 'blank-template' | 'government-three-public-summary' | (typeof OUT_OF_SCOPE_TITLES)[number]['code'];
 
 export interface OutOfScope {
   readonly code: OutOfScopeCode;
@@ -40,7 +42,27 @@ function filledAmount(cell: string): boolean {
 }
 
 export function outOfScope(blocks: readonly Block[]): OutOfScope | null {
-  return governmentReport(blocks) ?? blankTemplate(blocks);
+  return governmentReport(blocks) ?? namedByTitle(blocks) ?? governmentThreePublic(blocks) ?? blankTemplate(blocks);
+}
+
+/** A government level's “三公” summary (GOVERNMENT_THREE_PUBLIC): a 三公 title among the first lines, and a summary of a level or all departments in the text. */
+function governmentThreePublic(blocks: readonly Block[]): OutOfScope | null {
+  const head = blocks.filter((b) => b.kind !== 'table').slice(0, HEAD_BLOCKS).map((b) => normaliseText(blockText(b)));
+  const g = GOVERNMENT_THREE_PUBLIC;
+  const title = head.find((line) => line.length <= 60 && !CLAUSE_SPLIT.test(line) && g.title.test(line));
+  if (!title || !head.some((line) => g.summary.test(line) && g.level.test(line))) return null;
+  return { code: 'government-three-public-summary', reason: `${g.reason}（“${title}”）` };
+}
+
+/** A document whose title (a short line among its first) is one of OUT_OF_SCOPE_TITLES. */
+function namedByTitle(blocks: readonly Block[]): OutOfScope | null {
+  const head = blocks.filter((b) => b.kind !== 'table').slice(0, HEAD_BLOCKS).map((b) => normaliseText(blockText(b)));
+  for (const line of head) {
+    if (line.length > 60 || CLAUSE_SPLIT.test(line) || isTocEntry(line)) continue;
+    const named = OUT_OF_SCOPE_TITLES.find((t) => t.words.test(line));
+    if (named) return { code: named.code, reason: `${named.reason}（“${line}”）` };
+  }
+  return null;
 }
 
 function governmentReport(blocks: readonly Block[]): OutOfScope | null {

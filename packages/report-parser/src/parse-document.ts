@@ -1,12 +1,14 @@
 import { blockText, maxOf, minOf, pushAll, toTextGrid, type Block, type DocumentModel } from '@budget-ingest/doc-model';
 import { readAmountSentences } from './amount-sentences.ts';
 import { readAmountTables } from './amount-tables.ts';
+import { readUnitlessTables } from './unit-choice.ts';
 import type { AmountCandidate } from './candidates.ts';
 import { runChecksRecorded } from './checks/index.ts';
+import { tableQualityWarnings } from './checks/table-quality.ts';
 import { dedupeAmounts, dedupeLines } from './dedupe.ts';
 import { readEconomicLines } from './economic-lines.ts';
 import { readFunctionalLines } from './functional-lines.ts';
-import { documentNumber, dominantYear, organisationFromLabel, organisationFromMasthead, organisationFromTitle, publishedOn, rating, scoreStatements, yearFromTitle, type ScoreStatement } from './identity.ts';
+import { documentNumber, dominantYear, organisationFromLabel, organisationFromMasthead, organisationFromOpening, organisationFromPortalFrame, organisationFromSignature, organisationFromTitle, publishedOn, rating, scoreStatements, yearFromTitle, type ScoreStatement } from './identity.ts';
 import { organisationFromForm, parentOrganisationFromForm } from './form-identity.ts';
 import { completeOrganisation } from './organisation-place.ts';
 import { readIndicatorTables } from './indicator-table.ts';
@@ -28,7 +30,7 @@ import { traceValues } from './verification.ts';
 import { applySumCorrections, correctOcrBySums } from './ocr-sum-correction.ts';
 
 /** Bump when parsing output changes; `reparse` re-runs documents parsed by an older version. */
-export const PARSER_VERSION = '0.3.4';
+export const PARSER_VERSION = '0.4.0';
 
 /** Normalised lines of some blocks: paragraphs and headings as they are, table rows cell by cell. */
 function linesOf(blocks: readonly Block[]): string[] {
@@ -72,6 +74,8 @@ export function parseDocument(model: DocumentModel, options: { readonly trace?: 
   if (options.trace) traces.filter((_, i) => kept[i]).forEach((t, report) => appendReport(options.trace!, t!, report));
   if (reports.length < parsed.length) warnings.push({ code: 'empty-untitled-report', message: 'an untitled part yielded no figures and was left out' });
   if (reports.length > 0 && parts.every((p) => p.title === null)) warnings.push({ code: 'no-report-title', message: 'no report title found; the document was read as one report' });
+  const inferred = parts.find((p) => p.inferred)?.inferred;
+  if (reports.length > 0 && inferred) warnings.push({ code: 'kind-inferred', message: `report kind ${inferred.kind} inferred from the document as a whole (confidence ${inferred.confidence.toFixed(2)}; evidence: ${inferred.evidence.join(', ')})` });
   return { reports, warnings };
 }
 
@@ -84,7 +88,9 @@ interface DocContext {
 
 /**
  * The unit that reports: a form's own header cells first (实施单位 before
- * 主管部门), else the title's organisation, else a labelled one in the text.
+ * 主管部门), else the title's organisation, a masthead's, a signature block's
+ * (cover or 落款), a form's or a labelled one in the text, else the publisher
+ * a portal page's frame names.
  */
 function organisationOf(part: ReportPart, blocks: readonly Block[]): string | null {
   const lines = linesOf(part.positions.map((p) => blocks[p]!));
@@ -92,7 +98,7 @@ function organisationOf(part: ReportPart, blocks: readonly Block[]): string | nu
   if (part.form && fromForm) return fromForm;
   const fromTitle = part.title ? organisationFromTitle(part.title) : null;
   if (fromTitle) return fromTitle;
-  return organisationFromMasthead(lines) ?? fromForm ?? organisationFromLabel(lines);
+  return organisationFromMasthead(lines) ?? organisationFromSignature(lines) ?? fromForm ?? organisationFromLabel(lines) ?? organisationFromPortalFrame(lines) ?? organisationFromOpening(lines);
 }
 
 /** One report of the document; reading problems go to `warnings` (the document's, not the report's). */
@@ -120,8 +126,13 @@ function parsePart(part: ReportPart, blocks: readonly Block[], doc: DocContext, 
   const candidates: AmountCandidate[] = [...readAmountSentences(units, { fiscalYear, kind: part.kind, reject }).map(by('amount-sentences', explain))];
   if (spec.readers.projectTotals) pushAll(candidates, readProjectTotals(units, fiscalYear).map(by('project-totals', explain)));
   const standard = readStandardTables(own, { fiscalYear, kind: part.kind });
-  const tableRead = readAmountTables(withoutStandardTables(own, standard.tables), fiscalYear);
+  const smallTables = withoutStandardTables(own, standard.tables);
+  const tableRead = readAmountTables(smallTables, fiscalYear);
   pushAll(candidates, tableRead.amounts.map(by('amount-tables', explain, 'form_money')));
+  // A small table that states no unit: the reading (元 or 万元) the text restates.
+  const unitless = readUnitlessTables(smallTables, fiscalYear, candidates.filter((c) => c.origin === 'text'));
+  pushAll(candidates, unitless.amounts.map(by('amount-tables', explain, 'form_money')));
+  pushAll(warnings, unitless.warnings);
   standard.amounts.forEach((a, i) => candidates.push({ ...a, scale: -2, origin: 'table', order: 1e12 + i, ...(explain ? { reader: 'standard-tables', spec: classifyTitle(a.source_text.split('：')[0]!) } : {}) }));
   const { amounts, findings: dedupeFindings } = dedupeAmounts(candidates, explain?.amount);
   pushAll(findings, dedupeFindings);
@@ -133,7 +144,7 @@ function parsePart(part: ReportPart, blocks: readonly Block[], doc: DocContext, 
   // Table lines first: a line stated in a table and in the text is the table's (dedupeLines).
   const lineSources: LineSource[] = [
     { reader: 'standard-tables', spec: null, lines: standard.lines },
-    { reader: 'amount-tables', spec: 'form_money', lines: tableRead.lines },
+    { reader: 'amount-tables', spec: 'form_money', lines: [...tableRead.lines, ...unitless.lines] },
     { reader: 'functional-lines', spec: null, lines: readFunctionalLines(units, lineCtx) },
     { reader: 'economic-lines', spec: null, lines: spec.readers.economicLines ? readEconomicLines(units, lineCtx) : [] },
     { reader: 'project-lines', spec: null, lines: readProjectLines(units, { ...lineCtx, projectName, projectReport: spec.readers.projectTotals }) },
@@ -177,9 +188,10 @@ function parsePart(part: ReportPart, blocks: readonly Block[], doc: DocContext, 
   };
   const { findings: checked, comparisons } = runChecksRecorded(report, { tables: standard.tables, blocks: own });
   pushAll(findings, checked);
+  pushAll(warnings, tableQualityWarnings(standard.tables, comparisons));
   // Figures read by OCR that made a sum fail: one confused digit read again where exactly one reading makes it hold.
   const fixed = applySumCorrections(report, findings, comparisons, correctOcrBySums(comparisons, own));
-  return traceValues({ ...fixed.report, findings: fixed.findings }, blocks, own, { findings: fixed.findings, comparisons: fixed.comparisons });
+  return traceValues({ ...fixed.report, findings: fixed.findings }, blocks, { findings: fixed.findings, comparisons: fixed.comparisons });
 }
 
 /** Tags a reader's candidates with the reader and spec for `explain`; leaves them as they are when nobody explains. */

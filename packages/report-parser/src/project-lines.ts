@@ -31,9 +31,9 @@ export interface ProjectContext {
 
 
 const PROJECT_NAME = /(经费|资金|专项|基金|补助|配套|项目|医药费|保险费)(\([^()]*\))?$/;
-const ORDINAL = /^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[,、]?|\d{4}年(?:度|底|初)?[,]?|申请|安排)+/;
+const ORDINAL = /^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[,、]?|\d{1,2}[、.](?!\d)|\d{4}年(?:度|底|初)?[,]?|申请|安排)+/;
 const BUDGET_WORD = /(年初预算安排|年初预算|预算安排|预算支出|预算数|预算金额|预算|应到位资金|应到位|共$|总额$)/;
-const ACTUAL_WORD = /(执行数|支出数|实际支出|实际资金到位|实际到位|实际拨付|拨付|支出|决算)/;
+const ACTUAL_WORD = /(执行数|支出数|实际支出|实际资金到位|实际到位|实际拨付|实际支付|拨付|支出|决算)/;
 
 /** A figure labelled as a total the unit needs or paid (共需配套 / 共计支出), if the sentence has one. */
 function closingTotal(sentence: string): { yuan: string; source: string } | null {
@@ -55,7 +55,8 @@ function depthAt(text: string, pos: number): number {
 }
 
 function cleanSubject(text: string): string {
-  const s = text.replace(ORDINAL, '').replace(/\([^()]*个专项\)$/, '');
+  // A list entry's marker before the name and the colon after it (1、…维修项目:预算35.3万元) are not the name.
+  const s = text.replace(ORDINAL, '').replace(/\([^()]*个专项\)$/, '').replace(/:$/, '');
   return /(经费|基金)资金$/.test(s) ? s.replace(/资金$/, '') : s;
 }
 
@@ -63,8 +64,9 @@ function isProjectName(s: string): boolean {
   return !NOT_OWN_SPENDING.test(s) && PROJECT_NAME.test(s) && s.length >= 4 && s.length <= 40 && readLabel(s).items.length === 0 && !/^(年度|部门|单位|本|[我全][市县区省局]|涉及|所有|全部)/.test(s);
 }
 
-function line(path: string[], phase: Phase, year: number, yuan: string | null, budget: string | null, source: string, page: number | null): ExpenditureLine {
-  return { classification: 'project', path: path.map(displayName), code: null, phase, fiscal_year: year, yuan, budget_yuan: budget, source_text: source, page };
+/** A project line read from a unit of text: its place (the unit's block) set as it is read. */
+function line(path: string[], phase: Phase, year: number, yuan: string | null, budget: string | null, source: string, unit: TextUnit): ExpenditureLine {
+  return { classification: 'project', path: path.map(displayName), code: null, phase, fiscal_year: year, yuan, budget_yuan: budget, source_text: source, page: unit.page, anchor: { block: unit.position } };
 }
 
 export function readProjectLines(units: readonly TextUnit[], ctx: ProjectContext): ExpenditureLine[] {
@@ -83,7 +85,7 @@ export function readProjectLines(units: readonly TextUnit[], ctx: ProjectContext
       else if (s > 0 && opened !== null && statements.length === 0) {
         const total = closingTotal(sentence);
         const o = opened as ExpenditureLine;
-        if (total) out.push(line([...o.path], 'actual', o.fiscal_year, total.yuan, null, total.source, unit.page));
+        if (total) out.push(line([...o.path], 'actual', o.fiscal_year, total.yuan, null, total.source, unit));
       }
     });
   }
@@ -91,10 +93,16 @@ export function readProjectLines(units: readonly TextUnit[], ctx: ProjectContext
 }
 
 /** Project spending named without a figure and followed by its list ("项目支出包括委员活动经费40万元,…等5个项目"). */
-const PROJECT_LIST_OPENER = /(?:项目支出|项目经费|专项资金|专项经费)(?:主要)?(?:包括|包含|有|含|分别为|涉及)[:]?(?=[^\d])/g;
+const PROJECT_LIST_OPENER = /(?:项目支出|项目经费|专项资金|专项经费)(?:主要)?(?:包括|包含|有|含|分别为|涉及|用于)[:]?(?=[^\d])/g;
 
-/** Money the department holds or passes on for others (代收 / 代管 / 代发 funds) is not its project spending. */
-export const NOT_OWN_SPENDING = /代收|代管|代发|代付|代为(收取|管理|发放|支付)|暂收|暂存/;
+/** A list of what money went to (主要用于：1.…项目…万元；2.…), whatever money the sentence named before it. */
+const USE_LIST_OPENER = /(?:主要用于|具体用于|用于)[:]/g;
+
+/**
+ * Money the department holds or passes on for others (代收 / 代管 / 代发 funds), or collects
+ * (征收 / 征缴 a fund or a fee: income, not spending), is not its project spending.
+ */
+export const NOT_OWN_SPENDING = /代收|代管|代发|代付|代为(收取|管理|发放|支付)|暂收|暂存|征收|征缴|收缴|代征/;
 
 function entryLines(sentence: string, from: number, phase: Phase, year: number, unit: TextUnit, reject: RejectSink | undefined): ExpenditureLine[] {
   const out: ExpenditureLine[] = [];
@@ -107,7 +115,7 @@ function entryLines(sentence: string, from: number, phase: Phase, year: number, 
       passOver(reject, 'project-lines', 'held-for-others', entry.figure, entry.name, [], sentence, unit.page);
       continue;
     }
-    out.push(line([entry.name], phase, year, entry.figure.yuan, null, sentence.slice(entry.start, entry.figure.end), unit.page));
+    out.push(line([entry.name], phase, year, entry.figure.yuan, null, sentence.slice(entry.start, entry.figure.end), unit));
   }
   return out;
 }
@@ -118,6 +126,12 @@ function projectLists(sentence: string, unit: TextUnit, year: number, ctx: Proje
     const opener = sentence.slice(0, m.index);
     const phase = phaseInReport(readLabel(opener).phase, opener, ctx.defaultPhase);
     pushAll(out, entryLines(sentence, m.index + m[0].length, phase, year, unit, ctx.reject));
+  }
+  // A numbered list of what the money went to, every entry a project's name: the projects' lines.
+  const listed = new Set(out.map((l) => l.source_text));
+  for (const m of sentence.matchAll(USE_LIST_OPENER)) {
+    const entries = entryLines(sentence, m.index + m[0].length, phaseInReport(null, '', ctx.defaultPhase), year, unit, undefined);
+    if (entries.length >= 2 && entries.every((e) => isProjectName(e.path[0]!))) pushAll(out, entries.filter((e) => !listed.has(e.source_text)));
   }
   for (const { figure: fig, label } of labelled(sentence, moneyIn(sentence))) {
     const reading = readLabel(label);
@@ -205,12 +219,12 @@ function projectStatement(sentence: string, unit: TextUnit, year: number, ctx: P
       const stop = end >= 0 ? end : close;
       for (const entry of listEntries(sentence, b.end + open[0].length, stop)) {
         if (entry.name.length < 2) continue;
-        subs.push(line([name, entry.name], 'budget_initial', year, entry.figure.yuan, null, sentence.slice(entry.start, entry.figure.end), unit.page));
+        subs.push(line([name, entry.name], 'budget_initial', year, entry.figure.yuan, null, sentence.slice(entry.start, entry.figure.end), unit));
       }
     }
   }
   if (a === null && b === null) return [];
   const source = sentence.slice(Math.max(0, sentence.indexOf(name)), (a ?? b)!.end);
-  const main = a !== null ? line([name], 'actual', year, a.yuan, b?.yuan ?? null, source, unit.page) : line([name], 'budget_initial', year, b!.yuan, null, source, unit.page);
+  const main = a !== null ? line([name], 'actual', year, a.yuan, b?.yuan ?? null, source, unit) : line([name], 'budget_initial', year, b!.yuan, null, source, unit);
   return [main, ...subs];
 }

@@ -7,18 +7,17 @@
 import type { AmountCandidate } from './candidates.ts';
 import { labelled, moneyIn } from './figures/index.ts';
 import { yearBefore, type TextUnit } from './text-units.ts';
-import type { Phase } from './types.ts';
-
-/** Labels (the clause before a figure) of a project's total, with the phase they state. */
-export const PROJECT_TOTAL_LABELS: readonly (readonly [RegExp, Phase])[] = [
-  [/^(?:预算)?指标(?:金额|数|资金)(?:是|为|:|共|共计)*$/, 'budget_adjusted'],
-  [/^(?:下达|批复|安排)(?:的)?(?:预算)?(?:资金|指标)(?:金额|数)?(?:是|为|:|共|共计)*$/, 'budget_adjusted'],
-  [/^实际(?:拨付|支付|使用)(?:金额|资金|数)?(?:是|为|:|共|共计)*$/, 'actual'],
-];
+import type { AmountItem, Phase } from './types.ts';
+import { PROJECT_TOTAL_LABELS } from './genre/project-words.ts';
 
 /** The phase a label states when it names a project's total, else null. */
 export function projectTotalPhase(label: string): Phase | null {
   return PROJECT_TOTAL_LABELS.find(([re]) => re.test(label))?.[1] ?? null;
+}
+
+/** The item a project's total label names (the total unless it says the money arrived). */
+function projectTotalItem(label: string): AmountItem {
+  return PROJECT_TOTAL_LABELS.find(([re]) => re.test(label))?.[2] ?? 'total_expenditure';
 }
 
 export function readProjectTotals(units: readonly TextUnit[], fiscalYear: number | null): AmountCandidate[] {
@@ -31,7 +30,7 @@ export function readProjectTotals(units: readonly TextUnit[], fiscalYear: number
         const phase = projectTotalPhase(label);
         const year = yearBefore(sentence, fig.start) ?? fiscalYear;
         if (phase === null || year === null) continue;
-        out.push({ item: 'total_expenditure', phase, fiscal_year: year, yuan: fig.yuan, scale: fig.scale, origin: 'text', source_text: label + sentence.slice(fig.start, fig.end), page: unit.page, order: unit.position * 10000 + offset + fig.start });
+        out.push({ item: projectTotalItem(label), phase, fiscal_year: year, yuan: fig.yuan, scale: fig.scale, origin: 'text', source_text: label + sentence.slice(fig.start, fig.end), page: unit.page, order: unit.position * 10000 + offset + fig.start, anchor: { block: unit.position } });
       }
       offset += sentence.length;
     }

@@ -8,11 +8,13 @@
  */
 import { blockText, type Block } from '@budget-ingest/doc-model';
 import { formTitleKind } from './form-identity.ts';
+import { inferKind, type InferredKind } from './kind-recognition.ts';
 import { isMainKind, matches, REPORT_KIND_ORDER, reportKindSpec, UNTITLED_KIND } from './specs/report-kinds.ts';
 import type { ReportKind } from './types.ts';
 import { isTocEntry, normaliseText } from './text.ts';
 
 const PART_HEADING = /^第[一二三四五六七八九十]+部分/;
+const NUMBERED_HEADING = /^(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十\d]+\)|\d+[、.](?!\d))/;
 
 export interface ReportPart {
   readonly kind: ReportKind;
@@ -24,12 +26,15 @@ export interface ReportPart {
   readonly titlePosition: number | null;
   /** True when the part is a self-evaluation form (its title names a 自评表), not a narrative report. */
   readonly form: boolean;
+  /** Set when no title or repeated kind words named the kind and it was inferred from the document as a whole. */
+  readonly inferred?: InferredKind;
 }
 
 /** The kind a title names, or null when the text is not a report title. */
 export function titleKind(text: string): ReportKind | null {
   const t = normaliseText(text);
-  if (t.length < 4 || t.length > 60 || /[,。;:!?]/.test(t) || isTocEntry(text)) return null;
+  // A numbered heading (三、绩效自评结果, (二)项目支出绩效自评报告) is a section of a report, not its title.
+  if (t.length < 4 || t.length > 60 || /[,。;:!?]/.test(t) || isTocEntry(text) || NUMBERED_HEADING.test(t) || PART_HEADING.test(t)) return null;
   // The kinds' own title patterns (specs/report-kinds.ts), the more specific first.
   const named = REPORT_KIND_ORDER.find((kind) => reportKindSpec(kind).titles.some((p) => matches(p, t)));
   return named ?? formTitleKind(text);
@@ -63,9 +68,25 @@ export function splitReports(blocks: readonly Block[]): ReportPart[] {
   let current: Draft | null = null;
   const isMain = (d: Draft): boolean => isMainKind(d.kind);
 
+  /** Blocks that are the second line of a title broken inside its kind words (…项目支出绩效 / 单位自评报告). */
+  const titleContinuations = new Set<number>();
   blocks.forEach((block, position) => {
-    const text = block.kind === 'table' ? '' : blockText(block);
-    const kind = block.kind === 'table' ? null : titleKind(text);
+    if (titleContinuations.has(position)) {
+      current!.positions.push(position);
+      return;
+    }
+    let text = block.kind === 'table' ? '' : blockText(block);
+    let kind = block.kind === 'table' ? null : titleKind(text);
+    const next = blocks[position + 1];
+    if (kind === null && block.kind !== 'table' && isTitlePiece(text) && next !== undefined && next.kind !== 'table' && isTitlePiece(blockText(next)) && titleKind(blockText(next)) === null) {
+      // A title broken over two lines inside its kind words: neither line names a kind, both together do.
+      const both = titleKind(text + blockText(next));
+      if (both !== null) {
+        kind = both;
+        text += blockText(next);
+        titleContinuations.add(position + 1);
+      }
+    }
     if (kind) {
       const untitled = current === null || current.title === null;
       const form = formTitleKind(text) !== null;
@@ -114,12 +135,16 @@ export function splitReports(blocks: readonly Block[]): ReportPart[] {
     current.positions.push(position);
     if (isBody(block)) current.bodySeen = true;
   });
+  let inferred: InferredKind | null = null;
   if (drafts.length === 1 && drafts[0]!.title === null) {
     const kind = kindFromContent(blocks);
-    if (kind === null) return [];
-    drafts[0]!.kind = kind;
+    inferred = kind === null ? inferKind(blocks) : null;
+    if (kind === null && inferred === null) return [];
+    drafts[0]!.kind = kind ?? inferred!.kind;
   }
-  return drafts.filter((d) => d.title !== null || d.positions.length > 0).map((d) => ({ kind: d.kind, title: d.title, positions: d.positions, titlePosition: d.titlePosition, form: d.form }));
+  return drafts
+    .filter((d) => d.title !== null || d.positions.length > 0)
+    .map((d) => ({ kind: d.kind, title: d.title, positions: d.positions, titlePosition: d.titlePosition, form: d.form, ...(inferred ? { inferred } : {}) }));
 }
 
 /**

@@ -4,7 +4,8 @@
  * whose unit went to the next paragraph (split by a page break) is joined
  * back; a paragraph printed twice is marked as a duplicate.
  */
-import type { Block } from '@budget-ingest/doc-model';
+import { toTextGrid, type Block, type TableBlock } from '@budget-ingest/doc-model';
+import { TABLE_NOTE_OPENER } from './genre/report-words.ts';
 import { sectionPaths, parseNumbering, type SectionHeading } from './sections.ts';
 import { COMPARED, moneyIn, yearsIn } from './figures/index.ts';
 import { isTocEntry, normaliseText } from './text.ts';
@@ -28,7 +29,11 @@ export function toTextUnits(blocks: readonly Block[], positions: readonly number
   const seen = new Set<string>();
   const units: TextUnit[] = [];
   own.forEach((block, i) => {
-    if (block.kind === 'table') return;
+    if (block.kind === 'table') {
+      // A note in a row of its own is running text (注：机关运行经费…).
+      for (const printed of tableNotes(block)) units.push({ text: normaliseText(printed), printed, page: block.pageEnd ?? block.page, position: positions[i]!, sections: paths[i]!, duplicate: false });
+      return;
+    }
     const printed = block.kind === 'heading' ? `${block.numbering ?? ''}${block.text}` : block.text;
     if (isTocEntry(printed)) return;
     let text = normaliseText(printed);
@@ -46,6 +51,16 @@ export function toTextUnits(blocks: readonly Block[], positions: readonly number
     units.push({ text, printed, page: block.page, position: positions[i]!, sections: paths[i]!, duplicate });
   });
   return units;
+}
+
+/** The notes a table prints in rows of their own: one non-empty cell (however merged) that opens with 注 / 说明 / 备注. */
+function tableNotes(block: TableBlock): string[] {
+  const out: string[] = [];
+  for (const row of toTextGrid(block)) {
+    const cells = [...new Set(row.map((c) => c.trim()).filter((c) => c !== ''))];
+    if (cells.length === 1 && TABLE_NOTE_OPENER.test(normaliseText(cells[0]!))) out.push(cells[0]!);
+  }
+  return out;
 }
 
 /**
@@ -68,7 +83,17 @@ export function yearBefore(text: string, pos: number): number | null {
     if (y.end > pos) break;
     const after = text.slice(y.end, y.end + 3);
     if (y.compared || /^(相比|同期|比|增|减|以来)/.test(after)) continue;
+    // A year inside an aside that closed before the figure ((含2023年转列…项目5个)) is not the figure's.
+    if (insideClosedAside(text, y.start, pos)) continue;
     year = y.year;
   }
   return year;
+}
+
+/** True when `at` is inside parentheses that close before `pos`. */
+function insideClosedAside(text: string, at: number, pos: number): boolean {
+  const open = text.lastIndexOf('(', at);
+  if (open < 0 || text.lastIndexOf(')', at) > open) return false;
+  const close = text.indexOf(')', at);
+  return close >= 0 && close < pos;
 }

@@ -133,3 +133,20 @@ describe('verification of indicators', () => {
     expect(r.indicators.map((i) => i.verification)).toEqual(['contradicted', 'contradicted', 'contradicted']);
   });
 });
+
+describe('provenance set by the readers', () => {
+  it('anchors every text value at the paragraph it was read from, a paragraph joined over a break at its first block', () => {
+    const r = parse([
+      paragraph('某某县医疗保障局2024年度部门决算', { page: 1 }),
+      paragraph('2024年一般公共服务支出（类）财政事务（款）行政运行（项）支出100.00万元。', { page: 1 }),
+      paragraph('基本支出中，人员经费80.00万元，主要包括：基本工资50.00万元、津贴补贴30.00万元。', { page: 2 }),
+      paragraph('项目支出20.00万元，其中：医保信息化建设项目', { page: 2 }),
+      paragraph('12.00万元；医保宣传项目8.00万元。本年收入合计为120.00万元。', { page: 3 }),
+    ]);
+    const where = (values: readonly { readonly anchor?: { readonly block: number } | null; readonly source_text: string }[]) => values.map((v) => [v.source_text, v.anchor?.block ?? null]);
+    expect(where(r.expenditure_lines)).toEqual(expect.arrayContaining([[expect.stringContaining('行政运行'), 1], [expect.stringContaining('基本工资'), 2], [expect.stringContaining('医保信息化建设项目'), 3]]));
+    expect(r.expenditure_lines.every((l) => l.anchor !== null)).toBe(true);
+    expect(r.amounts.every((a) => a.anchor !== null)).toBe(true);
+    expect(where(r.amounts)).toEqual(expect.arrayContaining([[expect.stringContaining('收入合计为120.00万元'), 3]]));
+  });
+});

@@ -9,9 +9,8 @@
  * contradicted when the statements differ. Contradicted wins over confirmed:
  * one failed check is enough to distrust a figure.
  */
-import { blockText, maxOf, minOf, toGrid, type Block, type TableBlock } from '@budget-ingest/doc-model';
+import { maxOf, minOf, toGrid, type Block, type TableBlock } from '@budget-ingest/doc-model';
 import type { Comparison } from './checks/compare.ts';
-import { normaliseText } from './text.ts';
 import type { Anchor, Report, Traced, ValidationFinding, ValueBox, ValueRef, Verification } from './types.ts';
 
 /** What the checks of one report found: its findings and every comparison they made (passes included). */
@@ -23,13 +22,14 @@ export interface CheckResults {
 /**
  * Sets `anchor`, `bbox` and `verification` on every amount, line and
  * indicator of the report. `blocks` are the document's blocks (anchors are
- * their `index`); `own` the report's part of them, where a value read from
- * the text without an anchor is looked up by its source text.
+ * their `index`); every reader sets a value's anchor as it reads it, and the
+ * box comes from the anchored block, cell or row of the document model.
  */
-export function traceValues(report: Report, blocks: readonly Block[], own: readonly Block[], checks: CheckResults): Report {
+export function traceValues(report: Report, blocks: readonly Block[], checks: CheckResults): Report {
   const byIndex = new Map(blocks.map((b) => [b.index, b]));
-  const place = <T extends Traced & { readonly source_text?: string; readonly page: number | null }>(v: T): T => {
-    const anchor = v.anchor ?? (v.source_text !== undefined ? anchorInText(v.source_text, v.page, own) : null);
+  const place = <T extends Traced & { readonly page: number | null }>(v: T): T => {
+    // The reader set the anchor as it read the value (provenance at creation, never searched for afterwards).
+    const anchor = v.anchor ?? null;
     const bbox = v.bbox ?? (anchor ? boxOf(anchor, byIndex.get(anchor.block), v.page) : null);
     return { ...v, anchor, bbox };
   };
@@ -62,14 +62,6 @@ export function refersTo(ref: ValueRef, anchor: Anchor, yuans: readonly (string 
   if (ref.anchor.block !== anchor.block || ref.anchor.row !== anchor.row) return false;
   if (anchor.row !== undefined) return ref.anchor.cell === undefined || anchor.cell === undefined || ref.anchor.cell === anchor.cell;
   return ref.yuan === null || yuans.length === 0 || yuans.includes(ref.yuan);
-}
-
-/** The paragraph or heading of the report (on the value's page) whose text holds the value's source text. */
-function anchorInText(source: string, page: number | null, own: readonly Block[]): Anchor | null {
-  const wanted = normaliseText(source);
-  if (wanted === '') return null;
-  const found = own.find((b) => b.kind !== 'table' && (page === null || b.page === page) && normaliseText(blockText(b)).includes(wanted));
-  return found ? { block: found.index } : null;
 }
 
 /** The box of the anchored spot from the document model: the cell, the row (union of its cells on the value's page) or the block. */

@@ -17,7 +17,8 @@ import {
 import type { ValidationFinding } from '../types.ts';
 import { checkSame, checkSum, show, type Disagreement } from './compare.ts';
 import type { FindingRule } from '../finding-rules.ts';
-import { HEADLINE_ROW_LABELS, TABLE_KIND_SPECS, type StandardTableSpecs, type TableSumRule } from '../specs/table-kinds.ts';
+import { TABLE_KIND_SPECS, type StandardTableSpecs, type TableSumRule } from '../specs/table-kinds.ts';
+import { TABLE_AGREEMENTS, type TableAgreement, type TableFigureRef } from '../specs/table-agreements.ts';
 import { findingOf } from './rules.ts';
 
 /**
@@ -183,52 +184,38 @@ function columnName(levels: readonly string[]): string {
   return last ? `“${last}”列` : '';
 }
 
-/** The standard tables agree with each other: 收支总表 ↔ 收入表/支出表, 财政拨款收支总表 ↔ 一般公共预算支出表 ↔ 基本支出表. */
-export function checkAgreement(tables: readonly RecognisedTable[]): ValidationFinding[] {
+/**
+ * The standard tables agree with each other: exactly the entries of
+ * specs/table-agreements.ts (收支总表 ↔ 收入表/支出表, 财政拨款收支总表 ↔
+ * 一般公共预算支出表 ↔ 基本支出表), in their order; a rule whose tables or rows
+ * the report lacks is passed over.
+ */
+export function checkAgreement(tables: readonly RecognisedTable[], agreements: readonly TableAgreement[] = TABLE_AGREEMENTS): ValidationFinding[] {
   const out: ValidationFinding[] = [];
   const first = (kind: RecognisedTable['kind']): RecognisedTable | undefined => tables.find((t) => t.kind === kind);
-  const summary = first('summary');
-  const fiscal = first('fiscal_summary');
-  const expenditure = first('expenditure');
-  const income = first('income');
-  const general = first('general_budget_functional');
-  const basic = first('basic_economic');
   const push = (rule: FindingRule, what: string, a: { t: RecognisedTable; row: TableRow; p: Printed | null }, b: { t: RecognisedTable; row: TableRow; p: Printed | null }): void => {
     if (!a.p || !b.p) return;
     const d: Disagreement | null = checkSame(a.p, b.p);
     if (d) out.push(findingOf(rule, `${what}：${a.t.title}为${show(a.p)}，${b.t.title}为${show(b.p)}`, d, [a.row.page, b.row.page], d.severity));
   };
-  // The rows the summaries' headline amounts are read from (their specs' row labels).
-  const L = HEADLINE_ROW_LABELS;
-  const labelled = (t: RecognisedTable | undefined, re: RegExp): TableRow | undefined => t?.rows.find((r) => re.test(bareLabel(r.label)));
-
-  if (summary && expenditure) {
-    const s = labelled(summary, L.yearExpenditure) ?? labelled(summary, L.expenditure);
-    const e = grandTotalRow(expenditure);
-    if (s && e) push('table-agreement-total-expenditure', '本年支出合计', { t: summary, row: s, p: mainValue(summary, s) }, { t: expenditure, row: e, p: mainValue(expenditure, e) });
-    // Basic and project spending printed in the summary (some provinces) against the 支出表.
-    for (const [re, role, what] of [[L.basic, 'basic', '基本支出'], [L.project, 'project', '项目支出']] as const) {
-      const sr = labelled(summary, re);
-      if (sr && e) push('table-agreement-total-expenditure', what, { t: summary, row: sr, p: mainValue(summary, sr) }, { t: expenditure, row: e, p: valueOf(expenditure, e, role) });
+  /** The figure a reference names in the report's tables: its table, row and printed value. */
+  const figure = (ref: TableFigureRef): { t: RecognisedTable; row: TableRow; p: Printed | null } | null => {
+    const t = first(ref.table);
+    if (!t) return null;
+    const row = ref.row === 'grand_total' ? grandTotalRow(t) : ref.row.label.reduce<TableRow | undefined>((found, re) => found ?? t.rows.find((r) => re.test(bareLabel(r.label))), undefined);
+    if (!row) return null;
+    return { t, row, p: ref.column === 'main' ? mainValue(t, row) : valueOf(t, row, ref.column.role) };
+  };
+  for (const rule of agreements) {
+    if (rule.kind === 'classes') {
+      const summary = first(rule.summary);
+      const functional = rule.against === 'primary' ? primaryFunctionalTable(tables) : first(rule.against);
+      if (summary && functional && !(rule.against === 'primary' && functional.kind === 'general_budget_functional')) classAgreement(summary, functional, rule.role, push);
+      continue;
     }
-  }
-  if (summary && income) {
-    const s = labelled(summary, L.yearIncome) ?? labelled(summary, L.income);
-    const i = grandTotalRow(income);
-    if (s && i) push('table-agreement-total-income', '本年收入合计', { t: summary, row: s, p: mainValue(summary, s) }, { t: income, row: i, p: mainValue(income, i) });
-  }
-  // The 收支总表 covers all funds: compare it with the 支出表 (or 收入表), not with a table of 财政拨款 only.
-  const functional = primaryFunctionalTable(tables);
-  if (summary && functional && functional.kind !== 'general_budget_functional') classAgreement(summary, functional, 'total', push);
-  if (fiscal && general) classAgreement(fiscal, general, 'general_public_budget', push);
-  if (general) {
-    const g = grandTotalRow(general);
-    const fromFiscal = labelled(fiscal, L.generalBudget);
-    if (g && fiscal && fromFiscal) push('table-agreement-general-budget', '一般公共预算财政拨款', { t: fiscal, row: fromFiscal, p: mainValue(fiscal, fromFiscal) }, { t: general, row: g, p: mainValue(general, g) });
-    const fromSummary = labelled(summary, L.generalBudget);
-    if (g && summary && fromSummary) push('table-agreement-general-budget', '一般公共预算财政拨款', { t: summary, row: fromSummary, p: mainValue(summary, fromSummary) }, { t: general, row: g, p: mainValue(general, g) });
-    const b = basic ? grandTotalRow(basic) : null;
-    if (g && basic && b) push('table-agreement-basic-expenditure', '一般公共预算基本支出', { t: general, row: g, p: valueOf(general, g, 'basic') }, { t: basic, row: b, p: mainValue(basic, b) });
+    const a = figure(rule.a);
+    const b = figure(rule.b);
+    if (a && b) push(rule.rule, rule.what, a, b);
   }
   return out;
 }

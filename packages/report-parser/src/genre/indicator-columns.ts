@@ -11,7 +11,15 @@
  */
 import { toCompactText } from '@budget-ingest/doc-model';
 
-export type IndicatorRole = 'level1' | 'level2' | 'level3' | 'target' | 'actual' | 'weight' | 'score' | 'note' | 'unit' | 'op';
+export type IndicatorRole = 'level1' | 'level2' | 'level3' | 'target' | 'actual' | 'weight' | 'score' | 'note' | 'unit' | 'op' | 'actual_unit';
+
+/**
+ * A role a second header row refines under a merged cell of the first: under 年度指标值 its
+ * 指标性质 / 指标值 / 度量单位 (op, target, unit); under 实际完成值 a 度量单位 is the actual's unit.
+ */
+export const SUB_HEADER_ROLES: Partial<Record<IndicatorRole, Partial<Record<IndicatorRole, IndicatorRole>>>> = {
+  actual: { unit: 'actual_unit', target: 'actual' },
+};
 
 /** How a header cell holds a word: it is the word, it starts with it, or it contains it. */
 export type HeaderMatch = 'is' | 'starts' | 'contains';

@@ -33,7 +33,7 @@ export interface ItemLabel {
 
 /** A bare 收入 / 支出 label: an optional list marker, a year word, a phase word, the flow, a verb. */
 const bareFlow = (flow: '收入' | '支出'): RegExp =>
-  new RegExp(`^(?:\\(\\d{1,2}\\)|\\d{1,2}[.)])?(?:本年|全年|年度|当年)?(?:部门)?(?:决算|年初预算)?${flow}(?:决算|预算)?(?:数|总额)?(?:为|是|共|共计|合计|:)*$`);
+  new RegExp(`^(?:\\(\\d{1,2}\\)|\\d{1,2}[.)])?(?:\\d{4}年度?)?(?:本年|全年|年度|当年)?(?:实际收到|实际)?(?:部门)?(?:决算|年初预算)?${flow}(?:决算|预算)?(?:数|总额)?(?:为|是|共|共计|合计|:)*$`);
 
 /**
  * Ordered: the first row with a word in the label decides (一般公共预算人员经费
@@ -47,7 +47,7 @@ export const ITEM_LABELS: readonly ItemLabel[] = [
   { items: ['official_reception'], words: ['公务接待费'] },
   { items: ['agency_operating_expenditure'], words: ['机关运行经费'] },
   // 政府采购金额 / 政府采购支出总额 / 政府采购预算总金额, or a bare 政府采购预算 (not 政府采购货物预算, 预留政府采购项目预算金额).
-  { items: ['government_procurement'], words: [/(?<!预留)政府采购(?:支出)?(?:预算)?(?:总额|总?金额)/, /(?<!预留)政府采购(?:支出)?预算(?:总额|总?金额)?(?:为|共|是)?$/] },
+  { items: ['government_procurement'], words: [/(?<!预留)政府采购(?:支出)?(?:预算)?(?:总额|总?金额)/, /(?<!预留)政府采购(?:支出)?预算(?:总额|总?金额)?(?:为|共|是|:)?$/] },
   { items: ['government_fund_budget'], words: [`${FUNDS.government_fund.name}预算`, FUNDS.government_fund.name] },
   { items: [], words: [FUNDS.state_capital.name, FUNDS.social_insurance.name, '上级补助', '事业收入', '经营收入', '附属单位', '其他收入', '上缴上级', '经营支出', '结转', '结余', '非税', '专户', '其他资金'] },
   { items: ['basic_expenditure'], words: ['基本支出'] },
@@ -55,8 +55,13 @@ export const ITEM_LABELS: readonly ItemLabel[] = [
   { items: ['personnel_expenditure'], words: ['人员经费'] },
   { items: ['public_expenditure'], words: ['公用经费'] },
   { items: ['general_public_budget'], words: [FUNDS.general_public.name] },
-  { items: ['fiscal_appropriation'], words: [new RegExp(`${APPROPRIATION}收、?入?支出?(?:总计|合计)`)] },
-  { items: ['total_income', 'total_expenditure'], words: [/收、?入?支出?总计/, '收支合计'] },
+  { items: ['fiscal_appropriation'], words: [new RegExp(`${APPROPRIATION}收、?入?支出?(?:预算|决算)?(?:总计|合计)`)] },
+  { items: ['total_income', 'total_expenditure'], words: [/收、?入?支出?(?:预算|决算)?总计/, '收支合计'] },
+  // A total that names its phase inside it (收入预算总计, 支出决算合计).
+  { items: ['total_income'], words: [/收入预算(?:总计|合计|总额)/], phase: 'budget_initial' },
+  { items: ['total_expenditure'], words: [/支出预算(?:总计|合计|总额)/], phase: 'budget_initial' },
+  { items: ['total_income'], words: [/收入决算(?:总计|合计|总额)/], phase: 'actual' },
+  { items: ['total_expenditure'], words: [/支出决算(?:总计|合计|总额)/], phase: 'actual' },
   { items: ['total_income'], words: ['部门预算收入', /预算收入总?(?:额|计)?$/], phase: 'budget_initial' },
   { items: ['total_income'], words: ['收入合计', '收入总计', '收入总额', '本年收入'] },
   { items: ['total_expenditure'], words: ['部门决算共', '部门决算总额共', '决算共', '决算总额共'], phase: 'actual' },

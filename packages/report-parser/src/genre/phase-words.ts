@@ -9,7 +9,8 @@ import { FUND_BUDGETS } from './funds.ts';
 /** Words in a label before a figure, in order: the first row that matches decides. */
 export const LABEL_PHASE_WORDS: readonly (readonly [RegExp, Phase])[] = [
   [/调整后预算|调整预算|全年预算|变动后预算/, 'budget_adjusted'],
-  [/决算|执行数|实际支出|实际完成|支出数|实际执行|全年执行|执行情况/, 'actual'],
+  // What came in over the year (全年收入, 实际收到, 实际到位) is actual, whatever phase the sentence opened with.
+  [/决算|执行数|实际支出|实际完成|支出数|实际执行|全年执行|执行情况|全年收入(?!预算)|实际收到|实际收入|实际到位|实际取得/, 'actual'],
   [/预算/, 'budget_initial'],
   // A bare 支出 at either end of a label (or of a header level joined by |) is what was spent.
   [/支出$|支出\||\|支出|^支出/, 'actual'],
@@ -32,6 +33,9 @@ export const COLUMN_PHASE_WORDS: readonly (readonly [RegExp, Phase])[] = [
  * 年度) and with 其中 / 为 / 共 … taken off by the reader.
  */
 export const PHASE_ONLY_LABELS: readonly string[] = ['预算', '预算数', '预算金额', '预算安排', '决算', '决算数', '执行数', '支出决算', '决算支出', '调整后预算', '调整预算', '全年预算', '全年预算数', '年初预算', '年初预算数', '全年执行数', '实际支出', '支出数'];
+
+/** The verb a label ends with before its figure (…年初预算数为, …共): taken off before a label is matched whole. */
+export const LABEL_VERB_TAIL = /(为|是|共)+$/;
 
 const PHASE_ONLY = new RegExp(`^(本年|全年|年初|年度)?(${PHASE_ONLY_LABELS.join('|')})$`);
 

@@ -8,6 +8,7 @@
  * Everything else asks the spec; report-kind literals live only here.
  */
 import type { Phase, ReportKind } from '../types.ts';
+import { ACCOUNTS_TITLE_END, TITLE_REMARK, UNIT_ACCOUNTS_TITLE, BUDGET_EVIDENCE, DEPARTMENT_EVIDENCE, FINAL_ACCOUNTS_EVIDENCE, PROJECT_EVIDENCE, SELF_EVALUATION_CORE, SELF_EVALUATION_EVIDENCE, SELF_EVALUATION_TITLE, SELF_EVALUATION_TITLE_END, type KindEvidence } from '../genre/report-words.ts';
 
 /** A pattern of words: `words` matches, `unless` (when given) does not. */
 export interface KindPattern {
@@ -28,6 +29,12 @@ export interface ReportKindSpec {
   readonly formTitleCounts: boolean;
   /** How many blocks must carry the words before the document reads as this kind. */
   readonly contentMinimum: number;
+  /**
+   * For a document whose title names no kind and whose words are not enough for `contentWords`:
+   * the vocabulary (headings, text, table and form header cells) that counts toward this kind
+   * when its kind is inferred (kind-recognition.ts), each word with its weight.
+   */
+  readonly evidence: readonly KindEvidence[];
   /** Words of a standard table's title that say the table is this kind's (决算 / 预算), or null. */
   readonly tableTitleWord: RegExp | null;
   /**
@@ -56,10 +63,11 @@ const SELF_EVALUATION_WORDS = /绩效(自评|评价)(报告|表)/;
 export const REPORT_KIND_SPECS = {
   department_performance_self_evaluation: {
     // After the project kind (REPORT_KIND_ORDER): a title that names a project, fund or appropriation is the project's.
-    titles: [{ words: /绩效(自评|评价)报告$/ }],
+    titles: [{ words: SELF_EVALUATION_TITLE }],
     contentWords: [{ words: SELF_EVALUATION_WORDS, unless: /^(?!.*整体).*(项目|专项)/ }],
     formTitleCounts: true,
     contentMinimum: 1,
+    evidence: [...SELF_EVALUATION_EVIDENCE, ...DEPARTMENT_EVIDENCE],
     tableTitleWord: null,
     role: 'part',
     subject: 'department',
@@ -69,10 +77,11 @@ export const REPORT_KIND_SPECS = {
   },
   project_performance_self_evaluation: {
     // A report about a project, a special fund or an appropriation (…经费绩效自评报告), not the department as a whole.
-    titles: [{ words: /(项目|专项|经费|资金).{0,20}绩效(自评|评价)报告$/, unless: /整体/ }],
+    titles: [{ words: new RegExp(`(项目|专项|经费|资金).{0,20}${SELF_EVALUATION_CORE}(?:${SELF_EVALUATION_TITLE_END}|自查报告)${TITLE_REMARK}$`), unless: /整体/ }],
     contentWords: [{ words: SELF_EVALUATION_WORDS, unless: /^(?!.*(项目|专项))|整体/ }],
     formTitleCounts: true,
     contentMinimum: 1,
+    evidence: [...SELF_EVALUATION_EVIDENCE, ...PROJECT_EVIDENCE],
     tableTitleWord: null,
     role: 'part',
     subject: 'project',
@@ -81,11 +90,12 @@ export const REPORT_KIND_SPECS = {
     checks: CHECK_GROUPS,
   },
   department_final_accounts: {
-    titles: [{ words: /(部门|单位)决算(报告|公开)?$/ }],
+    titles: [{ words: new RegExp(`(部门|单位)决算${ACCOUNTS_TITLE_END}`) }, { words: UNIT_ACCOUNTS_TITLE('决算') }],
     contentWords: [{ words: /(部门|单位)决算|(收支|收入|支出|拨款|经费).{0,12}决算(总表|表)/ }],
     formTitleCounts: false,
     // Budget words need repeating (the tables of a 部门决算 without a cover).
     contentMinimum: 3,
+    evidence: FINAL_ACCOUNTS_EVIDENCE,
     tableTitleWord: /决算/,
     role: 'main',
     subject: null,
@@ -94,10 +104,11 @@ export const REPORT_KIND_SPECS = {
     checks: CHECK_GROUPS,
   },
   department_budget: {
-    titles: [{ words: /(部门|单位)预算(报告|公开)?$/ }],
+    titles: [{ words: new RegExp(`(部门|单位)预算${ACCOUNTS_TITLE_END}`) }, { words: UNIT_ACCOUNTS_TITLE('预算') }],
     contentWords: [{ words: /(部门|单位)预算|(收支|收入|支出|拨款|经费).{0,12}预算(总表|表)/ }],
     formTitleCounts: false,
     contentMinimum: 3,
+    evidence: BUDGET_EVIDENCE,
     tableTitleWord: /预算/,
     role: 'main',
     subject: null,
