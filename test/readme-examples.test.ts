@@ -17,13 +17,18 @@ interface Example {
   readonly abridged: boolean;
 }
 
-/** Every ```text block of the README that starts with `$ npx budget-ingest …`. */
+/** Commands that serve until stopped (and print a fresh token each time): their blocks are illustrations, not run. */
+const SERVERS = new Set(['review', 'sql', 'dashboard']);
+
+/** Every ```text block of the README that starts with `$ npx budget-ingest …`, but a server's. */
 function examples(readme: string): Example[] {
-  return [...readme.matchAll(/```text\n(\$ npx budget-ingest ([^\n]+)\n[\s\S]*?)```/g)].map((m) => ({
-    text: m[1]!,
-    args: m[2]!.split(/\s+/).filter(Boolean),
-    abridged: /^\s*…\s*$/m.test(m[1]!),
-  }));
+  return [...readme.matchAll(/```text\n(\$ npx budget-ingest ([^\n]+)\n[\s\S]*?)```/g)]
+    .map((m) => ({
+      text: m[1]!,
+      args: m[2]!.split(/\s+/).filter(Boolean),
+      abridged: /^\s*…\s*$/m.test(m[1]!),
+    }))
+    .filter((e) => !SERVERS.has(e.args[0]!));
 }
 
 /** Times differ from run to run; everything else must not. */

@@ -24,24 +24,15 @@ type Group = (typeof GROUPS)[number];
  * tp/fp/fn = 0.4719, amounts 21/0/32 = 0.5676, expenditure lines 2/0/6 = 0.4000,
  * indicators 10/1/6 = 0.7407). A change may raise these, never lower them.
  */
-const FLOOR: Record<Group, number> = { identity: 0.47, amounts: 0.56, expenditure_lines: 0.4, indicators: 0.74 };
+// Parser 0.4.0, measured per format (PDF and DOCX score the same); 0.3.4 scored 0.47, 0.57, 0.40, 0.74.
+const FLOOR: Record<Group, number> = { identity: 0.88, amounts: 0.89, expenditure_lines: 0.45, indicators: 0.93 };
 
 /**
  * In-scope documents that yield no report of their kind today (issue 27 class 0:
  * unknown titles, a missing title line, a form known only by its header). When
  * one starts yielding its report, take it off this list: the test says so.
  */
-const NO_REPORT_YET: readonly string[] = [
-  'anhui-shouxian-2023-dept-perf-form',
-  'chongqing-qijiang-gonglu-2023-final',
-  'guangdong-caizhengting-2023-three-public-final',
-  'henan-xiping-jiaotongju-2022-project-perf',
-  'hunan-yueyang-chengguanzhongxin-2018-dept-perf',
-  'jiangxi-nanchang-lieshilingyuan-2022-project-perf',
-  'sichuan-daying-wenguanglvju-2022-final',
-  'sichuan-dazhou-huanchenggonglu-2014-three-public-budget',
-  'yunnan-honghe-shujuzhongxin-2024-project-perf',
-];
+const NO_REPORT_YET: readonly string[] = [];
 
 interface Gold {
   readonly reports: readonly unknown[];
