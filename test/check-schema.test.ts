@@ -37,12 +37,12 @@ describe('check:schema', () => {
 
   it('fails, showing the SQL, when the latest snapshot lags the schema (a hand-written migration without db:snapshot)', () => {
     const dir = copyOfMigrations();
-    const latest = JSON.parse(readFileSync(join(dir, 'meta/0009_snapshot.json'), 'utf8')) as { id: string; prevId: string };
-    const before = JSON.parse(readFileSync(join(dir, 'meta/0008_snapshot.json'), 'utf8')) as object;
-    writeFileSync(join(dir, 'meta/0009_snapshot.json'), JSON.stringify({ ...before, id: latest.id, prevId: latest.prevId }));
+    const latest = JSON.parse(readFileSync(join(dir, 'meta/0012_snapshot.json'), 'utf8')) as { id: string; prevId: string };
+    const before = JSON.parse(readFileSync(join(dir, 'meta/0011_snapshot.json'), 'utf8')) as object;
+    writeFileSync(join(dir, 'meta/0012_snapshot.json'), JSON.stringify({ ...before, id: latest.id, prevId: latest.prevId }));
     const result = checkSchema(dir);
     expect(result.code).toBe(1);
-    expect(result.output).toContain('CREATE TABLE "parse_warnings"');
+    expect(result.output).toContain('CREATE TABLE "corrections"');
   });
 
   it('fails when a journal entry has no snapshot', () => {

@@ -54,7 +54,7 @@ describe('the Dockerfile, replayed without Docker', () => {
   it('the fetcher without a portals config exits 0 with one clear line, so compose\'s on-failure restart does not loop', () => {
     const env = { PATH: process.env.PATH ?? '', HOME: app, PORTALS_CONFIG: join(app, 'config/portals.yaml'), DATABASE_URL: 'postgres://x@127.0.0.1:1/x', REDIS_URL: 'redis://127.0.0.1:1' };
     const run = spawnSync(process.execPath, ['services/fetcher/bin/fetcher.mjs'], { cwd: app, encoding: 'utf8', env, timeout: 60_000 });
-    expect(run.status).toBe(0);
+    expect(run.status, run.stderr).toBe(0);
     expect(run.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^fetcher: no portals config at .*config\/portals\.yaml: nothing to crawl; copy config\/portals\.example\.yaml/)]);
   }, 120_000);
 });

@@ -104,6 +104,8 @@ describe('hostile documents, embedded database (in-process run)', () => {
     expect((await readDocuments({ dataDir: data })).get('rows-150k.xlsx')).toMatchObject({ status: 'failed', errorCode: 'out-of-memory' });
     const retry = await cli(['retry-failed', '--data-dir', data], env);
     expect(retry.stdout).toMatch(/rows-150k\.xlsx\s+failed.*MAX_EXTRACT_MEMORY_MB/);
+    // A run in which a document ends failed again exits 1, as ingest does, unless --allow-failures.
+    expect(retry.code).toBe(1);
   }, 240_000);
 
   it('extract FILE reads in a child with the limits: a file past MAX_EXTRACT_MEMORY_MB ends with its code, not a crash', async () => {

@@ -152,7 +152,8 @@ describe.skipIf(noPostgres || noRedis)('the queued pipeline', { timeout: 420_000
 
       const failedBefore = (await extractQueue.getFailed()).map((j) => j.finishedOn);
       const retry = await cli(['retry-failed', '--wait'], env);
-      expect(retry.code).toBe(0);
+      // Documents that end failed again make the run exit 1, as for ingest, unless --allow-failures.
+      expect(retry.code).toBe(1);
       // corrupt.pdf, encrypted.pdf and empty.docx fail again, on the workers.
       expect(retry.stdout).toContain('3 document(s) queued for extract');
       expect(retry.stdout.match(/ failed\s/gm)).toHaveLength(3);

@@ -98,7 +98,9 @@ export function linkInstalledModules(dest: string): void {
       const name = (JSON.parse(readFileSync(join(dest, group, pkg, 'package.json'), 'utf8')) as { name: string }).name.replace('@budget-ingest/', '');
       symlinkSync(join(dest, group, pkg), join(mods, '@budget-ingest', name));
       const nested = join(ROOT, group, pkg, 'node_modules');
-      if (existsSync(nested) && lstatSync(nested).isDirectory()) symlinkSync(nested, join(dest, group, pkg, 'node_modules'));
+      // Copied, not linked: npm ci puts a workspace's own versions inside the image, and the build compiles them in
+      // only when they resolve there (a link would resolve to this checkout instead).
+      if (existsSync(nested) && lstatSync(nested).isDirectory()) cpSync(nested, join(dest, group, pkg, 'node_modules'), { recursive: true });
     }
   }
 }

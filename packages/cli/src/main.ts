@@ -89,12 +89,14 @@ export function buildProgram(rt: Runtime, setExit: (code: number) => void): Comm
     .description('re-run parsing from the stored document models (all, or the given sha256 prefixes / file names): in-process, or on the workers when REDIS_URL is set')
     .argument('[documents...]', 'sha256 prefixes or file names')
     .option('--wait', 'with REDIS_URL (parse jobs go to the workers): wait until every document is done')
+    .option('--allow-failures', 'exit 0 even when documents end failed')
     .action(run(async (docs: string[], _o: unknown, cmd: Command) => (await import('./commands/rerun.ts')).reparseCommand(rt, docs, globals(cmd))));
 
   withGlobals(program.command('retry-failed'))
     .description('extract and parse failed documents again: in-process, or on the workers when REDIS_URL is set')
     .option('--include-unsupported', 'also retry needs_ocr and unsupported documents')
     .option('--wait', 'with REDIS_URL: wait until every document is done')
+    .option('--allow-failures', 'exit 0 even when documents end failed again')
     .action(run(async (_o: unknown, cmd: Command) => (await import('./commands/rerun.ts')).retryFailedCommand(rt, globals(cmd))));
 
   withGlobals(program.command('workers'))

@@ -8,7 +8,12 @@ import { pad, seconds } from '../format.ts';
 export interface RerunOptions extends GlobalOptions {
   /** With REDIS_URL: follow the queued jobs until every document is done. */
   readonly wait?: boolean;
+  /** Exit 0 even when documents end failed (as `ingest --allow-failures`). */
+  readonly allowFailures?: boolean;
 }
+
+/** Statuses of a document read to the end (as for `ingest`): anything else is a failure of the run. */
+const DONE: ReadonlySet<string> = new Set(['parsed', 'extracted', 'out_of_scope']);
 
 /** Selects documents by sha256 prefix or exact file name. */
 function selection(selectors: readonly string[]): SQL | undefined {
@@ -88,10 +93,14 @@ async function rerunFrom(rt: Runtime, runner: Runner, docs: readonly DocumentRef
 /** Without --wait, documents still in the queues are left to the workers; with it, each one's final line. */
 async function finish(rt: Runtime, runner: Runner, started: readonly Submitted[], opts: RerunOptions): Promise<number> {
   const waiting = started.filter((s) => !s.result);
-  if (waiting.length === 0 || !opts.wait) return 0;
-  const results = await runner.wait(waiting, { onProgress: progressLines(rt, ' (no progress means no worker is running: start `budget-ingest workers`)') });
-  for (const r of results) rt.stdout(rerunLine(r));
-  return 0;
+  const finished = started.flatMap((s) => (s.result ? [s.result] : []));
+  if (waiting.length > 0 && opts.wait) {
+    const results = await runner.wait(waiting, { onProgress: progressLines(rt, ' (no progress means no worker is running: start `budget-ingest workers`)') });
+    for (const r of results) rt.stdout(rerunLine(r));
+    finished.push(...results);
+  }
+  // Like ingest: a run in which a document ended failed exits 1, unless --allow-failures.
+  return finished.some((r) => !DONE.has(r.status)) && !opts.allowFailures ? 1 : 0;
 }
 
 function rerunLine(r: IngestResult): string {
