@@ -1,5 +1,7 @@
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { loadConfig, type Config, type ConfigOverrides } from '@budget-ingest/config';
 import { createDb, migrate, sanitizeError, type CloseOptions, type DbHandle } from '@budget-ingest/db';
 import { createLogger, type Logger } from '@budget-ingest/logger';
@@ -95,6 +97,11 @@ export async function openDbContext(rt: Runtime, opts: GlobalOptions, { migrateF
   if (ctx.config.databaseUrl === null && !chosen && !existsSync(join(ctx.config.dataDir, 'pglite'))) {
     rt.stderr(`budget-ingest: creating a new embedded database in ${dataDirText(ctx.config)}`);
   }
+  // A new embedded database is created and migrated in a short-lived child (`migrate`): PGlite's
+  // initdb and the migrations grow its WebAssembly memory to about 800 MB, which a process never
+  // gives back, and this process would then carry it through the whole run beside its extraction
+  // children. Opened afterwards, the same database costs this process about 300 MB.
+  if (ctx.config.databaseUrl === null && migrateFirst && !existsSync(join(ctx.config.dataDir, 'pglite'))) await migrateInChild(ctx.config.dataDir, rt.env);
   const handle = await createDb({
     databaseUrl: ctx.config.databaseUrl,
     dataDir: ctx.config.dataDir,
@@ -109,4 +116,17 @@ export async function openDbContext(rt: Runtime, opts: GlobalOptions, { migrateF
   }
   const deps = createPipelineDeps(handle.db, ctx.config, ctx.logger, rt.env.PATH ?? '');
   return { ...ctx, handle, deps, close: (closeOpts) => handle.close(closeOpts) };
+}
+
+/** `budget-ingest migrate --data-dir DIR` in a child process; its error (if any) becomes this command's. */
+async function migrateInChild(dataDir: string, env: NodeJS.ProcessEnv): Promise<void> {
+  const bin = join(dirname(createRequire(import.meta.url).resolve('@budget-ingest/cli/package.json')), 'bin/budget-ingest.mjs');
+  const child = spawn(process.execPath, [bin, 'migrate', '--data-dir', dataDir, '--log-level', 'error'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', resolve);
+  });
+  if (code !== 0) throw new Error(stderr.trim().replace(/^budget-ingest: /, '') || `creating the embedded database in ${dataDir} failed (exit ${String(code)})`);
 }
