@@ -18,7 +18,10 @@ interface Workspace {
 }
 
 /** Entries kept without an importer in this repository, each with the reason it is public. */
-const DOCUMENTED_ENTRIES: Readonly<Record<string, string>> = {};
+const DOCUMENTED_ENTRIES: Readonly<Record<string, string>> = {
+  // The CLI resolves its own package to find its bin, to create a new embedded database in a child (context.ts).
+  '@budget-ingest/cli/package.json': 'the CLI finds its own bin through it',
+};
 
 function workspaces(): Workspace[] {
   const globs = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { workspaces: string[] }).workspaces;
