@@ -10,15 +10,16 @@
  * only shrink (the test also fails when a file holds fewer than listed, so the
  * list is kept exact).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { matchingLines, sourceFiles, type LineRule } from './support/source-rules.ts';
 
 const root = join(import.meta.dirname, '..');
 const SRC = join(root, 'packages/report-parser/src');
 const LAYER = join(SRC, 'figures');
 
-export const RULES: readonly (readonly [rule: string, pattern: RegExp])[] = [
+export const RULES: readonly LineRule[] = [
   ['decimal-from-match', /new Decimal\(\s*(?:m|\w*[mM]atch\w*)\[\d\]|new Decimal\([^)]*\.replace\(/],
   ['number-from-match', /\bNumber\(\s*\w+\[\d\]|\bNumber\(\s*\w+\.\w+\[\d\]/],
   ['float-parse', /\bparse(?:Float|Int)\(/],
@@ -33,28 +34,13 @@ export const RULES: readonly (readonly [rule: string, pattern: RegExp])[] = [
 /** Still to move onto the layer: "file rule" → how many lines (empty: every reader is on the layer). */
 const KNOWN: Readonly<Record<string, number>> = {};
 
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const path = join(dir, e.name);
-    if (e.isDirectory()) return path === LAYER ? [] : sourceFiles(path);
-    return e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') ? [path] : [];
-  });
-}
-
 /** Every line of `files` that a rule matches, as "file:line rule". */
 export function strayParsers(files: readonly { path: string; text: string }[]): string[] {
-  const out: string[] = [];
-  for (const { path, text } of files) {
-    text.split('\n').forEach((line, i) => {
-      if (/^\s*(\/\/|\*|\/\*)/.test(line)) return;
-      for (const [rule, re] of RULES) if (re.test(line)) out.push(`${path}:${i + 1} ${rule}`);
-    });
-  }
-  return out;
+  return matchingLines(files, RULES);
 }
 
 describe('the figure layer', () => {
-  const files = sourceFiles(SRC).map((p) => ({ path: relative(root, p), text: readFileSync(p, 'utf8') }));
+  const files = sourceFiles(SRC, [LAYER]).map((p) => ({ path: relative(root, p), text: readFileSync(p, 'utf8') }));
   const found = strayParsers(files);
 
   it('is the only place in report-parser that parses a number', () => {

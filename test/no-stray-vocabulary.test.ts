@@ -13,9 +13,10 @@
  * so the list is kept exact). Messages written for people (a finding's
  * Chinese message) are not vocabulary: they are template strings, not matched.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { matchingLines, sourceFiles, type LineRule } from './support/source-rules.ts';
 
 const root = join(import.meta.dirname, '..');
 const SRC = join(root, 'packages/report-parser/src');
@@ -23,7 +24,7 @@ const SRC = join(root, 'packages/report-parser/src');
 const VOCABULARY = ['genre', 'specs', 'data', 'form-vocabulary.ts', 'figures/figure-vocabulary.ts'].map((p) => join(SRC, p));
 
 const CJK = '[\\u3000-\\u303f\\u4e00-\\u9fff\\uff00-\\uffef]';
-export const RULES: readonly (readonly [rule: string, pattern: RegExp])[] = [
+export const RULES: readonly LineRule[] = [
   // A regular expression literal with Chinese in it: /(上年|去年)/.
   ['regex-words', new RegExp(`(?:^|[=(,:!&|?\\[]\\s*)\\/(?![/*])[^\\n/]*${CJK}[^\\n]*\\/[dgimsuy]*`)],
   // new RegExp('…中文…') / new RegExp(`…中文…`).
@@ -83,29 +84,13 @@ const KNOWN: Readonly<Record<string, number>> = {
   'packages/report-parser/src/text.ts regex-words': 2,
 };
 
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const path = join(dir, e.name);
-    if (VOCABULARY.includes(path)) return [];
-    if (e.isDirectory()) return sourceFiles(path);
-    return e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') ? [path] : [];
-  });
-}
-
 /** Every line of `files` that a rule matches, as "file:line rule". */
 export function strayWords(files: readonly { path: string; text: string }[]): string[] {
-  const out: string[] = [];
-  for (const { path, text } of files) {
-    text.split('\n').forEach((line, i) => {
-      if (/^\s*(\/\/|\*|\/\*)/.test(line)) return;
-      for (const [rule, re] of RULES) if (re.test(line)) out.push(`${path}:${i + 1} ${rule}`);
-    });
-  }
-  return out;
+  return matchingLines(files, RULES);
 }
 
 describe('the genre vocabulary', () => {
-  const files = sourceFiles(SRC).map((p) => ({ path: relative(root, p), text: readFileSync(p, 'utf8') }));
+  const files = sourceFiles(SRC, VOCABULARY).map((p) => ({ path: relative(root, p), text: readFileSync(p, 'utf8') }));
   const found = strayWords(files);
   const keyOf = (f: string): string => {
     const [at, rule] = f.split(' ');
